@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ImpactMeasure.Warehouse;
+
+namespace ImpactMeasure.Cli.Commands;
+
+/// <summary><c>impact demo</c>: the whole pipeline on an embedded warehouse in <c>out/</c>, with no options.
+/// Today it builds and checks the warehouse; each later stage (ingest, reports) joins it as it lands.</summary>
+public static class DemoCommand
+{
+    public const string OutputFolder = "out";
+
+    public static Command Create(CliOutput output)
+    {
+        var command = new Command("demo", "Build a fresh embedded warehouse in out/ and run the pipeline end to end.");
+        command.SetAction((_, cancel) => RunAsync(OutputFolder, output, cancel));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(string outputFolder, CliOutput output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var path = Path.Combine(outputFolder, "impact.duckdb");
+        Directory.CreateDirectory(outputFolder);
+        // A demo starts clean so that every run gives the same answers.
+        File.Delete(path);
+        File.Delete(path + ".wal");
+        var location = WarehouseLocation.Parse($"duckdb:{path}");
+        var status = await InitCommand.RunAsync(location, output, cancellationToken);
+        if (status != ExitCodes.Ok)
+            return status;
+        status = await CheckCommand.RunAsync(location, output, cancellationToken);
+        output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
+        return status;
+    }
+}

@@ -1,0 +1,62 @@
+using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Migrations;
+
+namespace ImpactMeasure.Testing;
+
+/// <summary>A fresh, empty warehouse on one engine for one test: a temp DuckDB file or a new PostgreSQL database.</summary>
+public sealed class TestWarehouse : IAsyncDisposable
+{
+    private readonly string? _duckDbDir;
+    private readonly string? _postgresConnection;
+
+    private TestWarehouse(string uri, string? duckDbDir, string? postgresConnection)
+    {
+        Uri = uri;
+        Location = WarehouseLocation.Parse(uri);
+        _duckDbDir = duckDbDir;
+        _postgresConnection = postgresConnection;
+    }
+
+    /// <summary>The URI a command line would take.</summary>
+    public string Uri { get; }
+
+    public WarehouseLocation Location { get; }
+
+    /// <summary>Creates an empty warehouse on the named engine (<c>duckdb</c> or <c>postgres</c>).</summary>
+    public static TestWarehouse Create(string engine)
+    {
+        switch (engine)
+        {
+            case EngineNames.DuckDb:
+                var dir = Path.Combine(Path.GetTempPath(), $"impact-test-{Guid.NewGuid():N}");
+                Directory.CreateDirectory(dir);
+                return new TestWarehouse($"duckdb:{Path.Combine(dir, "warehouse.duckdb")}", dir, null);
+            case EngineNames.Postgres:
+                var connection = PostgresServer.Instance.CreateDatabase("impact_test");
+                return new TestWarehouse(connection, null, connection);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(engine), engine, "expected duckdb or postgres");
+        }
+    }
+
+    /// <summary>Creates a warehouse and applies every migration.</summary>
+    public static async Task<TestWarehouse> CreateMigratedAsync(string engine)
+    {
+        var test = Create(engine);
+        await using var warehouse = await test.OpenAsync(WarehouseAccess.Create);
+        await new Migrator(warehouse).MigrateAsync();
+        return test;
+    }
+
+    public Task<ImpactMeasure.Warehouse.Warehouse> OpenAsync(WarehouseAccess access = WarehouseAccess.ReadWrite) =>
+        ImpactMeasure.Warehouse.Warehouse.OpenAsync(Location, access);
+
+    public ValueTask DisposeAsync()
+    {
+        if (_duckDbDir is not null && Directory.Exists(_duckDbDir))
+            Directory.Delete(_duckDbDir, recursive: true);
+        if (_postgresConnection is not null)
+            PostgresServer.Instance.DropDatabase(_postgresConnection);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,92 @@
+using ImpactMeasure.Testing;
+using ImpactMeasure.Warehouse.Migrations;
+using ImpactMeasure.Warehouse.Sql;
+
+namespace ImpactMeasure.Warehouse.Tests;
+
+public class MigrationTests
+{
+    [Theory, BothEngines]
+    public async Task A_new_warehouse_gets_every_migration_recorded(string engine)
+    {
+        await using var test = TestWarehouse.Create(engine);
+        await using var warehouse = await test.OpenAsync(WarehouseAccess.Create);
+
+        var report = await new Migrator(warehouse).MigrateAsync();
+
+        report.VersionBefore.Should().Be(0);
+        report.VersionAfter.Should().Be(Migrator.LatestVersion);
+        report.Applied.Select(m => m.Version).Should().Equal(Migrator.All.Select(m => m.Version));
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var recorded = await connection.RowsAsync("select version, checksum from schema_version order by version");
+        recorded.Select(r => Convert.ToInt32(r[0], System.Globalization.CultureInfo.InvariantCulture))
+            .Should().Equal(Migrator.All.Select(m => m.Version));
+        recorded.Select(r => (string)r[1]!).Should().Equal(Migrator.All.Select(m => m.Checksum));
+    }
+
+    [Theory, BothEngines]
+    public async Task Migrating_twice_changes_nothing(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        await using var warehouse = await test.OpenAsync();
+        var before = await WarehouseSnapshot.TakeAsync(warehouse);
+
+        var report = await new Migrator(warehouse).MigrateAsync();
+
+        report.Applied.Should().BeEmpty();
+        report.VersionBefore.Should().Be(Migrator.LatestVersion);
+        (await WarehouseSnapshot.TakeAsync(warehouse)).Should().BeEquivalentTo(before);
+    }
+
+    [Theory, BothEngines]
+    public async Task A_warehouse_newer_than_the_program_is_refused_and_left_alone(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        await using var warehouse = await test.OpenAsync();
+        await using (var connection = await warehouse.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync(
+                "insert into schema_version (version, description, checksum, applied_at) values (999, 'future', 'x', $1)", DateTime.UtcNow);
+        }
+
+        var migrate = () => new Migrator(warehouse).MigrateAsync();
+        var require = () => new Migrator(warehouse).RequireCurrentAsync();
+
+        (await migrate.Should().ThrowAsync<WarehouseException>()).Which.Message
+            .Should().Contain("schema version 999").And.Contain("upgrade impact");
+        await require.Should().ThrowAsync<WarehouseException>();
+    }
+
+    [Theory, BothEngines]
+    public async Task An_edited_migration_is_detected(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        await using var warehouse = await test.OpenAsync();
+        await using (var connection = await warehouse.OpenConnectionAsync())
+            await connection.ExecuteAsync("update schema_version set checksum = 'edited' where version = 2");
+
+        var migrate = () => new Migrator(warehouse).MigrateAsync();
+
+        (await migrate.Should().ThrowAsync<WarehouseException>()).Which.Message.Should().Contain("V002").And.Contain("changed after");
+    }
+
+    [Theory, BothEngines]
+    public async Task An_empty_database_is_not_a_warehouse_yet(string engine)
+    {
+        await using var test = TestWarehouse.Create(engine);
+        await using var warehouse = await test.OpenAsync(WarehouseAccess.Create);
+
+        var require = () => new Migrator(warehouse).RequireCurrentAsync();
+
+        (await require.Should().ThrowAsync<WarehouseException>()).Which.Message.Should().Contain("impact init");
+    }
+
+    [Fact]
+    public void Every_embedded_warehouse_script_is_a_migration_or_a_check()
+    {
+        var used = SqlScripts.Warehouse.Under("sql/00_schema/").Concat(SqlScripts.Warehouse.Under("sql/checks/"));
+
+        SqlScripts.Warehouse.Paths.Should().BeEquivalentTo(used);
+        Migrator.All.Select(m => m.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+}

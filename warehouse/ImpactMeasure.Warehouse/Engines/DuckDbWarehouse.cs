@@ -1,0 +1,76 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using ImpactMeasure.Warehouse.Bulk;
+
+namespace ImpactMeasure.Warehouse.Engines;
+
+/// <summary>The embedded DuckDB warehouse: one file (one writer process at a time) or in memory.</summary>
+internal sealed class DuckDbWarehouse : Warehouse
+{
+    // Held open for the warehouse's lifetime: in memory, a new connection would be a new empty database
+    // (so connections are duplicated from it); on file, it keeps the one shared database instance alive.
+    private DuckDBConnection? _root;
+
+    public DuckDbWarehouse(WarehouseLocation location, WarehouseAccess access)
+        : base(location, access)
+    {
+    }
+
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        var path = Location.DuckDbPath;
+        if (path is not null && !File.Exists(path))
+        {
+            if (Access != WarehouseAccess.Create)
+                throw new WarehouseException($"no warehouse at {path}: run 'impact init --warehouse {Location.Display}' first");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        _root = await OpenNewAsync(cancellationToken);
+    }
+
+    private async Task<DuckDBConnection> OpenNewAsync(CancellationToken cancellationToken)
+    {
+        var readOnly = Access == WarehouseAccess.ReadOnly && !Location.IsInMemory ? ";ACCESS_MODE=READ_ONLY" : "";
+        var connection = new DuckDBConnection(Location.ConnectionString + readOnly);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch (DuckDBException ex)
+        {
+            await connection.DisposeAsync();
+            var why = ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+                ? "it is in use by another process (a DuckDB file has one writer at a time: stop 'impact serve' or the other command)"
+                : ex.Message.ReplaceLineEndings(" ");
+            throw new WarehouseException($"cannot open DuckDB warehouse {Location.Display}: {why}", ex);
+        }
+    }
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var root = _root ?? throw new ObjectDisposedException(nameof(DuckDbWarehouse));
+        if (Location.IsInMemory)
+        {
+            var duplicate = root.Duplicate();
+            await duplicate.OpenAsync(cancellationToken);
+            return duplicate;
+        }
+        // DuckDB.NET shares one database instance per file within the process while the root connection lives.
+        return await OpenNewAsync(cancellationToken);
+    }
+
+    public override Task<IBulkWriter> StartBulkWriteAsync(DbConnection connection, string table, IReadOnlyList<BulkColumn> columns) =>
+        Task.FromResult<IBulkWriter>(new DuckDbBulkWriter((DuckDBConnection)connection, table, columns));
+
+    // One process holds the file; within it, DuckDB's own transaction conflicts protect the schema.
+    public override Task LockSchemaAsync(DbConnection connection) => Task.CompletedTask;
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (_root is not null)
+            await _root.DisposeAsync();
+        _root = null;
+        await base.DisposeAsync();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using ImpactMeasure.Warehouse.Bulk;
+using ImpactMeasure.Warehouse.Sql;
+using Npgsql;
+
+namespace ImpactMeasure.Warehouse.Engines;
+
+/// <summary>The shared PostgreSQL warehouse, reached through Npgsql's pooled data source.</summary>
+internal sealed class PostgresWarehouse : Warehouse
+{
+    // An arbitrary constant shared by every ImpactMeasure process: the advisory lock on schema changes.
+    private const long SchemaLockId = 0x494D5041_4354;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresWarehouse(WarehouseLocation location, WarehouseAccess access)
+        : base(location, access) => _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
+
+    protected override async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+        }
+        catch (WarehouseException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName }
+                                            && Access == WarehouseAccess.Create)
+        {
+            await CreateDatabaseAsync(cancellationToken);
+        }
+    }
+
+    private async Task CreateDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(Location.ConnectionString);
+        var database = builder.Database!;
+        builder.Database = "postgres";
+        builder.Pooling = false;
+        await using (var admin = new NpgsqlConnection(builder.ConnectionString))
+        {
+            await admin.OpenAsync(cancellationToken);
+            await admin.ExecuteAsync($"create database \"{database.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+        }
+        await using var check = await OpenConnectionAsync(cancellationToken);
+    }
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            if (Access == WarehouseAccess.ReadOnly)
+                await connection.ExecuteAsync("set session characteristics as transaction read only");
+            return connection;
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new WarehouseException($"cannot open PostgreSQL warehouse {Location.Display}: {Explain(ex)}", ex);
+        }
+    }
+
+    private static string Explain(NpgsqlException ex) => ex switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
+            "the database does not exist: run 'impact init' with this warehouse to create it",
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } pg =>
+            $"the server refused the login ({pg.MessageText}): check the user and password",
+        PostgresException pg => pg.MessageText,
+        { InnerException: SocketException socket } =>
+            $"the server cannot be reached ({socket.SocketErrorCode}): check it is running and the host and port are right",
+        _ when ex.InnerException is TimeoutException =>
+            "the connection timed out: check the server is running and reachable",
+        _ => ex.Message,
+    };
+
+    public override async Task<IBulkWriter> StartBulkWriteAsync(DbConnection connection, string table, IReadOnlyList<BulkColumn> columns) =>
+        await PostgresBulkWriter.StartAsync((NpgsqlConnection)connection, table, columns);
+
+    public override Task LockSchemaAsync(DbConnection connection) =>
+        connection.ExecuteAsync("select pg_advisory_xact_lock($1)", SchemaLockId);
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
