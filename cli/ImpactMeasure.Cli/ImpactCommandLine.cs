@@ -38,6 +38,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(DemoCommand.Create(output));
         root.Subcommands.Add(InitCommand.Create(output));
         root.Subcommands.Add(CheckCommand.Create(output));
+        root.Subcommands.Add(GenerateCommand.Create(output));
         return root;
     }
 }

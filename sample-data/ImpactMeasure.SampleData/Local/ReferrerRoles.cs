@@ -1,0 +1,25 @@
+namespace ImpactMeasure.SampleData.Local;
+
+/// <summary>Who refers patients to social prescribing link workers, how often, and the planted
+/// inappropriate-referral rate of each (rejected_inappropriate ÷ referrals with a service decision).</summary>
+public static class ReferrerRoles
+{
+    public static readonly (string Role, double Share, double InappropriateRate)[] All =
+    [
+        ("gp", 0.45, 0.06),
+        ("nurse", 0.15, 0.09),
+        ("care_navigator", 0.25, 0.20),
+        ("self", 0.10, 0.04),
+        ("other", 0.05, 0.12),
+    ];
+
+    /// <summary>Share of referrals that never reach a service decision: declined by the patient, no response.</summary>
+    public const double Declined = 0.08;
+    public const double NoResponse = 0.05;
+
+    /// <summary>Capacity rejections by link workers, of referrals with a decision.</summary>
+    public const double Capacity = 0.03;
+
+    /// <summary>Of the accepted-by-service rest: accepted (waiting), attended (seen), did not attend.</summary>
+    public static readonly double[] AcceptedSplit = [0.30, 0.60, 0.10];
+}
