@@ -16,6 +16,9 @@ public sealed class CliOutput
             Ansi = AnsiSupport.Detect,
             ColorSystem = ColorSystemSupport.Detect,
         });
+        // Redirected output (logs, CI, tests) gets wide tables rather than 80-column wrapping.
+        if (!Console.Profile.Capabilities.Interactive)
+            Console.Profile.Width = Math.Max(Console.Profile.Width, 180);
     }
 
     public TextWriter Out { get; }

@@ -39,6 +39,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(InitCommand.Create(output));
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(GenerateCommand.Create(output));
+        root.Subcommands.Add(IngestCommand.Create(output));
         return root;
     }
 }

@@ -53,6 +53,10 @@ public abstract class Warehouse : IAsyncDisposable
     /// <summary>Serialises schema changes between processes for the rest of the current transaction.</summary>
     public abstract Task LockSchemaAsync(DbConnection connection);
 
+    /// <summary>Serialises file loads between processes for the rest of the current transaction, so in-memory
+    /// dimension keys handed out during a load never collide.</summary>
+    public abstract Task LockLoadsAsync(DbConnection connection);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

@@ -10,6 +10,5 @@ public enum BulkColumnType
     Date,
     Boolean,
     Numeric,
-    Timestamp,
 }
 #pragma warning restore CA1720

@@ -8,6 +8,7 @@ internal sealed class DuckDbBulkWriter : IBulkWriter
 {
     private readonly DuckDBAppender _appender;
     private readonly IReadOnlyList<BulkColumn> _columns;
+    private IDuckDBAppenderRow? _row;
     private bool _completed;
 
     public DuckDbBulkWriter(DuckDBConnection connection, string table, IReadOnlyList<BulkColumn> columns)
@@ -16,33 +17,37 @@ internal sealed class DuckDbBulkWriter : IBulkWriter
         _columns = columns;
     }
 
-    public ValueTask WriteRowAsync(params object?[] values)
+    private IDuckDBAppenderRow Row => _row ?? throw new InvalidOperationException("StartRow first");
+
+    public void StartRow() => _row = _appender.CreateRow();
+
+    public void Write(int value) => Row.AppendValue((int?)value);
+
+    public void Write(long value) => Row.AppendValue((long?)value);
+
+    public void Write(string? value) => Row.AppendValue(value);
+
+    public void Write(DateOnly? value) => Row.AppendValue(value);
+
+    public void Write(bool? value) => Row.AppendValue(value);
+
+    public void Write(decimal? value) => Row.AppendValue(value);
+
+    public void WriteNull() => Row.AppendNullValue();
+
+    public void EndRow()
     {
-        var row = _appender.CreateRow();
-        for (var i = 0; i < values.Length; i++)
-            Append(row, _columns[i].Type, values[i]);
-        row.EndRow();
-        return ValueTask.CompletedTask;
+        Row.EndRow();
+        _row = null;
     }
 
-    private static void Append(IDuckDBAppenderRow row, BulkColumnType type, object? value)
+    public ValueTask WriteRowAsync(params object?[] values)
     {
-        if (value is null)
-        {
-            row.AppendNullValue();
-            return;
-        }
-        _ = type switch
-        {
-            BulkColumnType.Integer => row.AppendValue((int?)Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)),
-            BulkColumnType.BigInt => row.AppendValue((long?)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
-            BulkColumnType.Text => row.AppendValue((string)value),
-            BulkColumnType.Date => row.AppendValue((DateOnly?)(DateOnly)value),
-            BulkColumnType.Boolean => row.AppendValue((bool?)(bool)value),
-            BulkColumnType.Numeric => row.AppendValue((decimal?)Convert.ToDecimal(value, System.Globalization.CultureInfo.InvariantCulture)),
-            BulkColumnType.Timestamp => row.AppendValue((DateTime?)(DateTime)value),
-            _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-        };
+        StartRow();
+        for (var i = 0; i < values.Length; i++)
+            BulkValues.Write(this, _columns[i].Type, values[i]);
+        EndRow();
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask CompleteAsync()

@@ -66,6 +66,9 @@ internal sealed class DuckDbWarehouse : Warehouse
     // One process holds the file; within it, DuckDB's own transaction conflicts protect the schema.
     public override Task LockSchemaAsync(DbConnection connection) => Task.CompletedTask;
 
+    // One writer process per file, and a process loads one file at a time.
+    public override Task LockLoadsAsync(DbConnection connection) => Task.CompletedTask;
+
     public override async ValueTask DisposeAsync()
     {
         if (_root is not null)

@@ -23,29 +23,60 @@ internal sealed class PostgresBulkWriter : IBulkWriter
         return new PostgresBulkWriter(importer, columns);
     }
 
-    public async ValueTask WriteRowAsync(params object?[] values)
+    public void StartRow() => _importer.StartRow();
+
+    public void Write(int value) => _importer.Write(value, NpgsqlDbType.Integer);
+
+    public void Write(long value) => _importer.Write(value, NpgsqlDbType.Bigint);
+
+    public void Write(string? value) => WriteOrNull(value, NpgsqlDbType.Varchar);
+
+    public void Write(DateOnly? value)
     {
-        await _importer.StartRowAsync();
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (values[i] is null)
-                await _importer.WriteNullAsync();
-            else
-                await _importer.WriteAsync(values[i]!, DbTypeOf(_columns[i].Type));
-        }
+        if (value is { } date)
+            _importer.Write(date, NpgsqlDbType.Date);
+        else
+            _importer.WriteNull();
     }
 
-    private static NpgsqlDbType DbTypeOf(BulkColumnType type) => type switch
+    public void Write(bool? value)
     {
-        BulkColumnType.Integer => NpgsqlDbType.Integer,
-        BulkColumnType.BigInt => NpgsqlDbType.Bigint,
-        BulkColumnType.Text => NpgsqlDbType.Varchar,
-        BulkColumnType.Date => NpgsqlDbType.Date,
-        BulkColumnType.Boolean => NpgsqlDbType.Boolean,
-        BulkColumnType.Numeric => NpgsqlDbType.Numeric,
-        BulkColumnType.Timestamp => NpgsqlDbType.Timestamp,
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
+        if (value is { } flag)
+            _importer.Write(flag, NpgsqlDbType.Boolean);
+        else
+            _importer.WriteNull();
+    }
+
+    public void Write(decimal? value)
+    {
+        if (value is { } number)
+            _importer.Write(number, NpgsqlDbType.Numeric);
+        else
+            _importer.WriteNull();
+    }
+
+    public void WriteNull() => _importer.WriteNull();
+
+    public void EndRow()
+    {
+    }
+
+    private void WriteOrNull(string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+            _importer.WriteNull();
+        else
+            _importer.Write(value, type);
+    }
+
+    public ValueTask WriteRowAsync(params object?[] values)
+    {
+        StartRow();
+        for (var i = 0; i < values.Length; i++)
+            BulkValues.Write(this, _columns[i].Type, values[i]);
+        EndRow();
+        return ValueTask.CompletedTask;
+    }
 
     public async ValueTask CompleteAsync() => await _importer.CompleteAsync();
 

@@ -11,6 +11,7 @@ internal sealed class PostgresWarehouse : Warehouse
 {
     // An arbitrary constant shared by every ImpactMeasure process: the advisory lock on schema changes.
     private const long SchemaLockId = 0x494D5041_4354;
+    private const long LoadLockId = SchemaLockId + 1;
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresWarehouse(WarehouseLocation location, WarehouseAccess access)
@@ -77,6 +78,9 @@ internal sealed class PostgresWarehouse : Warehouse
 
     public override Task LockSchemaAsync(DbConnection connection) =>
         connection.ExecuteAsync("select pg_advisory_xact_lock($1)", SchemaLockId);
+
+    public override Task LockLoadsAsync(DbConnection connection) =>
+        connection.ExecuteAsync("select pg_advisory_xact_lock($1)", LoadLockId);
 
     public override async ValueTask DisposeAsync()
     {

@@ -28,17 +28,23 @@ public static class DbConnectionExtensions
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs each statement of a script in turn.</summary>
-    public static async Task ExecuteScriptAsync(this DbConnection connection, string script)
+    /// <summary>Runs each statement of a script in turn, each with the same parameters; returns the rows
+    /// each statement affected.</summary>
+    public static async Task<IReadOnlyList<int>> ExecuteScriptAsync(this DbConnection connection, string script, params object?[] parameters)
     {
+        var affected = new List<int>();
         foreach (var statement in SqlStatements.Split(script))
-            await connection.ExecuteAsync(statement);
+            affected.Add(await connection.ExecuteAsync(statement, parameters));
+        return affected;
     }
 
     public static async Task<T?> ScalarAsync<T>(this DbConnection connection, string sql, params object?[] parameters)
     {
         await using var command = connection.Command(sql, parameters);
         var value = await command.ExecuteScalarAsync();
+        // DuckDB sums bigints into HUGEINT (BigInteger), which Convert cannot change.
+        if (value is System.Numerics.BigInteger huge)
+            value = (decimal)huge;
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 

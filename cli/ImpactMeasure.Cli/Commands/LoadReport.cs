@@ -1,0 +1,51 @@
+using System.Globalization;
+using ImpactMeasure.Etl;
+using Spectre.Console;
+
+namespace ImpactMeasure.Cli.Commands;
+
+/// <summary>Prints the load report: a row per file, then each file's problems.</summary>
+public static class LoadReport
+{
+    public static void Print(CliOutput output, IReadOnlyList<FileLoadResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(results);
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumns("file", "format", "status", "batch", "read", "loaded", "quarantined", "to Unknown", "superseded", "updated", "seconds");
+        foreach (var r in results)
+        {
+            table.AddRow(Markup.Escape(r.File), r.Format ?? "", Status(r.Status), r.BatchId?.ToString(CultureInfo.InvariantCulture) ?? "",
+                N(r.RowsRead), N(r.RowsLoaded), N(r.RowsQuarantined), N(r.RowsUnknown), N(r.RowsSuperseded), N(r.RowsUpdated),
+                r.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture));
+        }
+        output.Console.Write(table);
+        foreach (var r in results)
+        {
+            if (r.Message is not null)
+                output.Out.WriteLine(r.Message.StartsWith(r.File, StringComparison.Ordinal) ? r.Message : $"{r.File}: {r.Message}");
+            foreach (var problem in r.FirstProblems)
+                output.Out.WriteLine($"  quarantined {problem}");
+            if (r.RowsQuarantined > r.FirstProblems.Count)
+                output.Out.WriteLine($"  … {N(r.RowsQuarantined - r.FirstProblems.Count)} more in etl_quarantine (load_batch_id = {r.BatchId})");
+            if (r.UnknownCodes.Count > 0)
+                output.Out.WriteLine($"  {r.File}: {N(r.RowsUnknown)} rows for codes not in the warehouse went to Unknown: {string.Join(", ", r.UnknownCodes)}");
+        }
+        foreach (var ignored in results.Where(r => r.ExtraColumns.Count > 0).GroupBy(r => $"{r.Format}: {string.Join(", ", r.ExtraColumns)}"))
+            output.Out.WriteLine($"columns ignored in {ignored.Count()} {ignored.Key}");
+        var loaded = results.Count(r => r.Status == LoadStatus.Loaded);
+        output.Out.WriteLine($"{loaded} loaded, {results.Count(r => r.Status == LoadStatus.AlreadyLoaded)} already loaded, "
+            + $"{results.Count(r => r.Status == LoadStatus.Rejected)} rejected, {results.Count(r => r.Status == LoadStatus.Failed)} failed; "
+            + $"{N(results.Sum(r => r.RowsLoaded))} rows loaded");
+    }
+
+    private static string Status(LoadStatus status) => status switch
+    {
+        LoadStatus.Loaded => "loaded",
+        LoadStatus.AlreadyLoaded => "already loaded",
+        LoadStatus.Rejected => "REJECTED",
+        _ => "FAILED",
+    };
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,250 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ImpactMeasure.Etl.Formats;
+using ImpactMeasure.Etl.Loading;
+using ImpactMeasure.Etl.Parsing;
+using ImpactMeasure.Etl.Reading;
+using ImpactMeasure.Warehouse.Sql;
+
+namespace ImpactMeasure.Etl;
+
+/// <summary>Loads extract files into the warehouse: one transaction per file (a failure anywhere leaves the
+/// warehouse as it was), the same bytes twice is a no-op, a re-issue of the same period and practices supersedes
+/// the earlier batch, bad rows are quarantined and too many of them reject the file.</summary>
+public sealed class Ingestor
+{
+    private readonly ImpactMeasure.Warehouse.Warehouse _warehouse;
+    private readonly EtlOptions _options;
+    private readonly IProgress<IngestProgress>? _progress;
+
+    public Ingestor(ImpactMeasure.Warehouse.Warehouse warehouse, EtlOptions options, IProgress<IngestProgress>? progress = null)
+    {
+        _warehouse = warehouse;
+        _options = options;
+        _progress = progress;
+    }
+
+    /// <summary>Loads files (folders are searched for .csv and .xlsx), reference data first.</summary>
+    public async Task<IReadOnlyList<FileLoadResult>> IngestAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    {
+        var results = new List<FileLoadResult>();
+        foreach (var path in Plan(paths))
+            results.Add(await IngestFileAsync(path, cancellationToken));
+        return results;
+    }
+
+    /// <summary>Files in load order: practice reference data, list sizes, GPAD, then the local extracts; by name within.</summary>
+    public static IReadOnlyList<string> Plan(IEnumerable<string> paths) =>
+        paths.SelectMany(p => Directory.Exists(p)
+                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
+                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || RowSources.IsXlsx(f))
+                : [p])
+            .Select(p => (Path: p, Order: LoadOrderOf(p)))
+            .OrderBy(p => p.Order)
+            .ThenBy(p => Path.GetFileName(p.Path), StringComparer.Ordinal)
+            .Select(p => p.Path)
+            .ToList();
+
+    private static int LoadOrderOf(string path)
+    {
+        try
+        {
+            using var source = RowSources.Open(path, CsvRowSource.Windows1252);
+            return FormatDetector.Detect(source.Header, path).Format.LoadOrder;
+        }
+        catch (Exception ex) when (ex is ExtractRejectedException or IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return int.MaxValue; // loaded last, and rejected then with its reason
+        }
+    }
+
+    public async Task<FileLoadResult> IngestFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+            return new FileLoadResult(name, LoadStatus.Failed) { Message = $"{path}: file not found" };
+        await using var connection = await _warehouse.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var size = new FileInfo(path).Length;
+            if (size == 0)
+                return await RecordRejectedAsync(connection, path, null, new LoadCounters(), null, $"{name}:1: the file is empty: expected a header line", clock);
+            if (await AlreadyLoadedAsync(connection, path, size) is { } batch)
+                return new FileLoadResult(name, LoadStatus.AlreadyLoaded) { BatchId = batch, Message = $"already loaded as batch {batch}", Elapsed = clock.Elapsed };
+            return await AttemptAsync(connection, path, size, CsvRowSource.StrictUtf8, inMemoryDuplicates: false, clock, cancellationToken);
+        }
+        catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return new FileLoadResult(name, LoadStatus.Failed) { Message = $"{path}: file disappeared before it could be read", Elapsed = clock.Elapsed };
+        }
+    }
+
+    private async Task<FileLoadResult> AttemptAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadAsync(connection, path, size, encoding, inMemoryDuplicates, clock, cancellationToken);
+        }
+        catch (DecoderFallbackException) when (encoding == CsvRowSource.StrictUtf8)
+        {
+            // Not UTF-8: GP system exports are often Windows-1252 (£, accented names).
+            return await AttemptAsync(connection, path, size, CsvRowSource.Windows1252, inMemoryDuplicates, clock, cancellationToken);
+        }
+        catch (DuplicateKeysFoundException) when (!inMemoryDuplicates)
+        {
+            return await AttemptAsync(connection, path, size, encoding, inMemoryDuplicates: true, clock, cancellationToken);
+        }
+    }
+
+    private async Task<FileLoadResult> LoadAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        var writtenAt = File.GetLastWriteTimeUtc(path);
+        var counters = new LoadCounters();
+        using var quarantine = new Quarantine();
+        IRowSource? opened = null;
+        ColumnMap map;
+        try
+        {
+            opened = RowSources.Open(path, encoding);
+            map = FormatDetector.Detect(opened.Header, name);
+            RequireKeyForNhsNumbers(map, name);
+        }
+        catch (ExtractRejectedException ex)
+        {
+            opened?.Dispose();
+            return await RecordRejectedAsync(connection, path, null, counters, null, ex.Message, clock);
+        }
+        using var source = opened;
+        var loader = FormatLoaders.For(map.Format.Id);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await _warehouse.LockLoadsAsync(connection);
+        var batchId = await connection.ScalarAsync<long>("select nextval('etl_load_batch_seq')");
+        await connection.ExecuteAsync(
+            """
+            insert into etl_load_batch (load_batch_id, file_name, file_sha256, format_id, rows_read, rows_loaded, rows_quarantined,
+                rows_unknown, rows_superseded, status, started_at, file_size_bytes, text_encoding, extra_columns)
+            values ($1, $2, '', $3, 0, 0, 0, 0, 0, 'loading', $4, $5, $6, $7)
+            """,
+            batchId, name, map.Format.Id, Now(), size, EncodingName(path, encoding), string.Join(",", map.ExtraColumns));
+        var context = new LoadContext
+        {
+            Warehouse = _warehouse, Connection = connection, BatchId = batchId, FilePath = path, Rows = source, Map = map,
+            Quarantine = quarantine, Counters = counters, Options = _options, Vocabulary = await GpadVocabulary.LoadAsync(connection),
+            FindDuplicatesInMemory = inMemoryDuplicates, Progress = _progress, Cancellation = cancellationToken,
+        };
+        await loader.LoadAsync(context);
+        if (new FileInfo(path).Length != size || File.GetLastWriteTimeUtc(path) != writtenAt)
+            throw new IOException($"{name} changed while it was being read: nothing was loaded; load it again once it is complete");
+        var sha = source.Sha256Hex();
+        // A header with no rows is a month with nothing to report: recorded, nothing loaded, said in the report.
+        var message = counters.RowsRead == 0 ? $"{name}:2: the file has a header but no data rows: nothing to load" : null;
+        if (loader.DuplicateCheckSql is { } duplicateSql && !inMemoryDuplicates && await connection.ScalarAsync<long>(duplicateSql, batchId) > 0)
+            throw new DuplicateKeysFoundException(name);
+        if (counters.RowsQuarantined > _options.MaxBadRowShare * counters.RowsRead)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var share = (double)counters.RowsQuarantined / counters.RowsRead;
+            return await RecordRejectedAsync(connection, path, sha, counters, map.Format.Id,
+                string.Create(CultureInfo.InvariantCulture, $"{name}: {counters.RowsQuarantined:N0} of {counters.RowsRead:N0} rows are bad ({share:P1}), more than the {_options.MaxBadRowShare:P0} allowed: the whole file is rejected"),
+                clock, quarantine);
+        }
+        await quarantine.WriteAsync(_warehouse, connection, batchId);
+        var superseded = loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L);
+        await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
+        await connection.ExecuteAsync(
+            """
+            update etl_load_batch
+            set file_sha256 = $2, rows_read = $3, rows_loaded = $4, rows_quarantined = $5, rows_unknown = $6, rows_superseded = $7,
+                rows_updated = $8, period_start = $9, period_end = $10, scope_key = $11, status = 'loaded', finished_at = $12, elapsed_ms = $13,
+                message = $14
+            where load_batch_id = $1
+            """,
+            batchId, sha, counters.RowsRead, counters.RowsLoaded, counters.RowsQuarantined, counters.RowsUnknown, superseded.Rows,
+            counters.RowsUpdated, counters.PeriodStart, counters.PeriodEnd, superseded.Scope, Now(), (long)clock.Elapsed.TotalMilliseconds, message);
+        await transaction.CommitAsync(cancellationToken);
+        return Result(name, LoadStatus.Loaded, map.Format.Id, batchId, counters, quarantine, clock) with
+        {
+            RowsSuperseded = superseded.Rows,
+            ExtraColumns = map.ExtraColumns,
+            Message = message,
+            Encoding = EncodingName(path, encoding),
+        };
+    }
+
+    private void RequireKeyForNhsNumbers(ColumnMap map, string name)
+    {
+        if (map.Has("nhs_number") && _options.Pseudonymiser is null)
+        {
+            throw new ExtractRejectedException(name, 1, "nhs_number",
+                $"the file holds NHS numbers and no pseudonymisation key is configured: set {Privacy.Pseudonymiser.KeyVariable} (never commit it) and load the file again");
+        }
+    }
+
+    private static async Task<long?> AlreadyLoadedAsync(DbConnection connection, string path, long size)
+    {
+        // Hash first only when a loaded file of the same size exists: otherwise the load hashes as it reads.
+        if (await connection.ScalarAsync<long>("select count(*) from etl_load_batch where status = 'loaded' and file_size_bytes = $1", size) == 0)
+            return null;
+        string sha;
+        await using (var stream = File.OpenRead(path))
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
+        return await connection.ScalarAsync<long?>("select min(load_batch_id) from etl_load_batch where status = 'loaded' and file_sha256 = $1", sha);
+    }
+
+    private static async Task<(string? Scope, long Rows)> SupersedeAsync(DbConnection connection, string format, LoadCounters counters, long batchId)
+    {
+        if (counters.PeriodStart is null)
+            return (null, 0);
+        var codes = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", counters.ScopeCodes))))[..16];
+        var scope = $"{format}|{counters.PeriodStart:yyyy-MM-dd}|{counters.PeriodEnd:yyyy-MM-dd}|{codes}";
+        var affected = await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.SupersedeBatches), scope, batchId);
+        return (scope, affected.Take(affected.Count - 1).Sum());
+    }
+
+    private async Task<FileLoadResult> RecordRejectedAsync(DbConnection connection, string path, string? sha, LoadCounters counters, string? format,
+        string message, Stopwatch clock, Quarantine? quarantine = null)
+    {
+        var name = Path.GetFileName(path);
+        await using var transaction = await connection.BeginTransactionAsync();
+        var batchId = await connection.ScalarAsync<long>("select nextval('etl_load_batch_seq')");
+        await connection.ExecuteAsync(
+            """
+            insert into etl_load_batch (load_batch_id, file_name, file_sha256, format_id, rows_read, rows_loaded, rows_quarantined,
+                rows_unknown, rows_superseded, status, message, started_at, finished_at, file_size_bytes, elapsed_ms)
+            values ($1, $2, $3, $4, $5, 0, $6, 0, 0, 'rejected', $7, $8, $8, $9, $10)
+            """,
+            batchId, name, sha ?? "", format ?? "unknown", counters.RowsRead, counters.RowsQuarantined, message, Now(),
+            File.Exists(path) ? new FileInfo(path).Length : 0L, (long)clock.Elapsed.TotalMilliseconds);
+        if (quarantine is not null)
+            await quarantine.WriteAsync(_warehouse, connection, batchId);
+        await transaction.CommitAsync();
+        return Result(name, LoadStatus.Rejected, format, batchId, counters, quarantine, clock) with { RowsLoaded = 0, Message = message };
+    }
+
+    private static FileLoadResult Result(string name, LoadStatus status, string? format, long batchId, LoadCounters counters, Quarantine? quarantine, Stopwatch clock) =>
+        new(name, status)
+        {
+            Format = format,
+            BatchId = batchId,
+            RowsRead = counters.RowsRead,
+            RowsLoaded = counters.RowsLoaded,
+            RowsQuarantined = counters.RowsQuarantined,
+            RowsUnknown = counters.RowsUnknown,
+            RowsUpdated = counters.RowsUpdated,
+            FirstProblems = quarantine?.First.Select(q => $"{name}:{q.LineNumber}: {q.Reason}").ToList() ?? [],
+            UnknownCodes = counters.UnknownCodes.ToList(),
+            Elapsed = clock.Elapsed,
+        };
+
+    private static string EncodingName(string path, Encoding encoding) =>
+        RowSources.IsXlsx(path) ? "xlsx" : encoding.CodePage == 1252 ? "windows-1252" : "utf-8";
+
+    private DateTime Now() => _options.Time.GetUtcNow().UtcDateTime;
+}

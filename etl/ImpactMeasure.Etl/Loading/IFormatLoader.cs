@@ -1,0 +1,15 @@
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>Loads one format's rows inside the file's transaction: validates each row (quarantining the bad),
+/// bulk-writes the good ones and runs the format's mart SQL.</summary>
+public interface IFormatLoader
+{
+    Task LoadAsync(LoadContext context);
+
+    /// <summary>SQL counting key groups loaded more than once in a batch ($1), or null when the format's marts
+    /// resolve repeats themselves (latest version wins).</summary>
+    string? DuplicateCheckSql { get; }
+
+    /// <summary>Whether a re-issue of the same period and practice (or sub-ICB) set supersedes an earlier batch.</summary>
+    bool Supersedes { get; }
+}

@@ -1,0 +1,77 @@
+using System.Data.Common;
+using ImpactMeasure.Etl.Formats;
+using ImpactMeasure.Etl.Parsing;
+using ImpactMeasure.Etl.Reading;
+
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>Everything a format loader needs for one file, inside the file's one transaction.</summary>
+public sealed class LoadContext
+{
+    public required ImpactMeasure.Warehouse.Warehouse Warehouse { get; init; }
+
+    public required DbConnection Connection { get; init; }
+
+    public required long BatchId { get; init; }
+
+    public required string FilePath { get; init; }
+
+    public required IRowSource Rows { get; init; }
+
+    public required ColumnMap Map { get; init; }
+
+    public required Quarantine Quarantine { get; init; }
+
+    public required LoadCounters Counters { get; init; }
+
+    public required EtlOptions Options { get; init; }
+
+    public required GpadVocabulary Vocabulary { get; init; }
+
+    /// <summary>Set when a first attempt found duplicate keys: check them row by row to name the lines.</summary>
+    public bool FindDuplicatesInMemory { get; init; }
+
+    public IProgress<IngestProgress>? Progress { get; init; }
+
+    public CancellationToken Cancellation { get; init; }
+
+    public string FileName => Path.GetFileName(FilePath);
+
+    /// <summary>Moves to the next data row that has the header's shape; bad shapes are quarantined.</summary>
+    public bool NextRow()
+    {
+        while (Rows.MoveNext())
+        {
+            if (Rows.ColumnCount == 1 && Map.Width > 1 && Rows[0].IsWhiteSpace())
+                continue;
+            Counters.RowsRead++;
+            if (Counters.RowsRead % Options.ProgressEveryRows == 0)
+            {
+                Cancellation.ThrowIfCancellationRequested();
+                Progress?.Report(new IngestProgress(FileName, Counters.RowsRead, Rows.BytesRead));
+            }
+            if (Rows.ColumnCount == Map.Width)
+                return true;
+            Reject(Rows.LineSpan > 1
+                ? $"a quoted value opened on this line is never closed (the row runs over {Rows.LineSpan} lines and has {Rows.ColumnCount} of {Map.Width} columns)"
+                : $"has {Rows.ColumnCount} columns where the header has {Map.Width} (a truncated or malformed line)");
+        }
+        return false;
+    }
+
+    /// <summary>Quarantines the current row for a problem with one of its values.</summary>
+    public void Reject(string column, ReadOnlySpan<char> value, string reason)
+    {
+        Counters.RowsQuarantined++;
+        Quarantine.Add(Rows.LineNumber, column, value, reason);
+    }
+
+    /// <summary>Quarantines the current row for a problem with the row as a whole.</summary>
+    public void Reject(string reason)
+    {
+        Counters.RowsQuarantined++;
+        Quarantine.AddRow(Rows.LineNumber, reason);
+    }
+
+    public ReadOnlySpan<char> Value(string column) => Map[column] is var i and >= 0 ? Rows[i].Trim() : [];
+}

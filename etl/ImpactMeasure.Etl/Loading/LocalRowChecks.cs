@@ -1,0 +1,109 @@
+using ImpactMeasure.Etl.Parsing;
+using ImpactMeasure.Etl.Privacy;
+
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>Checks every local-format row shares: the patient's identity (a pseudonymised id, or an NHS number
+/// pseudonymised here), NHS numbers where none belong, and the practice code.</summary>
+public sealed class LocalRowChecks
+{
+    private readonly LoadContext _context;
+    private readonly int[] _textColumns;
+    private readonly string[] _columnNames;
+
+    public LocalRowChecks(LoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        var identity = new[] { context.Map["nhs_number"], context.Map["patient_id"] };
+        _textColumns = Enumerable.Range(0, context.Map.Width).Where(i => !identity.Contains(i)).ToArray();
+        _columnNames = context.Rows.Header.Select(Formats.FormatCatalog.Normalise).ToArray();
+    }
+
+    /// <summary>The pseudonymous patient id, or null (row quarantined).</summary>
+    public string? PatientId()
+    {
+        if (_context.Map.Has("nhs_number") && !_context.Value("nhs_number").IsEmpty)
+        {
+            var raw = _context.Value("nhs_number");
+            var nhs = NhsNumber.Normalise(raw);
+            if (nhs is null)
+            {
+                _context.Reject("nhs_number", raw, "is not a valid NHS number (10 digits with a modulus-11 check digit)");
+                return null;
+            }
+            return _context.Options.Pseudonymiser!.PseudoIdOf(nhs);
+        }
+        var id = _context.Value("patient_id");
+        if (id.IsEmpty || id.Length > 128)
+        {
+            _context.Reject("patient_id", id, id.IsEmpty ? "is empty: give patient_id or nhs_number" : "is longer than 128 characters");
+            return null;
+        }
+        return id.ToString();
+    }
+
+    /// <summary>False (row quarantined) when a column other than nhs_number holds a valid-looking NHS number.</summary>
+    public bool HasNoLeakedNhsNumber()
+    {
+        foreach (var column in _textColumns)
+        {
+            var value = _context.Rows[column];
+            if (NhsNumber.LooksLikeNhsNumber(value))
+            {
+                _context.Reject(_columnNames[column], value, "looks like an NHS number (10 digits, valid check digit): a likely data leak, so the row is not loaded");
+                return false;
+            }
+        }
+        if (_context.Map.Has("patient_id") && NhsNumber.LooksLikeNhsNumber(_context.Value("patient_id")))
+        {
+            _context.Reject("patient_id", _context.Value("patient_id"), "is a raw NHS number: put it in nhs_number so it is pseudonymised, or pseudonymise it at source");
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The practice code, or null (row quarantined) when it is not an ODS practice code.</summary>
+    public string? PracticeCode()
+    {
+        var code = _context.Value("practice_code");
+        if (OdsCodes.IsPracticeCode(code))
+            return code.ToString();
+        _context.Reject("practice_code", code, "is not an ODS practice code (a capital letter and five digits)");
+        return null;
+    }
+
+    /// <summary>A value from a fixed list (blank allowed when <paramref name="optional"/>), else null (quarantined).</summary>
+    public bool OneOf(string column, IReadOnlyCollection<string> allowed, bool optional, out string? value)
+    {
+        var raw = _context.Value(column);
+        value = null;
+        if (raw.IsEmpty && optional)
+            return true;
+        var text = raw.ToString().ToLowerInvariant();
+        if (allowed.Contains(text))
+        {
+            value = text;
+            return true;
+        }
+        _context.Reject(column, raw, raw.IsEmpty ? $"is empty: expected one of {string.Join(", ", allowed)}" : $"is not one of {string.Join(", ", allowed)}");
+        return false;
+    }
+
+    /// <summary>A date (blank allowed when <paramref name="optional"/>), else false (quarantined).</summary>
+    public bool Date(DateCache dates, string column, bool optional, out DateOnly? value)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        var raw = _context.Value(column);
+        value = null;
+        if (raw.IsEmpty && optional)
+            return true;
+        if (dates.TryParse(raw, out var date, out var problem))
+        {
+            value = date;
+            return true;
+        }
+        _context.Reject(column, raw, raw.IsEmpty ? "is empty: a date is required" : problem!);
+        return false;
+    }
+}

@@ -1,0 +1,21 @@
+using ImpactMeasure.Warehouse.Sql;
+
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>The warehouse SQL the ETL runs after bulk-loading a batch (every script takes the batch id as $1).</summary>
+public static class MartScripts
+{
+    public const string DimPractice = "sql/30_marts/dim_practice.sql";
+    public const string FctListSize = "sql/30_marts/fct_list_size.sql";
+    public const string DimService = "sql/30_marts/dim_service.sql";
+    public const string FctSignpost = "sql/30_marts/fct_signpost.sql";
+    public const string FctWellbeing = "sql/30_marts/fct_wellbeing.sql";
+    public const string FctPatientAppointment = "sql/30_marts/fct_patient_appointment.sql";
+    public const string SupersedeBatches = "sql/etl/supersede_batches.sql";
+    public const string ClearLanding = "sql/etl/clear_landing.sql";
+
+    public static IReadOnlyList<string> All { get; } =
+        [DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding];
+
+    public static string Read(string path) => SqlScripts.Warehouse.Read(path);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using ImpactMeasure.Etl.Parsing;
+using ImpactMeasure.Warehouse.Bulk;
+using ImpactMeasure.Warehouse.Sql;
+
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>Patient-level appointments (GPAD vocabularies), NHS numbers pseudonymised, landed, then upserted into
+/// fact_patient_appointment by appointment_id.</summary>
+public sealed class PatientAppointmentsLoader : IFormatLoader
+{
+    private static readonly BulkColumn[] Columns =
+    [
+        new("load_batch_id", BulkColumnType.BigInt), new("line_number", BulkColumnType.BigInt), new("appointment_id", BulkColumnType.Text),
+        new("practice_code", BulkColumnType.Text), new("patient_pseudo_id", BulkColumnType.Text), new("appointment_date", BulkColumnType.Date),
+        new("appointment_profile_key", BulkColumnType.Integer), new("duration_minutes", BulkColumnType.Integer),
+    ];
+
+    public string? DuplicateCheckSql => null;
+
+    public bool Supersedes => false;
+
+    public async Task LoadAsync(LoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var checks = new LocalRowChecks(context);
+        var practices = await PracticeKeys.LoadAsync(context.Connection);
+        var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
+        var attributes = new GpadAttributeReader(context);
+        var dates = new DateCache();
+        var ordinals = new int[GpadVocabulary.Attributes.Length];
+        await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "stg_patient_appointments", Columns))
+        {
+            while (context.NextRow())
+            {
+                var id = context.Value("appointment_id");
+                if (id.IsEmpty)
+                {
+                    context.Reject("appointment_id", id, "is empty: every appointment needs its id");
+                    continue;
+                }
+                if (!checks.HasNoLeakedNhsNumber() || checks.PracticeCode() is not { } practice || checks.PatientId() is not { } patient
+                    || !checks.Date(dates, "appointment_date", optional: false, out var date) || !attributes.TryRead(context, ordinals)
+                    || !Minutes(context, out var minutes))
+                {
+                    continue;
+                }
+                if (practices.KeyOf(practice, date!.Value) == 0)
+                    context.Counters.SeeUnknown(practice);
+                context.Counters.SeePeriod(date.Value);
+                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, id.ToString(), practice, patient, date, profiles.KeyOf(ordinals), minutes);
+                context.Counters.RowsLoaded++;
+            }
+            await writer.CompleteAsync();
+        }
+        await profiles.InsertNewAsync(context.Warehouse, context.Connection);
+        context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
+            "select count(*) from fact_patient_appointment where appointment_id in (select appointment_id from stg_patient_appointments where load_batch_id = $1)",
+            context.BatchId);
+        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctPatientAppointment), context.BatchId);
+    }
+
+    private static bool Minutes(LoadContext context, out int? minutes)
+    {
+        var raw = context.Value("duration_minutes");
+        minutes = null;
+        if (raw.IsEmpty)
+            return true;
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= 600)
+        {
+            minutes = value;
+            return true;
+        }
+        context.Reject("duration_minutes", raw, "is not a whole number of minutes from 0 to 600");
+        return false;
+    }
+}

@@ -1,0 +1,88 @@
+using ImpactMeasure.Etl.Parsing;
+using ImpactMeasure.Warehouse.Bulk;
+using ImpactMeasure.Warehouse.Calendar;
+
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>The GPAD practice-level crosstab: the hot path. Keys (practice version, month, profile) are resolved
+/// in memory and integer rows go straight into fact_appointments by bulk load.</summary>
+public sealed class PracticeCrosstabLoader : IFormatLoader
+{
+    private static readonly BulkColumn[] Columns =
+    [
+        new("practice_key", BulkColumnType.Integer),
+        new("date_key", BulkColumnType.Integer),
+        new("appointment_profile_key", BulkColumnType.Integer),
+        new("appointment_count", BulkColumnType.BigInt),
+        new("load_batch_id", BulkColumnType.BigInt),
+    ];
+
+    // Rows of unknown practices all carry key 0, so only known practices can be checked in SQL.
+    public string? DuplicateCheckSql =>
+        """
+        select count(*) from (
+            select 1 from fact_appointments
+            where load_batch_id = $1 and practice_key <> 0
+            group by practice_key, date_key, appointment_profile_key
+            having count(*) > 1) as repeated
+        """;
+
+    public bool Supersedes => true;
+
+    public async Task LoadAsync(LoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var practices = await PracticeKeys.LoadAsync(context.Connection);
+        var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
+        var attributes = new GpadAttributeReader(context);
+        var dates = new DateCache();
+        var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
+        var (monthColumn, codeColumn, countColumn) =
+            (context.Map["appointment_month_start_date"], context.Map["gp_code"], context.Map["count_of_appointments"]);
+        var lastCode = "";
+        var ordinals = new int[GpadVocabulary.Attributes.Length];
+        await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_appointments", Columns))
+        {
+            while (context.NextRow())
+            {
+                var rows = context.Rows;
+                if (!dates.TryParse(rows[monthColumn], out var date, out var problem))
+                {
+                    context.Reject("appointment_month_start_date", rows[monthColumn], problem!);
+                    continue;
+                }
+                if (!attributes.TryRead(context, ordinals))
+                    continue;
+                if (!Counts.TryParse(rows[countColumn], int.MaxValue, out var count, out problem))
+                {
+                    context.Reject("count_of_appointments", rows[countColumn], problem!);
+                    continue;
+                }
+                var month = new DateOnly(date.Year, date.Month, 1);
+                var code = rows[codeColumn].Trim();
+                var practiceKey = practices.KeyOf(code, month);
+                var profileKey = profiles.KeyOf(ordinals);
+                if (duplicates is not null && duplicates.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
+                    continue;
+                if (practiceKey == 0)
+                    context.Counters.SeeUnknown(code);
+                if (!code.SequenceEqual(lastCode))
+                {
+                    lastCode = code.ToString();
+                    context.Counters.ScopeCodes.Add(lastCode);
+                }
+                context.Counters.SeePeriod(month);
+                writer.StartRow();
+                writer.Write(practiceKey);
+                writer.Write(DateDimension.KeyOf(month));
+                writer.Write(profileKey);
+                writer.Write(count);
+                writer.Write(context.BatchId);
+                writer.EndRow();
+                context.Counters.RowsLoaded++;
+            }
+            await writer.CompleteAsync();
+        }
+        await profiles.InsertNewAsync(context.Warehouse, context.Connection);
+    }
+}

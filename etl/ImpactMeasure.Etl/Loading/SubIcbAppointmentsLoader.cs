@@ -1,0 +1,91 @@
+using ImpactMeasure.Etl.Parsing;
+using ImpactMeasure.Warehouse.Bulk;
+using ImpactMeasure.Warehouse.Calendar;
+
+namespace ImpactMeasure.Etl.Loading;
+
+/// <summary>The GPAD sub-ICB files (daily, monthly Regional CSV, daily national category, daily actual
+/// duration) into fact_subicb_appointments at their own grain, keys resolved in memory.</summary>
+public sealed class SubIcbAppointmentsLoader : IFormatLoader
+{
+    private static readonly BulkColumn[] Columns =
+    [
+        new("sub_icb_code", BulkColumnType.Text),
+        new("date_key", BulkColumnType.Integer),
+        new("period_grain", BulkColumnType.Text),
+        new("appointment_profile_key", BulkColumnType.Integer),
+        new("appointment_count", BulkColumnType.BigInt),
+        new("load_batch_id", BulkColumnType.BigInt),
+    ];
+
+    public string? DuplicateCheckSql =>
+        """
+        select count(*) from (
+            select 1 from fact_subicb_appointments
+            where load_batch_id = $1
+            group by sub_icb_code, date_key, period_grain, appointment_profile_key
+            having count(*) > 1) as repeated
+        """;
+
+    public bool Supersedes => true;
+
+    public async Task LoadAsync(LoadContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
+        var attributes = new GpadAttributeReader(context);
+        var dates = new DateCache();
+        var monthly = context.Map.Has("appointment_month");
+        var dateColumnName = monthly ? "appointment_month" : "appointment_date";
+        var (dateColumn, codeColumn, countColumn) = (context.Map[dateColumnName], context.Map["sub_icb_location_code"], context.Map["count_of_appointments"]);
+        var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
+        var ordinals = new int[GpadVocabulary.Attributes.Length];
+        var lastCode = "";
+        await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_subicb_appointments", Columns))
+        {
+            while (context.NextRow())
+            {
+                var rows = context.Rows;
+                if (!dates.TryParse(rows[dateColumn], out var date, out var problem))
+                {
+                    context.Reject(dateColumnName, rows[dateColumn], problem!);
+                    continue;
+                }
+                if (!attributes.TryRead(context, ordinals))
+                    continue;
+                if (!Counts.TryParse(rows[countColumn], int.MaxValue, out var count, out problem))
+                {
+                    context.Reject("count_of_appointments", rows[countColumn], problem!);
+                    continue;
+                }
+                var code = rows[codeColumn].Trim();
+                if (code.IsEmpty)
+                {
+                    context.Reject("sub_icb_location_code", code, "is empty: every row needs its sub-ICB code");
+                    continue;
+                }
+                var day = monthly ? new DateOnly(date.Year, date.Month, 1) : date;
+                var profileKey = profiles.KeyOf(ordinals);
+                if (duplicates is not null && duplicates.IsRepeat(code, DateDimension.KeyOf(day), profileKey))
+                    continue;
+                if (!code.SequenceEqual(lastCode))
+                {
+                    lastCode = code.ToString();
+                    context.Counters.ScopeCodes.Add(lastCode);
+                }
+                context.Counters.SeePeriod(day);
+                writer.StartRow();
+                writer.Write(lastCode);
+                writer.Write(DateDimension.KeyOf(day));
+                writer.Write(monthly ? "month" : "day");
+                writer.Write(profileKey);
+                writer.Write(count);
+                writer.Write(context.BatchId);
+                writer.EndRow();
+                context.Counters.RowsLoaded++;
+            }
+            await writer.CompleteAsync();
+        }
+        await profiles.InsertNewAsync(context.Warehouse, context.Connection);
+    }
+}
