@@ -82,11 +82,26 @@ public class MigrationTests
     }
 
     [Fact]
-    public void Every_embedded_warehouse_script_is_a_migration_or_a_check()
+    public void Every_schema_script_is_a_migration_in_order()
     {
-        var used = SqlScripts.Warehouse.Under("sql/00_schema/").Concat(SqlScripts.Warehouse.Under("sql/checks/"));
-
-        SqlScripts.Warehouse.Paths.Should().BeEquivalentTo(used);
+        Migrator.All.OfType<SqlMigration>().Should().HaveCount(SqlScripts.Warehouse.Under("sql/00_schema/").Count);
         Migrator.All.Select(m => m.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
+    }
+
+    [Theory, BothEngines]
+    public async Task An_engine_specific_migration_is_recorded_on_both_engines_but_runs_on_its_own(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        await using var warehouse = await test.OpenAsync();
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var pgOnly = Migrator.All.OfType<SqlMigration>().Single(m => m.OnlyOn == WarehouseEngine.Postgres);
+
+        var recorded = await connection.ScalarAsync<long>("select count(*) from schema_version where version = $1", pgOnly.Version);
+        var indexes = engine == EngineNames.Postgres
+            ? await connection.ScalarAsync<long>("select count(*) from pg_indexes where indexname = 'fact_signpost_event'")
+            : 0;
+
+        recorded.Should().Be(1);
+        indexes.Should().Be(engine == EngineNames.Postgres ? 1 : 0);
     }
 }
