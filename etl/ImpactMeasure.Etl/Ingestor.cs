@@ -79,7 +79,11 @@ public sealed class Ingestor
         }
         catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return new FileLoadResult(name, LoadStatus.Failed) { Message = $"{path}: file disappeared before it could be read", Elapsed = clock.Elapsed };
+            return new FileLoadResult(name, LoadStatus.Failed) { Message = $"{name} disappeared while it was being read: nothing was loaded", Elapsed = clock.Elapsed };
+        }
+        catch (IOException ex)
+        {
+            return new FileLoadResult(name, LoadStatus.Failed) { Message = ex.Message, Elapsed = clock.Elapsed };
         }
     }
 
@@ -152,7 +156,7 @@ public sealed class Ingestor
             await transaction.RollbackAsync(cancellationToken);
             var share = (double)counters.RowsQuarantined / counters.RowsRead;
             return await RecordRejectedAsync(connection, path, sha, counters, map.Format.Id,
-                string.Create(CultureInfo.InvariantCulture, $"{name}: {counters.RowsQuarantined:N0} of {counters.RowsRead:N0} rows are bad ({share:P1}), more than the {_options.MaxBadRowShare:P0} allowed: the whole file is rejected"),
+                string.Create(CultureInfo.InvariantCulture, $"{name}: {counters.RowsQuarantined:N0} of {counters.RowsRead:N0} rows are bad ({share * 100:0.0}%), more than the {_options.MaxBadRowShare * 100:0.##}% allowed: the whole file is rejected"),
                 clock, quarantine);
         }
         await quarantine.WriteAsync(_warehouse, connection, batchId);

@@ -41,7 +41,7 @@ public sealed class CsvRowSource : IRowSource
                 .From(text);
             return new CsvRowSource(stream, text, reader);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException ex) when (ex is not DecoderFallbackException)
         {
             text.Dispose();
             throw new ExtractRejectedException(Path.GetFileName(path), 1, null, $"the header cannot be read: {ex.Message}");
