@@ -7,8 +7,8 @@ using ImpactMeasure.Warehouse.Sql;
 namespace ImpactMeasure.Etl.Loading;
 
 /// <summary>Practice reference data (GPAD Mapping.csv or the registered-patients practice map) into dim_practice
-/// as SCD type 2, effective from the extract date: the map's EXTRACT_DATE, else --as-of, else a YYYY-MM in the
-/// file name (NHS publishes Mapping.csv monthly without a date column), else today.</summary>
+/// as SCD type 2, effective from the extract date: the registration map's EXTRACT_DATE; for Mapping.csv, which
+/// has none, --as-of, else a YYYY-MM in the file name (NHS publishes it monthly), else today.</summary>
 public sealed partial class PracticeMappingLoader : IFormatLoader
 {
     private static readonly BulkColumn[] Columns =
@@ -45,7 +45,7 @@ public sealed partial class PracticeMappingLoader : IFormatLoader
                     continue;
                 }
                 var effective = fallbackDate;
-                if (registration && context.Options.AsOf is null && !dates.TryParse(context.Value("extract_date"), out effective, out var problem))
+                if (registration && !dates.TryParse(context.Value("extract_date"), out effective, out var problem))
                 {
                     context.Reject("extract_date", context.Value("extract_date"), problem!);
                     continue;
