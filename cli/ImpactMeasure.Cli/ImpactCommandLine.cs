@@ -40,6 +40,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(GenerateCommand.Create(output));
         root.Subcommands.Add(IngestCommand.Create(output));
+        root.Subcommands.Add(BenchCommand.Create(output));
         return root;
     }
 }

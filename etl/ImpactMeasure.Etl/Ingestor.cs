@@ -149,7 +149,8 @@ public sealed class Ingestor
         var sha = source.Sha256Hex();
         // A header with no rows is a month with nothing to report: recorded, nothing loaded, said in the report.
         var message = counters.RowsRead == 0 ? $"{name}:2: the file has a header but no data rows: nothing to load" : null;
-        if (loader.DuplicateCheckSql is { } duplicateSql && !inMemoryDuplicates && await connection.ScalarAsync<long>(duplicateSql, batchId) > 0)
+        if (loader.DuplicateCheckSql is { } duplicateSql && context.NeedsDuplicateCheck && !inMemoryDuplicates
+            && await connection.ScalarAsync<long>(duplicateSql, batchId) > 0)
             throw new DuplicateKeysFoundException(name);
         if (counters.RowsQuarantined > _options.MaxBadRowShare * counters.RowsRead)
         {
@@ -208,6 +209,9 @@ public sealed class Ingestor
             return (null, 0);
         var codes = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", counters.ScopeCodes))))[..16];
         var scope = $"{format}|{counters.PeriodStart:yyyy-MM-dd}|{counters.PeriodEnd:yyyy-MM-dd}|{codes}";
+        // Most loads supersede nothing: skip the per-fact deletes then.
+        if (await connection.ScalarAsync<long>("select count(*) from etl_load_batch where scope_key = $1 and status = 'loaded'", scope) == 0)
+            return (scope, 0);
         var affected = await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.SupersedeBatches), scope, batchId);
         return (scope, affected.Take(affected.Count - 1).Sum());
     }

@@ -13,6 +13,9 @@ namespace ImpactMeasure.Cli.Commands;
 /// Exit code 0 when everything loaded, 3 when any file was rejected (the others still load), 1 on failure.</summary>
 public static class IngestCommand
 {
+    /// <summary>Rows between progress reports (default 250,000).</summary>
+    public const string ProgressEveryVariable = "IMPACT_PROGRESS_EVERY_ROWS";
+
     public static Command Create(CliOutput output)
     {
         var files = new Argument<string[]>("files") { Description = "Extract files (CSV, or XLSX for the local formats)", Arity = ArgumentArity.ZeroOrMore };
@@ -35,6 +38,8 @@ public static class IngestCommand
                 date = parsed;
             }
             var options = new EtlOptions { AsOf = date, MaxBadRowShare = parse.GetValue(maxBad), Pseudonymiser = Pseudonymiser.FromEnvironment() };
+            if (int.TryParse(Environment.GetEnvironmentVariable(ProgressEveryVariable), CultureInfo.InvariantCulture, out var every) && every > 0)
+                options = options with { ProgressEveryRows = every };
             return await RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), paths, options, output, cancel);
         });
         return command;

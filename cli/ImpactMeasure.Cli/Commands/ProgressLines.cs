@@ -12,7 +12,6 @@ public sealed class ProgressLines : IProgress<IngestProgress>
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _last = TimeSpan.Zero;
     private string? _file;
-    private TimeSpan _fileStart;
 
     public ProgressLines(TextWriter writer) => _writer = writer;
 
@@ -20,14 +19,13 @@ public sealed class ProgressLines : IProgress<IngestProgress>
     {
         ArgumentNullException.ThrowIfNull(value);
         if (value.FileName != _file)
-        {
             _file = value.FileName;
-            _fileStart = _clock.Elapsed;
-        }
-        if (_clock.Elapsed - _last < TimeSpan.FromSeconds(2))
+        else if (_clock.Elapsed - _last < TimeSpan.FromSeconds(2))
+        {
             return;
+        }
         _last = _clock.Elapsed;
-        var seconds = Math.Max((_clock.Elapsed - _fileStart).TotalSeconds, 0.001);
+        var seconds = Math.Max(value.Elapsed.TotalSeconds, 0.001);
         _writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {value.FileName}: {value.RowsRead:N0} rows, {value.BytesRead / 1048576.0:N0} MB read ({value.RowsRead / seconds:N0} rows/s)"));
     }

@@ -8,6 +8,8 @@ namespace ImpactMeasure.Etl.Loading;
 /// <summary>Everything a format loader needs for one file, inside the file's one transaction.</summary>
 public sealed class LoadContext
 {
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+
     public required ImpactMeasure.Warehouse.Warehouse Warehouse { get; init; }
 
     public required DbConnection Connection { get; init; }
@@ -33,6 +35,9 @@ public sealed class LoadContext
 
     public IProgress<IngestProgress>? Progress { get; init; }
 
+    /// <summary>Whether the loader wants the format's SQL duplicate check run (it could not check as it streamed).</summary>
+    public bool NeedsDuplicateCheck { get; set; } = true;
+
     public CancellationToken Cancellation { get; init; }
 
     public string FileName => Path.GetFileName(FilePath);
@@ -48,7 +53,7 @@ public sealed class LoadContext
             if (Counters.RowsRead % Options.ProgressEveryRows == 0)
             {
                 Cancellation.ThrowIfCancellationRequested();
-                Progress?.Report(new IngestProgress(FileName, Counters.RowsRead, Rows.BytesRead));
+                Progress?.Report(new IngestProgress(FileName, Counters.RowsRead, Rows.BytesRead, _clock.Elapsed));
             }
             if (Rows.ColumnCount == Map.Width)
                 return true;

@@ -17,7 +17,8 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
         new("load_batch_id", BulkColumnType.BigInt),
     ];
 
-    // Rows of unknown practices all carry key 0, so only known practices can be checked in SQL.
+    // The fallback for files not grouped by practice. Rows of unknown practices all carry key 0, so only known
+    // practices can be checked in SQL.
     public string? DuplicateCheckSql =>
         """
         select count(*) from (
@@ -37,6 +38,7 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
         var attributes = new GpadAttributeReader(context);
         var dates = new DateCache();
         var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
+        var grouped = new GroupedDuplicateFinder(context);
         var (monthColumn, codeColumn, countColumn) =
             (context.Map["appointment_month_start_date"], context.Map["gp_code"], context.Map["count_of_appointments"]);
         var lastCode = "";
@@ -62,7 +64,7 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
                 var code = rows[codeColumn].Trim();
                 var practiceKey = practices.KeyOf(code, month);
                 var profileKey = profiles.KeyOf(ordinals);
-                if (duplicates is not null && duplicates.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
+                if (duplicates is not null ? duplicates.IsRepeat(code, DateDimension.KeyOf(month), profileKey) : grouped.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
                     continue;
                 if (practiceKey == 0)
                     context.Counters.SeeUnknown(code);
@@ -83,6 +85,7 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        context.NeedsDuplicateCheck = grouped.Ungrouped && duplicates is null;
         await profiles.InsertNewAsync(context.Warehouse, context.Connection);
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using DuckDB.NET.Data;
 using ImpactMeasure.Warehouse.Bulk;
+using ImpactMeasure.Warehouse.Sql;
 
 namespace ImpactMeasure.Warehouse.Engines;
 
@@ -26,7 +27,17 @@ internal sealed class DuckDbWarehouse : Warehouse
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
         _root = await OpenNewAsync(cancellationToken);
+        // DuckDB would take 80% of RAM: cap it so a 2 GB load stays near the ETL's memory budget; it spills to
+        // <file>.tmp beyond that. In memory there is nowhere to spill, so no cap.
+        if (!Location.IsInMemory)
+            await _root.ExecuteAsync($"set memory_limit = '{MemoryLimit}'");
     }
+
+    /// <summary>DuckDB's memory cap for a file warehouse: <c>IMPACT_DUCKDB_MEMORY_LIMIT</c>, default 256MB.</summary>
+    public static string MemoryLimit =>
+        Environment.GetEnvironmentVariable("IMPACT_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit && !limit.Contains('\'', StringComparison.Ordinal)
+            ? limit
+            : "256MB";
 
     private async Task<DuckDBConnection> OpenNewAsync(CancellationToken cancellationToken)
     {
