@@ -33,11 +33,11 @@ internal sealed class DuckDbWarehouse : Warehouse
             await _root.ExecuteAsync($"set memory_limit = '{MemoryLimit}'");
     }
 
-    /// <summary>DuckDB's memory cap for a file warehouse: <c>IMPACT_DUCKDB_MEMORY_LIMIT</c>, default 256MB.</summary>
+    /// <summary>DuckDB's memory cap for a file warehouse: <c>IMPACT_DUCKDB_MEMORY_LIMIT</c>, default 128MB.</summary>
     public static string MemoryLimit =>
         Environment.GetEnvironmentVariable("IMPACT_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit && !limit.Contains('\'', StringComparison.Ordinal)
             ? limit
-            : "256MB";
+            : "128MB";
 
     private async Task<DuckDBConnection> OpenNewAsync(CancellationToken cancellationToken)
     {
