@@ -50,8 +50,7 @@ public static class IngestCommand
         ArgumentNullException.ThrowIfNull(output);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite, cancellationToken);
         await new Migrator(warehouse).RequireCurrentAsync();
-        var progress = new ProgressLines(output.Error);
-        var results = await new Ingestor(warehouse, options, progress).IngestAsync(paths, cancellationToken);
+        var results = await ProgressBar.RunAsync(output, progress => new Ingestor(warehouse, options, progress).IngestAsync(paths, cancellationToken));
         LoadReport.Print(output, results);
         var checks = await new DataChecks(warehouse).RunAllAsync(cancellationToken);
         foreach (var failed in checks.Where(c => !c.Passed))
