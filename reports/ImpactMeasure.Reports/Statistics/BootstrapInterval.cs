@@ -1,0 +1,30 @@
+namespace ImpactMeasure.Reports.Statistics;
+
+/// <summary>Percentile bootstrap intervals with a fixed seed, so a report is the same every time it is run.</summary>
+public static class BootstrapInterval
+{
+    public const int MinimumResamples = 1000;
+
+    /// <summary>Resamples <paramref name="units"/> with replacement (whole units: e.g. patients with all their
+    /// events) and returns the statistic's 2.5th and 97.5th percentiles (type-7 quantiles) at 95%.</summary>
+    public static Interval Percentile<T>(IReadOnlyList<T> units, Func<IReadOnlyList<T>, double> statistic, int seed, int resamples = MinimumResamples, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(statistic);
+        if (resamples < MinimumResamples)
+            throw new ArgumentOutOfRangeException(nameof(resamples), $"use at least {MinimumResamples} resamples");
+        if (units.Count == 0)
+            return new Interval(null, null);
+        var random = new Random(seed);
+        var sample = new T[units.Count];
+        var values = new double[resamples];
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var i = 0; i < sample.Length; i++)
+                sample[i] = units[random.Next(units.Count)];
+            values[r] = statistic(sample);
+        }
+        var alpha = 1 - Confidence.Normalise(confidence);
+        return new Interval(OverdispersedFunnel.Quantile7(values, alpha / 2), OverdispersedFunnel.Quantile7(values, 1 - (alpha / 2)));
+    }
+}
