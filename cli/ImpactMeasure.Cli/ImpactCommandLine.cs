@@ -41,6 +41,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(GenerateCommand.Create(output));
         root.Subcommands.Add(IngestCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(ReportCommand.Create(output));
         return root;
     }
 }

@@ -1,3 +1,5 @@
+using ImpactMeasure.Warehouse.Reference;
+
 namespace ImpactMeasure.SampleData.Local;
 
 /// <summary>Scores people seen by a link worker at baseline and, for most, at follow-up about 12 weeks later,
@@ -59,7 +61,7 @@ public sealed class WellbeingGenerator
     private static (int Before, int After, double Change) Swemwbs(SeededRandom random, double mean, double sd, double change, double changeSd)
     {
         var before = Math.Clamp((int)Math.Round(random.Normal(mean, sd)), 7, 35);
-        var after = Local.Swemwbs.NearestRaw(Local.Swemwbs.ToMetric(before) + random.Normal(change, changeSd));
-        return (before, after, Local.Swemwbs.ToMetric(after) - Local.Swemwbs.ToMetric(before));
+        var after = SwemwbsScores.NearestRaw(SwemwbsScores.ToMetric(before) + random.Normal(change, changeSd));
+        return (before, after, SwemwbsScores.ToMetric(after) - SwemwbsScores.ToMetric(before));
     }
 }

@@ -1,7 +1,8 @@
-namespace ImpactMeasure.SampleData.Local;
+namespace ImpactMeasure.Warehouse.Reference;
 
-/// <summary>SWEMWBS raw (7–35) to metric score conversion, as METHODS.md §3 gives it.</summary>
-public static class Swemwbs
+/// <summary>SWEMWBS raw (7–35) to metric score conversion, as METHODS.md §3 gives it: one table for the reports
+/// that average metric scores and the generator that plants changes on that scale.</summary>
+public static class SwemwbsScores
 {
     private static readonly double[] Metric =
     [

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ImpactMeasure.Reports;
+
+/// <summary>Every parameter of METHODS.md with its default and source: configuration (the "methods" section of
+/// impact.json), never constants in code. Each report echoes them.</summary>
+public sealed record MethodParameters
+{
+    public int RepresentationWindowDays { get; init; } = 14;
+
+    /// <summary>No silent default (METHODS §1): when needed and not set, reports show a sensitivity table.</summary>
+    public double? AssumedRepresentationRate { get; init; }
+
+    public double DefaultGpAppointmentMinutes { get; init; } = 10;
+
+    /// <summary>"default" (the configured minutes) or "recorded" (GPAD actual-duration bands, all staff).</summary>
+    public string GpMinutesSource { get; init; } = "default";
+
+    public double GpSessionMinutes { get; init; } = 250;
+
+    public double CostPerConsultationGbp { get; init; } = 49;
+
+    public double CostConsultationMinutes { get; init; } = 10;
+
+    public string CostSource { get; init; } = "PSSRU Unit Costs of Health and Social Care 2023, 2022/23 prices (surgery consultation incl. qualification costs)";
+
+    public int BootstrapResamples { get; init; } = 1000;
+
+    public int BootstrapSeed { get; init; } = 20251128;
+
+    public double Confidence { get; init; } = 0.95;
+
+    public int SuppressionThreshold { get; init; } = 7;
+
+    public bool SpcScreenOutliers { get; init; } = true;
+
+    public int SpcRunLength { get; init; } = 7;
+
+    /// <summary>Months of history the service-overload SPC looks back over.</summary>
+    public int SpcMonths { get; init; } = 24;
+
+    public double SwemwbsMeaningfulChange { get; init; } = 3;
+
+    public double WemwbsMeaningfulChange { get; init; } = 8;
+
+    public double Ons4MeaningfulChange { get; init; } = 1;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The "methods" section of a config file, or the defaults when the file is absent.</summary>
+    public static MethodParameters Load(string? path)
+    {
+        if (path is null || !File.Exists(path))
+            return new MethodParameters();
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!document.RootElement.TryGetProperty("methods", out var methods))
+            return new MethodParameters();
+        try
+        {
+            return methods.Deserialize<MethodParameters>(Json) ?? new MethodParameters();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: the methods section is not valid: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Name, value and source of every parameter, for the outputs' headers and the Methodology sheet.</summary>
+    public IReadOnlyList<(string Name, string Value, string Source)> Describe() =>
+    [
+        ("representation_window_days", N(RepresentationWindowDays), "METHODS §1 default"),
+        ("assumed_representation_rate", AssumedRepresentationRate is { } r ? N(r) : "not set (sensitivity table where needed)", "METHODS §1: no published rate exists"),
+        ("default_gp_appointment_minutes", N(DefaultGpAppointmentMinutes), "PSSRU Unit Costs 2023 basis (older editions 9.22)"),
+        ("gp_minutes_source", GpMinutesSource, "METHODS §1: recorded GPAD durations only where chosen"),
+        ("gp_session_minutes", N(GpSessionMinutes), "METHODS §1"),
+        ("cost_per_consultation_gbp", N(CostPerConsultationGbp), CostSource),
+        ("cost_consultation_minutes", N(CostConsultationMinutes), CostSource),
+        ("bootstrap_resamples", N(BootstrapResamples), "METHODS §1 (at least 1,000)"),
+        ("bootstrap_seed", N(BootstrapSeed), "fixed so reruns are identical"),
+        ("confidence", N(Confidence), "METHODS §2 (Wilson, no continuity correction)"),
+        ("suppression_threshold", N(SuppressionThreshold), "METHODS §7, NHS Digital disclosure rule"),
+        ("spc_screen_outliers", SpcScreenOutliers ? "true" : "false", "METHODS §5 (NHSRplotthedots screens; the MDC Excel tool does not)"),
+        ("spc_run_length", N(SpcRunLength), "METHODS §5"),
+        ("spc_months", N(SpcMonths), "months of history behind each SPC point"),
+        ("swemwbs_meaningful_change", N(SwemwbsMeaningfulChange), "METHODS §3 (metric points)"),
+        ("wemwbs_meaningful_change", N(WemwbsMeaningfulChange), "METHODS §3"),
+        ("ons4_meaningful_change", N(Ons4MeaningfulChange), "METHODS §3 (points on 0–10)"),
+    ];
+
+    private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

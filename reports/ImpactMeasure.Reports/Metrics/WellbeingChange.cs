@@ -1,0 +1,68 @@
+using ImpactMeasure.Reports.Statistics;
+using ImpactMeasure.Warehouse.Reference;
+using MathNet.Numerics.Distributions;
+
+namespace ImpactMeasure.Reports.Metrics;
+
+/// <summary>METHODS §3: paired baseline/follow-up change per instrument (SWEMWBS converted to metric scores first),
+/// mean with a 95% t interval, the share whose change reaches the meaningful threshold, and completeness.</summary>
+public static class WellbeingChange
+{
+    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> rows, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var table = new MetricTable("wellbeing_change", "Paired wellbeing change after social prescribing, by instrument",
+        [
+            new("instrument", ColumnKind.Text), new("people_with_baseline", ColumnKind.Count), new("people_with_both", ColumnKind.Count),
+            new("completeness", ColumnKind.Derived, "0.0000", "people_with_both", "people_with_baseline"),
+            new("mean_baseline", ColumnKind.Derived, "0.00", "people_with_both"), new("mean_followup", ColumnKind.Derived, "0.00", "people_with_both"),
+            new("mean_change", ColumnKind.Derived, "0.000", "people_with_both"), new("change_lower_95", ColumnKind.Derived, "0.000", "people_with_both"),
+            new("change_upper_95", ColumnKind.Derived, "0.000", "people_with_both"), new("meaningful_change_threshold", ColumnKind.Plain, "0.##"),
+            new("people_improved", ColumnKind.Count), new("share_improved", ColumnKind.Derived, "0.0000", "people_improved", "people_with_both"),
+            new("share_improved_lower_95", ColumnKind.Derived, "0.0000", "people_improved", "people_with_both"),
+            new("share_improved_upper_95", ColumnKind.Derived, "0.0000", "people_improved", "people_with_both"),
+            new("scale", ColumnKind.Text), new("note", ColumnKind.Text),
+        ]);
+        foreach (var instrument in rows.GroupBy(r => r.Text("instrument_code")).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var swemwbs = instrument.Key == "SWEMWBS";
+            double Score(double raw) => swemwbs ? SwemwbsScores.ToMetric((int)raw) : raw;
+            var pairs = instrument.Where(r => r.Number("followup_score") is not null)
+                .Select(r => (Before: Score(r.Number("baseline_score")!.Value), After: Score(r.Number("followup_score")!.Value))).ToList();
+            var higherIsBetter = instrument.First().Bool("higher_is_better");
+            var threshold = Threshold(instrument.Key, parameters);
+            var improved = pairs.LongCount(p => (higherIsBetter ? p.After - p.Before : p.Before - p.After) >= threshold);
+            var (mean, lower, upper) = MeanInterval(pairs.Select(p => p.After - p.Before).ToList(), parameters.Confidence);
+            table.Add([instrument.Key, (long)instrument.Count(), (long)pairs.Count,
+                instrument.Any() ? (double)pairs.Count / instrument.Count() : null,
+                pairs.Count == 0 ? null : pairs.Average(p => p.Before), pairs.Count == 0 ? null : pairs.Average(p => p.After),
+                mean, lower, upper, threshold, improved, .. Proportion.Of(improved, pairs.Count, parameters.Confidence).Cells,
+                swemwbs ? "metric (converted from raw)" : instrument.Key == "WEMWBS" ? "raw 14-70" : "0-10",
+                pairs.Count < 2 ? "fewer than two people with both scores: no interval" : ""]);
+        }
+        return table;
+    }
+
+    private static double Threshold(string instrument, MethodParameters parameters) => instrument switch
+    {
+        "SWEMWBS" => parameters.SwemwbsMeaningfulChange,
+        "WEMWBS" => parameters.WemwbsMeaningfulChange,
+        _ => parameters.Ons4MeaningfulChange,
+    };
+
+    /// <summary>Mean with a t interval; blanks below two values.</summary>
+    public static (double? Mean, double? Lower, double? Upper) MeanInterval(IReadOnlyList<double> values, double confidence)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+            return (null, null, null);
+        var mean = values.Average();
+        if (values.Count < 2)
+            return (mean, null, null);
+        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        var t = StudentT.InvCDF(0, 1, values.Count - 1, 1 - ((1 - Statistics.Confidence.Normalise(confidence)) / 2));
+        var half = t * sd / Math.Sqrt(values.Count);
+        return (mean, mean - half, mean + half);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Data.Common;
+using ImpactMeasure.Warehouse.Sql;
+
+namespace ImpactMeasure.Reports;
+
+/// <summary>The embedded <c>queries/rpt_*.sql</c>: each reads dims and facts only, with the window and area as
+/// parameters ($1 first day, $2 last day, $3 area).</summary>
+public static class ReportQueries
+{
+    public static readonly SqlScripts Scripts = new(typeof(ReportQueries).Assembly);
+
+    public const string ReferralOutcomes = "queries/rpt_referral_outcomes.sql";
+    public const string NavigationEvents = "queries/rpt_navigation_events.sql";
+    public const string PatientLevelCoverage = "queries/rpt_patient_level_coverage.sql";
+    public const string WellbeingPairs = "queries/rpt_wellbeing_pairs.sql";
+    public const string RecordedMinutes = "queries/rpt_recorded_minutes.sql";
+
+    public static async Task<List<Row>> RunAsync(DbConnection connection, string query, ReportWindow window, params object?[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(window);
+        await using var command = connection.Command(SqlStatements.AsSubquery(Scripts.Read(query)), [window.Start, window.End, window.Area, .. extra]);
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var rows = new List<Row>();
+        while (await reader.ReadAsync())
+        {
+            var values = new object?[names.Length];
+            for (var i = 0; i < values.Length; i++)
+                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(new Row(index, values));
+        }
+        return rows;
+    }
+
+    /// <summary>One result row, read by column name.</summary>
+    public sealed class Row(Dictionary<string, int> index, object?[] values)
+    {
+        public string Text(string column) => Convert.ToString(values[index[column]], System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+        public long Count(string column) => values[index[column]] is { } v ? Convert.ToInt64(v is System.Numerics.BigInteger b ? (long)b : v, System.Globalization.CultureInfo.InvariantCulture) : 0;
+
+        public double? Number(string column) => values[index[column]] is { } v
+            ? Convert.ToDouble(v is System.Numerics.BigInteger b ? (double)b : v, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+        public bool Bool(string column) => values[index[column]] is true;
+
+        public DateOnly Date(string column) => values[index[column]] switch
+        {
+            DateOnly d => d,
+            DateTime dt => DateOnly.FromDateTime(dt),
+            var other => throw new InvalidCastException($"{column} is not a date: {other}"),
+        };
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace ImpactMeasure.Reports;
+
+/// <summary>The months a report covers (ending with the report period) and the area it is for (an ICB, sub-ICB,
+/// PCN or practice code; null for everything in the warehouse).</summary>
+public sealed record ReportWindow(DateOnly FirstMonth, DateOnly LastMonth, string? Area)
+{
+    public static ReportWindow Ending(DateOnly period, int months, string? area)
+    {
+        if (months < 1)
+            throw new ArgumentOutOfRangeException(nameof(months), "a report covers at least one month");
+        var last = new DateOnly(period.Year, period.Month, 1);
+        return new ReportWindow(last.AddMonths(1 - months), last, string.IsNullOrWhiteSpace(area) ? null : area.Trim());
+    }
+
+    public DateOnly Start => FirstMonth;
+
+    public DateOnly End => LastMonth.AddMonths(1).AddDays(-1);
+
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"{FirstMonth:MMM yyyy}{(FirstMonth == LastMonth ? "" : $" to {LastMonth:MMM yyyy}")}, {(Area is null ? "all areas" : $"area {Area}")}");
+}

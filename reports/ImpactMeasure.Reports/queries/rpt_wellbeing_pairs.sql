@@ -1,0 +1,25 @@
+-- rpt_wellbeing_pairs: each baseline score in the window ($1..$2) and area ($3) with the same person's follow-up on
+-- the same instrument, when there is one (paired per person: never mean of baselines against mean of follow-ups)
+-- grain: one row per referral x instrument; key: referral_id, instrument_code
+-- inputs: fact_wellbeing, dim_instrument, dim_date, dim_practice
+select
+    b.referral_id,
+    i.instrument_code,
+    i.meaningful_change,
+    i.higher_is_better,
+    p.practice_code,
+    p.pcn_code,
+    b.score as baseline_score,
+    fu.score as followup_score
+from fact_wellbeing as b
+inner join dim_instrument as i on i.instrument_key = b.instrument_key
+inner join dim_date as d on d.date_key = b.date_key
+inner join dim_practice as p on p.practice_key = b.practice_key
+left join fact_wellbeing as fu
+    on fu.referral_id = b.referral_id
+    and fu.instrument_key = b.instrument_key
+    and fu.timepoint = 'followup'
+where b.timepoint = 'baseline'
+  and d.calendar_date between $1 and $2
+  and (cast($3 as varchar) is null or p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3)
+order by i.instrument_code, b.referral_id
