@@ -28,6 +28,10 @@ public static class ImpactCommandLine
         {
             return output.Fail(ex.Message);
         }
+        catch (System.Data.Common.DbException ex)
+        {
+            return output.Fail($"the warehouse reported an error: {ex.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     private static RootCommand Build(CliOutput output)

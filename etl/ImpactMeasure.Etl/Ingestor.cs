@@ -33,6 +33,11 @@ public sealed class Ingestor
         var results = new List<FileLoadResult>();
         foreach (var path in Plan(paths))
             results.Add(await IngestFileAsync(path, cancellationToken));
+        if (results.Any(r => r.Status == LoadStatus.Loaded))
+        {
+            await using var connection = await _warehouse.OpenConnectionAsync(cancellationToken);
+            await _warehouse.RefreshStatisticsAsync(connection);
+        }
         return results;
     }
 

@@ -57,6 +57,10 @@ public abstract class Warehouse : IAsyncDisposable
     /// dimension keys handed out during a load never collide.</summary>
     public abstract Task LockLoadsAsync(DbConnection connection);
 
+    /// <summary>Refreshes the planner's statistics after bulk loads (PostgreSQL plans badly on stale ones;
+    /// DuckDB keeps its own as it appends).</summary>
+    public abstract Task RefreshStatisticsAsync(DbConnection connection);
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

@@ -80,6 +80,8 @@ internal sealed class DuckDbWarehouse : Warehouse
     // One writer process per file, and a process loads one file at a time.
     public override Task LockLoadsAsync(DbConnection connection) => Task.CompletedTask;
 
+    public override Task RefreshStatisticsAsync(DbConnection connection) => Task.CompletedTask;
+
     public override async ValueTask DisposeAsync()
     {
         if (_root is not null)

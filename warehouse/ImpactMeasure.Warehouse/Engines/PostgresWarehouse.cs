@@ -79,6 +79,8 @@ internal sealed class PostgresWarehouse : Warehouse
     public override Task LockSchemaAsync(DbConnection connection) =>
         connection.ExecuteAsync("select pg_advisory_xact_lock($1)", SchemaLockId);
 
+    public override Task RefreshStatisticsAsync(DbConnection connection) => connection.ExecuteAsync("analyze");
+
     public override Task LockLoadsAsync(DbConnection connection) =>
         connection.ExecuteAsync("select pg_advisory_xact_lock($1)", LoadLockId);
 

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Testing;
+
+namespace ImpactMeasure.Reports.Tests;
+
+/// <summary>The reports recover every planted value of the committed sample set (sample-data/sample/truth.json).</summary>
+[Collection(SampleWarehouseGroup.Name)]
+public class PlantedValueRecoveryTests(SampleWarehouses sample)
+{
+    private static readonly JsonElement Truth = SampleWarehouses.Truth;
+
+    [Theory, BothEngines]
+    public async Task The_planted_representation_rate_is_inside_the_observed_interval(string engine)
+    {
+        var result = await sample.MetricsAsync(engine, "2025-09", 24, suppress: false);
+        var table = result["representation"];
+        var row = table.Rows.Single();
+
+        result.RepresentationObserved.Should().BeTrue();
+        row[table.IndexOf("source")].Should().Be("observed");
+        var planted = Truth.GetProperty("representation").GetProperty("planted_rate").GetDouble();
+        ((double)row[table.IndexOf("rate_lower_95")]!).Should().BeLessThan(planted);
+        ((double)row[table.IndexOf("rate_upper_95")]!).Should().BeGreaterThan(planted);
+    }
+
+    [Theory, BothEngines]
+    public async Task Each_planted_inappropriate_referral_rate_is_inside_its_interval(string engine)
+    {
+        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false))["sp_referral_sources"];
+
+        foreach (var role in Truth.GetProperty("inappropriate_referral_rate_by_referrer_role").EnumerateObject())
+        {
+            var row = table.Rows.Single(r => (string)r[0]! == role.Name);
+            var planted = role.Value.GetProperty("planted").GetDouble();
+            ((double)row[table.IndexOf("inappropriate_lower_95")]!).Should().BeLessThan(planted, role.Name);
+            ((double)row[table.IndexOf("inappropriate_upper_95")]!).Should().BeGreaterThan(planted, role.Name);
+            row[table.IndexOf("rejected_inappropriate")].Should().Be(role.Value.GetProperty("numerator").GetInt64(), role.Name);
+        }
+    }
+
+    [Theory, BothEngines]
+    public async Task Each_planted_wellbeing_change_is_inside_its_interval(string engine)
+    {
+        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false))["wellbeing_change"];
+
+        foreach (var instrument in Truth.GetProperty("wellbeing").GetProperty("by_instrument").EnumerateObject())
+        {
+            var row = table.Rows.Single(r => (string)r[0]! == instrument.Name);
+            var planted = instrument.Value.GetProperty("planted_mean_change").GetDouble();
+            ((double)row[table.IndexOf("change_lower_95")]!).Should().BeLessThan(planted, instrument.Name);
+            ((double)row[table.IndexOf("change_upper_95")]!).Should().BeGreaterThan(planted, instrument.Name);
+            row[table.IndexOf("people_with_both")].Should().Be((long)instrument.Value.GetProperty("pairs").GetInt32(), instrument.Name);
+            ((double)row[table.IndexOf("mean_change")]!).Should().BeApproximately(instrument.Value.GetProperty("realised_mean_change").GetDouble(), 1e-6);
+        }
+    }
+
+    [Theory, BothEngines]
+    public async Task The_overloaded_service_is_flagged_in_its_planted_month_and_not_before(string engine)
+    {
+        var overload = Truth.GetProperty("overloaded_service");
+        var service = overload.GetProperty("service_code").GetString()!;
+        var month = overload.GetProperty("from_month").GetString()!;
+        var before = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+        var atPlantedMonth = (await sample.MetricsAsync(engine, month, 1, suppress: false))["service_overload"];
+        var upToTheMonthBefore = (await sample.MetricsAsync(engine, before, 24, suppress: false))["service_overload"];
+
+        Flag(atPlantedMonth, service, month).Should().Be("possibly overloaded");
+        upToTheMonthBefore.Rows.Where(r => (string)r[0]! == service).Should().NotBeEmpty()
+            .And.OnlyContain(r => (string)r[r.Length - 1]! == "no", "the service is not overloaded before its planted month");
+    }
+
+    [Fact]
+    public async Task Both_engines_give_the_same_metric_files()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"impact-parity-{Guid.NewGuid():N}");
+        try
+        {
+            (await sample.MetricsAsync(EngineNames.DuckDb, "2025-09", 12, suppress: true)).WriteCsv(Path.Combine(folder, "duck"));
+            (await sample.MetricsAsync(EngineNames.Postgres, "2025-09", 12, suppress: true)).WriteCsv(Path.Combine(folder, "pg"));
+
+            foreach (var file in Directory.GetFiles(Path.Combine(folder, "duck")))
+                File.ReadAllText(Path.Combine(folder, "pg", Path.GetFileName(file))).Should().Be(File.ReadAllText(file), Path.GetFileName(file));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string? Flag(MetricTable table, string service, string month) =>
+        (string?)table.Rows.SingleOrDefault(r => (string)r[0]! == service && (string)r[2]! == month)?[^1];
+}
