@@ -1,0 +1,55 @@
+
+
+namespace ImpactMeasure.Reports.Tests;
+
+public class ConfigurationTests
+{
+    [Fact]
+    public void The_methods_section_of_impact_json_sets_parameters_and_unknown_keys_are_refused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"impact-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, """{ "methods": { "assumed_representation_rate": 0.12, "default_gp_appointment_minutes": 9.22, "suppression_threshold": 5 } }""");
+            var parameters = MethodParameters.Load(path);
+
+            parameters.AssumedRepresentationRate.Should().Be(0.12);
+            parameters.DefaultGpAppointmentMinutes.Should().Be(9.22);
+            parameters.SuppressionThreshold.Should().Be(5);
+            parameters.GpSessionMinutes.Should().Be(250, "defaults stay where not set");
+            parameters.Describe().Should().Contain(p => p.Name == "assumed_representation_rate" && p.Value == "0.12");
+
+            File.WriteAllText(path, """{ "methods": { "asumed_representation_rate": 0.12 } }""");
+            var act = () => MethodParameters.Load(path);
+            act.Should().Throw<InvalidDataException>().WithMessage("*asumed_representation_rate*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Without_a_file_the_methods_defaults_apply()
+    {
+        var parameters = MethodParameters.Load(null);
+
+        parameters.RepresentationWindowDays.Should().Be(14);
+        parameters.AssumedRepresentationRate.Should().BeNull("METHODS §1: no silent default");
+        parameters.CostPerConsultationGbp.Should().Be(49);
+    }
+
+    [Fact]
+    public void Report_queries_read_only_dimensions_facts_and_reference_tables_and_always_order()
+    {
+        foreach (var path in ReportQueries.Scripts.Paths)
+        {
+            var sql = string.Join("\n", ReportQueries.Scripts.Read(path).Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
+            var tables = System.Text.RegularExpressions.Regex.Matches(sql, @"\b(?:from|join)\s+([a-z_]+)\b").Select(m => m.Groups[1].Value)
+                .Where(t => t is not ("events" or "gp_visits")).ToList();
+            tables.Should().OnlyContain(t => t.StartsWith("dim_", StringComparison.Ordinal) || t.StartsWith("fact_", StringComparison.Ordinal) || t.StartsWith("ref_", StringComparison.Ordinal), path);
+            Path.GetFileName(path).Should().StartWith("rpt_");
+        }
+        ReportQueries.Scripts.Paths.Should().HaveCount(5);
+    }
+}
