@@ -14,6 +14,16 @@ public static class ReportQueries
     public const string PatientLevelCoverage = "queries/rpt_patient_level_coverage.sql";
     public const string WellbeingPairs = "queries/rpt_wellbeing_pairs.sql";
     public const string RecordedMinutes = "queries/rpt_recorded_minutes.sql";
+    public const string LatestMonth = "queries/rpt_latest_month.sql";
+
+    /// <summary>The latest month with data, or null for an empty warehouse.</summary>
+    public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var row = (await RunAsync(connection, LatestMonth, new ReportWindow(default, default, null)))[0];
+        return row.Text("latest_month").Length == 0 ? null : row.Date("latest_month");
+    }
 
     public static async Task<List<Row>> RunAsync(DbConnection connection, string query, ReportWindow window, params object?[] extra)
     {

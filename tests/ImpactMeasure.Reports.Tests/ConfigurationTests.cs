@@ -50,6 +50,6 @@ public class ConfigurationTests
             tables.Should().OnlyContain(t => t.StartsWith("dim_", StringComparison.Ordinal) || t.StartsWith("fact_", StringComparison.Ordinal) || t.StartsWith("ref_", StringComparison.Ordinal), path);
             Path.GetFileName(path).Should().StartWith("rpt_");
         }
-        ReportQueries.Scripts.Paths.Should().HaveCount(5);
+        ReportQueries.Scripts.Paths.Should().HaveCount(6);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImpactMeasure.Etl;
+using ImpactMeasure.Reports;
 using ImpactMeasure.Warehouse;
 
 namespace ImpactMeasure.Cli.Commands;
@@ -9,6 +10,9 @@ namespace ImpactMeasure.Cli.Commands;
 public static class DemoCommand
 {
     public const string OutputFolder = "out";
+
+    /// <summary>The demo's metrics cover the latest year, so rates rest on enough events.</summary>
+    public const int DemoMonths = 12;
 
     public static Command Create(CliOutput output)
     {
@@ -36,7 +40,17 @@ public static class DemoCommand
         if (status != ExitCodes.Ok)
             return status;
         status = await CheckCommand.RunAsync(location, output, cancellationToken);
+        if (status != ExitCodes.Ok)
+            return status;
+        DateOnly? latest;
+        await using (var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly, cancellationToken))
+            latest = await ReportQueries.LatestMonthAsync(warehouse);
+        if (latest is null)
+            return output.Fail("the sample set loaded no appointments or signposting events");
+        var metrics = Path.Combine(outputFolder, "metrics");
+        status = await ReportCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), metrics, suppress: true, ReportCommand.DefaultConfig, output);
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
+        output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         return status;
     }
 }
