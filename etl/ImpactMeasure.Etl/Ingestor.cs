@@ -90,6 +90,14 @@ public sealed class Ingestor
         {
             return new FileLoadResult(name, LoadStatus.Failed) { Message = ex.Message, Elapsed = clock.Elapsed };
         }
+        catch (DbException ex)
+        {
+            return new FileLoadResult(name, LoadStatus.Failed)
+            {
+                Message = $"{name}: the warehouse reported an error, so nothing of this file was loaded: {ex.Message.ReplaceLineEndings(" ")}",
+                Elapsed = clock.Elapsed,
+            };
+        }
     }
 
     private async Task<FileLoadResult> AttemptAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
@@ -97,7 +105,7 @@ public sealed class Ingestor
     {
         try
         {
-            return await LoadAsync(connection, path, size, encoding, inMemoryDuplicates, clock, cancellationToken);
+            return await LoadWithinBudgetAsync(connection, path, size, encoding, inMemoryDuplicates, clock, cancellationToken);
         }
         catch (DecoderFallbackException) when (encoding == CsvRowSource.StrictUtf8)
         {
@@ -107,6 +115,21 @@ public sealed class Ingestor
         catch (DuplicateKeysFoundException) when (!inMemoryDuplicates)
         {
             return await AttemptAsync(connection, path, size, encoding, inMemoryDuplicates: true, clock, cancellationToken);
+        }
+    }
+
+    private async Task<FileLoadResult> LoadWithinBudgetAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
+        Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await LoadAsync(connection, path, size, encoding, inMemoryDuplicates, clock, cancellationToken);
+        }
+        finally
+        {
+            // The streaming cap holds until the file's transaction has committed or rolled back (a commit of
+            // millions of rows would otherwise buffer them); set-based SQL afterwards gets room again.
+            await _warehouse.SetMemoryBudgetAsync(connection, streaming: false);
         }
     }
 
@@ -148,6 +171,7 @@ public sealed class Ingestor
             Quarantine = quarantine, Counters = counters, Options = _options, Vocabulary = await GpadVocabulary.LoadAsync(connection),
             FindDuplicatesInMemory = inMemoryDuplicates, Progress = _progress, Cancellation = cancellationToken,
         };
+        await _warehouse.SetMemoryBudgetAsync(connection, loader.StreamsOnly);
         await loader.LoadAsync(context);
         if (new FileInfo(path).Length != size || File.GetLastWriteTimeUtc(path) != writtenAt)
             throw new IOException($"{name} changed while it was being read: nothing was loaded; load it again once it is complete");

@@ -32,8 +32,7 @@ public static class ReportQueries
         var sql = SqlStatements.AsSubquery(Scripts.Read(query));
         // PostgreSQL cannot type a parameter a query never uses: pass only as many as it names.
         object?[] all = [window.Start, window.End, window.Area, .. extra];
-        var used = System.Text.RegularExpressions.Regex.Matches(sql, @"\$(\d+)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
-        await using var command = connection.Command(sql, all[..used]);
+        await using var command = connection.Command(sql, all[..SqlStatements.ParameterCount(sql)]);
         await using var reader = await command.ExecuteReaderAsync();
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);

@@ -61,6 +61,10 @@ public abstract class Warehouse : IAsyncDisposable
     /// DuckDB keeps its own as it appends).</summary>
     public abstract Task RefreshStatisticsAsync(DbConnection connection);
 
+    /// <summary>Sets the engine's memory budget for what comes next: tight for streaming bulk loads (so a 2 GB file
+    /// stays within the ETL's memory target), roomy for set-based SQL. PostgreSQL manages its own.</summary>
+    public virtual Task SetMemoryBudgetAsync(DbConnection connection, bool streaming) => Task.CompletedTask;
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);

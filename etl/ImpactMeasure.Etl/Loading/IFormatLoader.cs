@@ -12,4 +12,8 @@ public interface IFormatLoader
 
     /// <summary>Whether a re-issue of the same period and practice (or sub-ICB) set supersedes an earlier batch.</summary>
     bool Supersedes { get; }
+
+    /// <summary>True for loaders that only stream rows into a fact (the big GPAD files): the engine's memory is
+    /// capped for them; loaders that run mart SQL get room for it.</summary>
+    bool StreamsOnly => DuplicateCheckSql is not null;
 }

@@ -61,8 +61,9 @@ public sealed class SignpostingLoader : IFormatLoader
         }
         context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
             "select count(*) from fact_signpost where event_id in (select event_id from stg_signposting where load_batch_id = $1)", context.BatchId);
+        var highestKey = await context.Connection.ScalarAsync<long>("select coalesce(max(signpost_key), 0) from fact_signpost");
         await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimService), context.BatchId);
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctSignpost), context.BatchId);
+        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctSignpost), context.BatchId, highestKey);
     }
 
     private sealed record Row(string EventId, DateOnly EventDate, string PracticeCode, string Role, string PatientId, bool RequestedGp,

@@ -109,13 +109,12 @@ public static class FreedGpTime
         }
     }
 
-    // Resampling whole patients keeps each patient's events together.
+    // Resampling whole patients keeps each patient's events together; the statistic is a sum per patient.
     private static Interval Bootstrap(List<NavigationEvent> events, double? assumedRate, MethodParameters parameters)
     {
-        var patients = events.GroupBy(e => e.PatientId, StringComparer.Ordinal)
-            .Select(p => (Diverted: p.Count(e => e.Diverted), Represented: p.Count(e => e.Diverted && e.Represented))).ToList();
-        return BootstrapInterval.Percentile(patients,
-            sample => assumedRate is { } r ? sample.Sum(p => p.Diverted) * (1 - r) : sample.Sum(p => p.Diverted - p.Represented),
-            parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
+        var freedPerPatient = events.GroupBy(e => e.PatientId, StringComparer.Ordinal)
+            .Select(p => p.Sum(e => e.Diverted ? (assumedRate is { } r ? 1 - r : e.Represented ? 0 : 1) : 0.0))
+            .ToArray();
+        return BootstrapInterval.PercentileOfSum(freedPerPatient, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
     }
 }

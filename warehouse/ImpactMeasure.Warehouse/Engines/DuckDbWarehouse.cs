@@ -29,15 +29,26 @@ internal sealed class DuckDbWarehouse : Warehouse
         _root = await OpenNewAsync(cancellationToken);
         // DuckDB would take 80% of RAM: cap it so a 2 GB load stays near the ETL's memory budget; it spills to
         // <file>.tmp beyond that. In memory there is nowhere to spill, so no cap.
-        if (!Location.IsInMemory)
-            await _root.ExecuteAsync($"set memory_limit = '{MemoryLimit}'");
     }
 
-    /// <summary>DuckDB's memory cap for a file warehouse: <c>IMPACT_DUCKDB_MEMORY_LIMIT</c>, default 128MB.</summary>
-    public static string MemoryLimit =>
-        Environment.GetEnvironmentVariable("IMPACT_DUCKDB_MEMORY_LIMIT") is { Length: > 0 } limit && !limit.Contains('\'', StringComparison.Ordinal)
-            ? limit
-            : "128MB";
+    // A streaming bulk load keeps its uncommitted rows in DuckDB until commit: capped, DuckDB spills them to
+    // <file>.tmp instead of growing. Set-based SQL (marts, checks) gets a roomier budget (RESET would not undo a
+    // global SET).
+    public override async Task SetMemoryBudgetAsync(DbConnection connection, bool streaming)
+    {
+        if (Location.IsInMemory)
+            return;
+        await connection.ExecuteAsync($"set memory_limit = '{(streaming ? MemoryLimit : WorkingMemory)}'");
+    }
+
+    /// <summary>DuckDB's memory for set-based SQL: <c>IMPACT_DUCKDB_WORK_MEMORY</c>, default 4GB.</summary>
+    public static string WorkingMemory => Setting("IMPACT_DUCKDB_WORK_MEMORY", "4GB");
+
+    private static string Setting(string variable, string fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value && !value.Contains('\'', StringComparison.Ordinal) ? value : fallback;
+
+    /// <summary>DuckDB's memory cap during streaming loads: <c>IMPACT_DUCKDB_MEMORY_LIMIT</c>, default 128MB.</summary>
+    public static string MemoryLimit => Setting("IMPACT_DUCKDB_MEMORY_LIMIT", "128MB");
 
     private async Task<DuckDBConnection> OpenNewAsync(CancellationToken cancellationToken)
     {

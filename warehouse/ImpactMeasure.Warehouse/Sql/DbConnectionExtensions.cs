@@ -28,13 +28,14 @@ public static class DbConnectionExtensions
         return await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Runs each statement of a script in turn, each with the same parameters; returns the rows
-    /// each statement affected.</summary>
+    /// <summary>Runs each statement of a script in turn with the parameters it names ($1 … $n of
+    /// <paramref name="parameters"/>); returns the rows each statement affected.</summary>
     public static async Task<IReadOnlyList<int>> ExecuteScriptAsync(this DbConnection connection, string script, params object?[] parameters)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         var affected = new List<int>();
         foreach (var statement in SqlStatements.Split(script))
-            affected.Add(await connection.ExecuteAsync(statement, parameters));
+            affected.Add(await connection.ExecuteAsync(statement, parameters[..SqlStatements.ParameterCount(statement)]));
         return affected;
     }
 

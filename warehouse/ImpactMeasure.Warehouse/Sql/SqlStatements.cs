@@ -41,6 +41,14 @@ public static class SqlStatements
         return statements;
     }
 
+    /// <summary>The highest positional parameter ($n) a statement names: both engines refuse parameters a
+    /// statement does not use (PostgreSQL cannot type them).</summary>
+    public static int ParameterCount(string statement) =>
+        System.Text.RegularExpressions.Regex.Matches(statement, @"\$(\d+)")
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Max();
+
     /// <summary>A query script without its trailing semicolon, so it can be wrapped as a subquery.</summary>
     public static string AsSubquery(string script)
     {

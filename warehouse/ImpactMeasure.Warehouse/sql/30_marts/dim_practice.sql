@@ -1,6 +1,7 @@
 -- dim_practice: SCD type 2 from one practice-mapping batch ($1): changed practices get a new version from the
 -- file's effective date; practices seen for the first time get one version covering all history
--- grain: one row per practice version; key: practice_key (valid_from inclusive, valid_to exclusive)
+-- grain: one row per practice version; key: practice_key (valid_from inclusive, valid_to exclusive), numbered on
+-- from the highest key in code order
 -- inputs: stg_practice_mapping (this batch), dim_practice
 
 update dim_practice
@@ -21,7 +22,7 @@ insert into dim_practice (
     practice_key, practice_code, practice_name, pcn_code, pcn_name, sub_icb_code, sub_icb_name,
     icb_code, icb_name, region_code, region_name, supplier, valid_from, valid_to, is_current, load_batch_id)
 select
-    nextval('dim_practice_seq'),
+    (select coalesce(max(k.practice_key), 0) from dim_practice as k) + row_number() over (order by s.practice_code),
     s.practice_code,
     s.practice_name,
     s.pcn_code,

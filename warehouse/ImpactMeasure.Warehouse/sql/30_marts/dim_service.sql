@@ -1,10 +1,10 @@
 -- dim_service: destination services first seen in one signposting batch ($1)
--- grain: one row per service code; key: service_key
+-- grain: one row per service code; key: service_key, numbered on from the highest key in code order
 -- inputs: stg_signposting (this batch), ref_service_category, dim_service
 
 insert into dim_service (service_key, service_code, service_name, category_code, sector, area_code)
 select
-    nextval('dim_service_seq'),
+    (select coalesce(max(k.service_key), 0) from dim_service as k) + row_number() over (order by n.service_code),
     n.service_code,
     n.service_name,
     n.category_code,

@@ -1,5 +1,7 @@
 -- fct_signpost: the events of one signposting batch ($1); an event_id seen before is replaced by its latest version
--- grain: one row per event; key: signpost_key (event_id unique)
+-- grain: one row per event; key: signpost_key (event_id unique), numbered on in event_id order from $2, the highest
+-- key before this batch: never a key deleted in the same transaction (DuckDB refuses to re-insert one), and
+-- deterministic (nextval in this statement once misplaced values on DuckDB)
 -- inputs: stg_signposting (this batch: the last line of each event_id wins), dim_practice, dim_date, dim_role,
 --         dim_service, dim_outcome, dim_reason, dim_patient_band
 
@@ -11,7 +13,7 @@ insert into fact_signpost (
     reason_key, patient_band_key, outcome_date_key, patient_pseudo_id, requested_gp_appointment, days_to_outcome,
     load_batch_id)
 select
-    nextval('fact_signpost_seq'),
+    cast($2 as bigint) + row_number() over (order by s.event_id),
     s.event_id,
     coalesce(d.date_key, 0),
     coalesce(p.practice_key, 0),
