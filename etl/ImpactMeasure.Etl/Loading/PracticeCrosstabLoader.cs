@@ -35,35 +35,21 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
         ArgumentNullException.ThrowIfNull(context);
         var practices = await PracticeKeys.LoadAsync(context.Connection);
         var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
-        var attributes = new GpadAttributeReader(context);
-        var dates = new DateCache();
+        var gpad = new GpadCountRow(context, "appointment_month_start_date");
         var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
         var grouped = new GroupedDuplicateFinder(context);
-        var (monthColumn, codeColumn, countColumn) =
-            (context.Map["appointment_month_start_date"], context.Map["gp_code"], context.Map["count_of_appointments"]);
+        var codeColumn = context.Map["gp_code"];
         var lastCode = "";
-        var ordinals = new int[GpadVocabulary.Attributes.Length];
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_appointments", Columns))
         {
             while (context.NextRow())
             {
-                var rows = context.Rows;
-                if (!dates.TryParse(rows[monthColumn], out var date, out var problem))
-                {
-                    context.Reject("appointment_month_start_date", rows[monthColumn], problem!);
+                if (!gpad.TryRead(out var date, out var count))
                     continue;
-                }
-                if (!attributes.TryRead(context, ordinals))
-                    continue;
-                if (!Counts.TryParse(rows[countColumn], int.MaxValue, out var count, out problem))
-                {
-                    context.Reject("count_of_appointments", rows[countColumn], problem!);
-                    continue;
-                }
                 var month = new DateOnly(date.Year, date.Month, 1);
-                var code = rows[codeColumn].Trim();
+                var code = context.Rows[codeColumn].Trim();
                 var practiceKey = practices.KeyOf(code, month);
-                var profileKey = profiles.KeyOf(ordinals);
+                var profileKey = profiles.KeyOf(gpad.Ordinals);
                 if (duplicates is not null ? duplicates.IsRepeat(code, DateDimension.KeyOf(month), profileKey) : grouped.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
                     continue;
                 if (practiceKey == 0)

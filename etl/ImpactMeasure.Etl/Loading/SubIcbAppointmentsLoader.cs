@@ -33,39 +33,25 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
     {
         ArgumentNullException.ThrowIfNull(context);
         var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
-        var attributes = new GpadAttributeReader(context);
-        var dates = new DateCache();
         var monthly = context.Map.Has("appointment_month");
-        var dateColumnName = monthly ? "appointment_month" : "appointment_date";
-        var (dateColumn, codeColumn, countColumn) = (context.Map[dateColumnName], context.Map["sub_icb_location_code"], context.Map["count_of_appointments"]);
+        var gpad = new GpadCountRow(context, monthly ? "appointment_month" : "appointment_date");
+        var codeColumn = context.Map["sub_icb_location_code"];
         var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
-        var ordinals = new int[GpadVocabulary.Attributes.Length];
         var lastCode = "";
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_subicb_appointments", Columns))
         {
             while (context.NextRow())
             {
-                var rows = context.Rows;
-                if (!dates.TryParse(rows[dateColumn], out var date, out var problem))
-                {
-                    context.Reject(dateColumnName, rows[dateColumn], problem!);
+                if (!gpad.TryRead(out var date, out var count))
                     continue;
-                }
-                if (!attributes.TryRead(context, ordinals))
-                    continue;
-                if (!Counts.TryParse(rows[countColumn], int.MaxValue, out var count, out problem))
-                {
-                    context.Reject("count_of_appointments", rows[countColumn], problem!);
-                    continue;
-                }
-                var code = rows[codeColumn].Trim();
+                var code = context.Rows[codeColumn].Trim();
                 if (code.IsEmpty)
                 {
                     context.Reject("sub_icb_location_code", code, "is empty: every row needs its sub-ICB code");
                     continue;
                 }
                 var day = monthly ? new DateOnly(date.Year, date.Month, 1) : date;
-                var profileKey = profiles.KeyOf(ordinals);
+                var profileKey = profiles.KeyOf(gpad.Ordinals);
                 if (duplicates is not null && duplicates.IsRepeat(code, DateDimension.KeyOf(day), profileKey))
                     continue;
                 if (!code.SequenceEqual(lastCode))
