@@ -15,6 +15,9 @@ public static class ReportQueries
     public const string WellbeingPairs = "queries/rpt_wellbeing_pairs.sql";
     public const string RecordedMinutes = "queries/rpt_recorded_minutes.sql";
     public const string LatestMonth = "queries/rpt_latest_month.sql";
+    public const string DataQualityBatches = "queries/rpt_data_quality_batches.sql";
+    public const string DataQualityReasons = "queries/rpt_data_quality_reasons.sql";
+    public const string PracticeCoverage = "queries/rpt_practice_coverage.sql";
 
     /// <summary>The latest month with data, or null for an empty warehouse.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)
@@ -59,6 +62,8 @@ public static class ReportQueries
             : null;
 
         public bool Bool(string column) => values[index[column]] is true;
+
+        public DateTime? Timestamp(string column) => values[index[column]] as DateTime?;
 
         public DateOnly Date(string column) => values[index[column]] switch
         {

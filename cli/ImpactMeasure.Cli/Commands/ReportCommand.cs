@@ -33,7 +33,38 @@ public static class ReportCommand
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), window, parse.GetValue(outDir)!,
                 !parse.GetValue(noSuppression), parse.GetValue(config)!, output);
         });
-        return new Command("report", "Reports: metric CSVs (and, as they land, the monthly pack).") { metrics };
+        return new Command("report", "Reports: the metric CSVs and the monthly Excel pack.") { metrics, Monthly(output) };
+    }
+
+    private static Command Monthly(CliOutput output)
+    {
+        var period = new Option<string>("--period") { Description = "The pack's month, YYYY-MM", Required = true };
+        var area = new Option<string?>("--area") { Description = "An ICB, sub-ICB, PCN or practice code (default: everything)" };
+        var outFile = new Option<string?>("--out") { Description = "The .xlsx file (default out/impact-monthly-pack-AREA-YYYY-MM.xlsx)" };
+        var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
+        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config };
+        command.SetAction(parse =>
+        {
+            if (!TryMonth(parse.GetValue(period)!, out var month))
+                return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+            var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
+            return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output);
+        });
+        return command;
+    }
+
+    public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, string configPath, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var parameters = MethodParameters.Load(configPath);
+        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
+        await new Migrator(warehouse).RequireCurrentAsync();
+        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        ImpactMeasure.Reports.Pack.MonthlyPack.Write(file, data);
+        output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote the monthly pack for {month:MMM yyyy} to {Path.GetFullPath(file)} in {clock.Elapsed.TotalSeconds:F1} s"));
+        return ExitCodes.Ok;
     }
 
     public static bool TryMonth(string text, out DateOnly month) =>

@@ -10,14 +10,16 @@ public static class FreedGpTime
     public static readonly double[] SensitivityRates = [0, 0.1, 0.2, 0.3];
 
     /// <summary>One care-navigation event as rpt_navigation_events returns it.</summary>
-    public sealed record NavigationEvent(string PatientId, string PracticeCode, string PracticeName, string PcnCode, string PcnName, string Outcome, bool Represented)
+    public sealed record NavigationEvent(string PatientId, string PracticeCode, string PracticeName, string PcnCode, string PcnName, string Outcome, bool Represented, DateOnly Month)
     {
         public bool Diverted => Outcome is "accepted" or "attended";
     }
 
     public static IReadOnlyList<NavigationEvent> Events(IEnumerable<ReportQueries.Row> rows) =>
         rows.Select(r => new NavigationEvent(r.Text("patient_pseudo_id"), r.Text("practice_code"), r.Text("practice_name"), r.Text("pcn_code"),
-            r.Text("pcn_name"), r.Text("outcome_code"), r.Count("gp_visits_in_window") > 0)).ToList();
+            r.Text("pcn_name"), r.Text("outcome_code"), r.Count("gp_visits_in_window") > 0, FirstOfMonth(r.Date("event_date")))).ToList();
+
+    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 
     public static MetricTable Representation(IReadOnlyList<NavigationEvent> events, bool observed, MethodParameters parameters)
     {

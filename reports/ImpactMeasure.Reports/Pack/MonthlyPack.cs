@@ -1,0 +1,167 @@
+using System.Globalization;
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Reports.Spc;
+
+namespace ImpactMeasure.Reports.Pack;
+
+/// <summary>The monthly Excel pack ICB analysts send out: lays the pack data out as PACK.md's tables, notes and
+/// charts and writes the workbook.</summary>
+public static class MonthlyPack
+{
+    private const string Count = "#,##0";
+    private const string Percent = "0.0%";
+    private const string OneDecimal = "#,##0.0";
+    private const string Pounds = "£#,##0";
+
+    /// <summary>The file name PACK.md asks for: lower-case words joined by dashes, no version.</summary>
+    public static string FileName(string? area, DateOnly period) =>
+        $"impact-monthly-pack-{(area ?? "all").ToLowerInvariant()}-{period:yyyy-MM}.xlsx";
+
+    public static void Write(string path, MonthlyPackData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var metrics = data.Metrics;
+        var parameters = metrics.Parameters;
+        var suppressedTables = metrics.Tables.Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
+        var notes = new List<PackNote>
+        {
+            new(1, $"Disclosure control: counts of 1 to {parameters.SuppressionThreshold} of people or events and figures computed from them are shown as [c], with secondary suppression within each group that has a total. Applied to the tables of people and events{(suppressedTables.Count > 0 ? $"; cells were hidden in: {string.Join(", ", suppressedTables)}" : "")}. GPAD appointment counts are not person counts and are not suppressed."),
+            new(2, metrics.RepresentationObserved
+                ? $"Re-presentation is observed: a diverted patient who has a GP appointment (not DNA) within {parameters.RepresentationWindowDays} days, from the patient-level appointment extracts."
+                : parameters.AssumedRepresentationRate is { } r ? $"Re-presentation is assumed at {r:P0} (configured: no patient-level appointments loaded) [e]."
+                : "No patient-level appointments were loaded and no re-presentation rate is configured: freed GP time is shown for 0%, 10%, 20% and 30% re-presentation [e]."),
+            new(3, $"Freed GP appointments = patients diverted (outcome accepted or attended) minus those who re-presented. Low counts only attended outcomes and subtracts re-presentation at the upper end of its interval; high also counts no response. The 95% interval is a bootstrap over patients ({parameters.BootstrapResamples:N0} resamples, seed {parameters.BootstrapSeed}). Minutes use {metrics.MinutesPerAppointment:0.#} minutes per GP appointment; a session is {parameters.GpSessionMinutes:0} minutes; cost is £{parameters.CostPerConsultationGbp:0} per {parameters.CostConsultationMinutes:0}-minute consultation ({parameters.CostSource})."),
+            new(4, "Acceptance, capacity-rejection and inappropriate-referral rates are divided by referrals with a service decision (accepted, attended, did not attend, rejected for capacity or as inappropriate); pending and patient-declined referrals are outside the denominator. Intervals are 95% Wilson score intervals."),
+            new(5, $"SPC: XmR charts (Making Data Count) over up to {MonthlyPackBuilder.TrendMonths} months: limits are the mean ± 2.66 × the mean moving range{(parameters.SpcScreenOutliers ? ", moving ranges of 3.267 × their mean or more screened out once" : "")}; special causes are a point outside the limits, a trend of {parameters.SpcRunLength}, two of three points beyond two sigma, or a run of {parameters.SpcRunLength} on one side. A service whose capacity-rejection rate is a special cause on the high side is flagged possibly overloaded."),
+            new(6, "Wellbeing change is paired per person (never mean of baselines against mean of follow-ups); SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people with a baseline."),
+            new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
+            new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
+        };
+        var spc = KpiSeries.Chart(data.Kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)), parameters);
+        var tables = new List<PackTable>
+        {
+            Headline(data, parameters, [notes[0], notes[4], notes[7]]),
+            Freed(metrics["freed_gp_time"], [notes[0], notes[1], notes[2]]),
+            Outcomes(metrics["referral_outcomes"], metrics["service_overload"], data.Period, [notes[0], notes[3], notes[4]]),
+            SocialPrescribing(metrics["sp_referral_sources"], [notes[0], notes[3]]),
+            Wellbeing(metrics["wellbeing_change"], [notes[0], notes[5]]),
+            Spc(spc, [notes[4]]),
+            DataQuality(data, [notes[6]]),
+            Methodology(parameters, notes),
+        };
+        var charts = spc.Count == 0 ? new List<PackChart>() : new List<PackChart>
+        {
+            new("GP appointments freed by care navigation each month, with SPC limits",
+                $"XmR chart of the central estimate over the {spc.Count} months to {data.Period:MMM yyyy}; latest month: {ServiceOverload.Variation(spc[^1].PointType).ToLowerInvariant()}",
+                "Line chart of GP appointments freed per month with the process mean and the lower and upper control limits.",
+                "Table_6", 7, 6 + spc.Count, "A",
+                [("GP appointments freed", "B", "0072C6"), ("Mean", "C", "7F7F7F"), ("Lower limit", "D", "FF6600"), ("Upper limit", "E", "FF6600")]),
+        };
+        PackWorkbook.Write(path, data, tables, charts, notes);
+        NativeCharts.Add(path, charts);
+    }
+
+    private static PackTable Headline(MonthlyPackData data, MethodParameters parameters, IReadOnlyList<PackNote> notes)
+    {
+        var rows = data.Kpis.Select(k =>
+        {
+            var chart = KpiSeries.Chart(k, parameters);
+            var last = chart.LastOrDefault(p => p.Date == data.Period);
+            object? Show(double? v) => v is not { } value ? null
+                : !k.IsRate && value >= 1 && value <= parameters.SuppressionThreshold ? SuppressedCell.Instance
+                : k.IsRate ? value : (object)Math.Round(value, 1);
+            return new object?[]
+            {
+                k.Name, k.Unit, Show(k.ValueIn(data.Period)), Show(k.ValueIn(data.Period.AddMonths(-1))), Show(k.ValueIn(data.Period.AddMonths(-12))),
+                last is null ? null : ServiceOverload.Variation(last.PointType), last?.SpecialCauseType,
+            };
+        }).ToList();
+        return new PackTable("Headline measures: this month, last month and a year ago, with SPC variation", notes,
+            [("Measure", "@"), ("Unit", "@"), ("This month", "#,##0.0##"), ("Previous month", "#,##0.0##"), ("Same month last year", "#,##0.0##"),
+             ("Variation (SPC)", "@"), ("Special cause", "@")], rows)
+        {
+            Fills = new Dictionary<int, Func<object?, string?>> { [5] = VariationColour },
+        };
+    }
+
+    private static PackTable Freed(MetricTable freed, IReadOnlyList<PackNote> notes) =>
+        new("GP appointments, minutes and cost freed by care navigation, by PCN and practice", notes,
+            [("Breakdown", "@"), ("Code", "@"), ("Name", "@"), ("Signposted (events)", Count), ("Diverted (patients)", Count), ("Re-presented (patients)", Count),
+             ("Freed appointments: low", OneDecimal), ("Freed appointments: central", OneDecimal), ("Freed appointments: high", OneDecimal),
+             ("Central: lower 95% limit", OneDecimal), ("Central: upper 95% limit", OneDecimal), ("Freed GP time: central (minutes)", OneDecimal),
+             ("Freed GP sessions: central", "#,##0.00"), ("Cost of freed appointments: central (£)", Pounds), ("Re-presentation source", "@")],
+            freed.Rows.Select(r => Pick(freed, r, "breakdown", "code", "name", "signposted", "diverted", "represented", "freed_low", "freed_central", "freed_high",
+                "freed_lower_95", "freed_upper_95", "minutes_central", "sessions_central", "cost_central_gbp", "rate_source")).ToList());
+
+    private static PackTable Outcomes(MetricTable outcomes, MetricTable overload, DateOnly period, IReadOnlyList<PackNote> notes)
+    {
+        var month = period.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var flags = overload.Rows.Where(r => (string)r[2]! == month).ToDictionary(r => (string)r[0]!, r => (string)r[^1]!);
+        var rows = outcomes.Rows.Where(r => (string)r[0]! is "all" or "service")
+            .Select(r => Pick(outcomes, r, "code", "name", "referrals", "with_service_decision", "acceptance_rate", "acceptance_lower_95", "acceptance_upper_95",
+                "capacity_rejection_rate", "capacity_rejection_lower_95", "capacity_rejection_upper_95", "inappropriate_rate", "inappropriate_lower_95", "inappropriate_upper_95")
+                .Append(flags.TryGetValue((string)r[1]!, out var flag) ? flag : (string)r[0]! == "all" ? "[z]" : "[x]").ToArray())
+            .ToList();
+        return new PackTable("Referral outcomes by service: acceptance, capacity and inappropriate rejection", notes,
+            [("Service code", "@"), ("Service", "@"), ("Referrals", Count), ("With a service decision", Count), ("Acceptance rate", Percent), ("Acceptance: lower 95% limit", Percent),
+             ("Acceptance: upper 95% limit", Percent), ("Capacity rejection rate", Percent), ("Capacity: lower 95% limit", Percent), ("Capacity: upper 95% limit", Percent),
+             ("Inappropriate referral rate", Percent), ("Inappropriate: lower 95% limit", Percent), ("Inappropriate: upper 95% limit", Percent), ("Possibly overloaded (SPC)", "@")],
+            rows);
+    }
+
+    private static PackTable SocialPrescribing(MetricTable sources, IReadOnlyList<PackNote> notes) =>
+        new("Social prescribing referrals by referrer role: source mix and inappropriate referrals", notes,
+            [("Referrer role", "@"), ("Referrals", Count), ("Share of referrals", Percent), ("With a service decision", Count), ("Rejected as inappropriate", Count),
+             ("Inappropriate referral rate", Percent), ("Lower 95% limit", Percent), ("Upper 95% limit", Percent)],
+            sources.Rows.Select(r => Pick(sources, r, "referrer_role", "referrals", "share_of_referrals", "with_service_decision", "rejected_inappropriate",
+                "inappropriate_rate", "inappropriate_lower_95", "inappropriate_upper_95")).ToList());
+
+    private static PackTable Wellbeing(MetricTable wellbeing, IReadOnlyList<PackNote> notes) =>
+        new("Wellbeing change after social prescribing, paired per person", notes,
+            [("Instrument", "@"), ("People with a baseline", Count), ("People with both scores", Count), ("Completeness", Percent), ("Mean change", "0.00"),
+             ("Change: lower 95% limit", "0.00"), ("Change: upper 95% limit", "0.00"), ("Meaningful change threshold", "0.0"), ("Share improved meaningfully", Percent), ("Scale", "@")],
+            wellbeing.Rows.Select(r => Pick(wellbeing, r, "instrument", "people_with_baseline", "people_with_both", "completeness", "mean_change", "change_lower_95",
+                "change_upper_95", "meaningful_change_threshold", "share_improved", "scale")).ToList());
+
+    private static PackTable Spc(IReadOnlyList<XmrPoint> points, IReadOnlyList<PackNote> notes) =>
+        new("GP appointments freed each month with SPC limits (chart data for Chart_1)", notes,
+            [("Month", "@"), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
+             ("Special cause", "@"), ("Variation", "@")],
+            points.Select(p => new object?[] { p.Date.ToString("MMM yyyy", CultureInfo.InvariantCulture), p.Y, p.Mean, p.LowerLimit, p.UpperLimit, p.SpecialCauseType, ServiceOverload.Variation(p.PointType) }).ToList())
+        {
+            Fills = new Dictionary<int, Func<object?, string?>> { [6] = VariationColour },
+        };
+
+    private static PackTable DataQuality(MonthlyPackData data, IReadOnlyList<PackNote> notes)
+    {
+        var rows = new List<object?[]>();
+        foreach (var b in data.Batches)
+        {
+            rows.Add([$"Files {b.Text("status")}: {b.Text("format_id")}", b.Count("files"),
+                string.Create(CultureInfo.InvariantCulture, $"rows read {b.Count("rows_read"):N0}, loaded {b.Count("rows_loaded"):N0}, quarantined {b.Count("rows_quarantined"):N0}, sent to Unknown {b.Count("rows_unknown"):N0}")]);
+        }
+        rows.Add(["Practices with GPAD appointments this month", data.Coverage.Count("practices_reporting"), $"of {data.Coverage.Count("practices_mapped"):N0} practices in the loaded practice maps"]);
+        rows.Add(["Appointments for practices not in any practice map (Unknown)", data.Coverage.Count("appointments_unknown_practice"), "counted under the Unknown practice"]);
+        foreach (var q in data.QuarantineReasons)
+            rows.Add([$"Rows quarantined: {q.Text("column_name")}", q.Count("rows_quarantined"), $"for example: {q.Text("example_reason")}"]);
+        return new PackTable("Data quality: files loaded, rows quarantined, Unknown members and coverage", notes,
+            [("Item", "@"), ("Count", Count), ("Detail", "@")], rows);
+    }
+
+    private static PackTable Methodology(MethodParameters parameters, IReadOnlyList<PackNote> notes) =>
+        new("Methodology: definitions and parameters in force", [],
+            [("Item", "@"), ("Definition or value", "@"), ("Source", "@")],
+            notes.Select(n => new object?[] { $"Definition {n.Reference}", n.Text, "ImpactMeasure METHODS" })
+                .Concat(parameters.Describe().Select(p => new object?[] { $"Parameter: {p.Name}", p.Value, p.Source })).ToList());
+
+    private static object?[] Pick(MetricTable table, object?[] row, params string[] columns) => columns.Select(c => row[table.IndexOf(c)]).ToArray();
+
+    private static string? VariationColour(object? value) => value switch
+    {
+        "Improvement" => "#0072C6",
+        "Concern" => "#FF6600",
+        "Neutral (high)" or "Neutral (low)" => "#8000C0",
+        "Common cause" => "#BFBFBF",
+        _ => null,
+    };
+}

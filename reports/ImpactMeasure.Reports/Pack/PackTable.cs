@@ -1,0 +1,8 @@
+namespace ImpactMeasure.Reports.Pack;
+
+/// <summary>One table sheet of the pack: its title, notes, symbols used, and columns with Excel number formats.</summary>
+public sealed record PackTable(string Title, IReadOnlyList<PackNote> Notes, IReadOnlyList<(string Header, string Format)> Columns, IReadOnlyList<object?[]> Rows)
+{
+    /// <summary>Text for each row's cell that marks colour meaning (RAG/SPC words), by column index.</summary>
+    public IReadOnlyDictionary<int, Func<object?, string?>> Fills { get; init; } = new Dictionary<int, Func<object?, string?>>();
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using ImpactMeasure.Reports.Metrics;
+
+namespace ImpactMeasure.Reports.Pack;
+
+/// <summary>Writes the monthly pack as the Government Analysis Function's "releasing statistics in spreadsheets"
+/// standard asks (PACK.md): Cover, Contents, Notes, one table per Table_n sheet, charts on Chart_n sheets.
+/// Text always goes in as text (ClosedXML would turn "2025-01" into a date), numbers as numbers, symbols in
+/// brackets; nothing is a formula.</summary>
+public static class PackWorkbook
+{
+    public const string Organisation = "ImpactMeasure";
+    private const int HeaderRow = 6;
+
+    public static void Write(string path, MonthlyPackData data, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts, IReadOnlyList<PackNote> notes)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(notes);
+        using var workbook = new XLWorkbook();
+        var month = data.Period.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+        var cover = workbook.AddWorksheet("Cover");
+        var contents = workbook.AddWorksheet("Contents");
+        var notesSheet = workbook.AddWorksheet("Notes");
+        var tableSheets = tables.Select((t, i) => WriteTable(workbook.AddWorksheet($"Table_{i + 1}"), $"Table {i + 1}: {t.Title}, {data.AreaName}, {month}", t, $"Table_{i + 1}")).ToList();
+        var chartSheets = charts.Select((c, i) => WriteChartSheet(workbook.AddWorksheet($"Chart_{i + 1}"), $"Chart {i + 1}: {c.Title}", c)).ToList();
+        WriteCover(cover, data, month);
+        WriteContents(contents, workbook, tables, charts);
+        WriteNotes(notesSheet, notes, tables);
+        foreach (var sheet in workbook.Worksheets)
+            Finish(sheet);
+        workbook.Properties.Title = $"ImpactMeasure monthly pack, {data.AreaName}, {month}";
+        workbook.Properties.Author = Organisation;
+        workbook.Properties.Keywords = "care navigation; social prescribing; general practice; freed GP time; referrals";
+        cover.SetTabActive();
+        workbook.SaveAs(path);
+    }
+
+    private static void WriteCover(IXLWorksheet sheet, MonthlyPackData data, string month)
+    {
+        string[] lines =
+        [
+            $"ImpactMeasure monthly pack: care navigation and social prescribing, {data.AreaName}, {month}",
+            "Summary: GP time freed by care navigation, outcomes of signposting and referrals, social prescribing and wellbeing change, and the quality of the data behind them.",
+            "Source: GP appointment (GPAD) and practice extracts published by NHS England, and local signposting, referral and wellbeing extracts loaded into the ImpactMeasure warehouse.",
+            $"Period covered: {month} (trends and SPC: the {MonthlyPackBuilder.TrendMonths} months to {month}).",
+            $"Date produced: {data.GeneratedAt:d MMMM yyyy}. Data as of: {(data.DataAsOf is { } asOf ? asOf.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "[x]")}.",
+            "Next update: after the next month's extracts are loaded.",
+            "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
+            $"Disclosure control: counts of 1 to {data.Metrics.Parameters.SuppressionThreshold} of people or events, and figures computed from them, are shown as [c]; where one figure in a group with a total is hidden, the next smallest is hidden too. GPAD appointment counts are not suppressed.",
+            "Contact: your ICB analytics team (ImpactMeasure).",
+            "Methodology: see Notes and the Methodology table; every definition follows ImpactMeasure's METHODS.",
+        ];
+        for (var i = 0; i < lines.Length; i++)
+            sheet.Cell(i + 1, 1).SetValue(lines[i]);
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
+        sheet.Column(1).Width = 120;
+        sheet.Column(1).Style.Alignment.WrapText = true;
+    }
+
+    private static void WriteContents(IXLWorksheet sheet, XLWorkbook workbook, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts)
+    {
+        sheet.Cell(1, 1).SetValue("Table of contents");
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        sheet.Cell(2, 1).SetValue("This worksheet contains one table.");
+        sheet.Cell(4, 1).SetValue("Sheet name");
+        sheet.Cell(4, 2).SetValue("Title");
+        var entries = new List<(string Sheet, string Title)> { ("Cover", "Title, source, period, disclosure rule"), ("Notes", "Notes referenced in the tables") };
+        entries.AddRange(tables.Select((t, i) => ($"Table_{i + 1}", t.Title)));
+        entries.AddRange(charts.Select((c, i) => ($"Chart_{i + 1}", c.Title)));
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var cell = sheet.Cell(5 + i, 1);
+            cell.SetValue(entries[i].Sheet);
+            cell.Hyperlink = new XLHyperlink(workbook.Worksheet(entries[i].Sheet).Range("A1"), $"Go to {entries[i].Sheet}");
+            sheet.Cell(5 + i, 2).SetValue(entries[i].Title);
+        }
+        MakeTable(sheet, 4, entries.Count, 2, "Contents_table", [24, 90]);
+    }
+
+    private static void WriteNotes(IXLWorksheet sheet, IReadOnlyList<PackNote> notes, IReadOnlyList<PackTable> tables)
+    {
+        sheet.Cell(1, 1).SetValue("Notes");
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        sheet.Cell(2, 1).SetValue("This worksheet contains one table.");
+        sheet.Cell(4, 1).SetValue("Note number");
+        sheet.Cell(4, 2).SetValue("Note text");
+        sheet.Cell(4, 3).SetValue("Used in");
+        for (var i = 0; i < notes.Count; i++)
+        {
+            sheet.Cell(5 + i, 1).SetValue(notes[i].Reference);
+            sheet.Cell(5 + i, 2).SetValue(notes[i].Text);
+            sheet.Cell(5 + i, 2).Style.Alignment.WrapText = true;
+            var users = tables.Select((t, k) => (t, k)).Where(p => p.t.Notes.Contains(notes[i])).Select(p => $"Table_{p.k + 1}").ToList();
+            var link = sheet.Cell(5 + i, 3);
+            link.SetValue(string.Join(", ", users));
+            if (users.Count > 0)
+                link.Hyperlink = new XLHyperlink(sheet.Workbook.Worksheet(users[0]).Range("A1"), $"Go to {users[0]}");
+        }
+        MakeTable(sheet, 4, notes.Count, 3, "Notes_table", [14, 100, 30]);
+    }
+
+    private static IXLWorksheet WriteTable(IXLWorksheet sheet, string title, PackTable table, string tableName)
+    {
+        sheet.Cell(1, 1).SetValue(title);
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        sheet.Cell(2, 1).SetValue("This worksheet contains one table.");
+        sheet.Cell(3, 1).SetValue(table.Notes.Count == 0 ? "There are no notes for this table." : $"Notes for this table: {string.Join(", ", table.Notes.Select(n => n.Reference))}.");
+        sheet.Cell(4, 1).SetValue("Shorthand: [c] suppressed for disclosure control; [x] not available; [z] not applicable.");
+        sheet.Cell(5, 1).SetValue("Source: ImpactMeasure warehouse (GPAD, practice and local extracts).");
+        for (var c = 0; c < table.Columns.Count; c++)
+            sheet.Cell(HeaderRow, c + 1).SetValue(table.Columns[c].Header);
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            for (var c = 0; c < table.Columns.Count; c++)
+                SetCell(sheet.Cell(HeaderRow + 1 + r, c + 1), table.Rows[r][c], table.Columns[c].Format, table.Fills.GetValueOrDefault(c));
+        }
+        var widths = table.Columns.Select((col, c) => Math.Clamp(Math.Max(col.Header.Length, table.Rows.Select(r => Display(r[c])).DefaultIfEmpty("").Max(s => s.Length)) + 3, 10, 60)).ToArray();
+        MakeTable(sheet, HeaderRow, Math.Max(table.Rows.Count, 1), table.Columns.Count, tableName, widths);
+        if (table.Rows.Count == 0)
+            sheet.Cell(HeaderRow + 1, 1).SetValue("[x]");
+        sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+        return sheet;
+    }
+
+    private static IXLWorksheet WriteChartSheet(IXLWorksheet sheet, string title, PackChart chart)
+    {
+        sheet.Cell(1, 1).SetValue(title);
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        sheet.Cell(2, 1).SetValue(chart.Subtitle);
+        sheet.Cell(3, 1).SetValue($"The chart's data is in {chart.DataSheet}.");
+        sheet.Column(1).Width = 100;
+        return sheet;
+    }
+
+    private static void SetCell(IXLCell cell, object? value, string format, Func<object?, string?>? fill)
+    {
+        switch (value)
+        {
+            case null:
+                cell.SetValue("[x]");
+                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+                break;
+            case SuppressedCell:
+                cell.SetValue(Statistics.SmallNumberSuppression.Symbol);
+                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+                break;
+            case long n:
+                cell.SetValue(n);
+                cell.Style.NumberFormat.Format = format;
+                break;
+            case int n:
+                cell.SetValue(n);
+                cell.Style.NumberFormat.Format = format;
+                break;
+            case double d:
+                cell.SetValue(d);
+                cell.Style.NumberFormat.Format = format;
+                break;
+            default:
+                cell.SetValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
+                break;
+        }
+        if (fill?.Invoke(value) is { } colour)
+            cell.Style.Fill.BackgroundColor = XLColor.FromHtml(colour);
+    }
+
+    private static string Display(object? value) => value switch
+    {
+        null => "[x]",
+        double d => d.ToString("N2", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static void MakeTable(IXLWorksheet sheet, int headerRow, int rows, int columns, string name, int[] widths)
+    {
+        var table = sheet.Range(headerRow, 1, headerRow + rows, columns).CreateTable(name);
+        table.Theme = XLTableTheme.None;
+        table.ShowAutoFilter = false;
+        table.ShowRowStripes = false;
+        sheet.Row(headerRow).Style.Font.SetBold();
+        sheet.Row(headerRow).Style.Alignment.WrapText = true;
+        for (var c = 0; c < columns; c++)
+            sheet.Column(c + 1).Width = widths[Math.Min(c, widths.Length - 1)];
+    }
+
+    private static void Finish(IXLWorksheet sheet)
+    {
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.ShowGridlines = false;
+        sheet.PageSetup.Footer.Center.AddText("Page &P of &N");
+        sheet.ShowGridLines = false;
+        sheet.SheetView.ZoomScale = 100;
+        sheet.Cell(1, 1).Select();
+    }
+}
