@@ -21,7 +21,7 @@ public sealed class MetricsReport
         ArgumentNullException.ThrowIfNull(window);
         await using var connection = await _warehouse.OpenConnectionAsync();
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, window);
-        var history = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes,
+        var history = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes,
             window with { FirstMonth = window.LastMonth.AddMonths(1 - Math.Max(_parameters.SpcMonths, 1)) });
         var navigation = FreedGpTime.Events(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
         var observed = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0].Count("appointments") > 0;

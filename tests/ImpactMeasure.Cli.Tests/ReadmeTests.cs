@@ -32,6 +32,8 @@ public class ReadmeTests
             code.Should().Be(ExitCodes.Ok, error.ToString());
             second.Should().Be(ExitCodes.Ok, "a demo rebuilds its warehouse from scratch");
             File.Exists(Path.Combine(folder, "impact.duckdb")).Should().BeTrue();
+            File.Exists(Path.Combine(folder, "impact-monthly-pack-all-2025-09.xlsx")).Should().BeTrue();
+            Directory.GetFiles(Path.Combine(folder, "metrics"), "*.csv").Should().HaveCount(7);
             output.ToString().Should().Contain("0 failed");
         }
         finally

@@ -49,8 +49,13 @@ public static class DemoCommand
             return output.Fail("the sample set loaded no appointments or signposting events");
         var metrics = Path.Combine(outputFolder, "metrics");
         status = await ReportCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), metrics, suppress: true, ReportCommand.DefaultConfig, output);
+        if (status != ExitCodes.Ok)
+            return status;
+        var pack = Path.Combine(outputFolder, ImpactMeasure.Reports.Pack.MonthlyPack.FileName(null, latest.Value));
+        status = await ReportCommand.MonthlyAsync(location, latest.Value, null, pack, ReportCommand.DefaultConfig, output);
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
+        output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
         return status;
     }
 }

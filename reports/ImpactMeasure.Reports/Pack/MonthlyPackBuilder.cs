@@ -1,5 +1,3 @@
-using ImpactMeasure.Reports.Metrics;
-
 namespace ImpactMeasure.Reports.Pack;
 
 /// <summary>Gathers the pack's data: the month's metric tables (disclosure control on), two years of headline
@@ -24,8 +22,8 @@ public sealed class MonthlyPackBuilder
         var metrics = await new MetricsReport(_warehouse, _parameters).RunAsync(window, suppress: true);
         var trend = ReportWindow.Ending(period, TrendMonths, area);
         await using var connection = await _warehouse.OpenConnectionAsync();
-        var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, trend);
-        var navigation = FreedGpTime.Events(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, trend, _parameters.RepresentationWindowDays));
+        var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, trend);
+        var navigation = await ReportQueries.RunAsync(connection, ReportQueries.MonthlyNavigation, trend, _parameters.RepresentationWindowDays);
         var months = Enumerable.Range(0, TrendMonths).Select(i => trend.FirstMonth.AddMonths(i)).ToList();
         var kpis = KpiSeries.Build(outcomes, navigation, months, metrics.RepresentationObserved, _parameters);
         var batches = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityBatches, window);

@@ -1,0 +1,29 @@
+-- rpt_service_month_outcomes: signposting and referral outcomes for the window ($1..$2) and area ($3) by month,
+-- service and role only: the long series behind trends and SPC, small whatever the number of practices
+-- grain: one row per month x service x role; key: those columns
+-- inputs: fact_signpost, dim_date, dim_practice, dim_service, dim_outcome, dim_role
+select
+    d.month_start_date,
+    s.service_code,
+    s.service_name,
+    s.category_code,
+    r.role_code,
+    count(*) as referrals,
+    sum(case when o.is_service_decision then 1 else 0 end) as with_decision,
+    sum(case when o.is_accepted_by_service then 1 else 0 end) as accepted_by_service,
+    sum(case when o.outcome_code = 'rejected_capacity' then 1 else 0 end) as rejected_capacity,
+    sum(case when o.outcome_code = 'rejected_inappropriate' then 1 else 0 end) as rejected_inappropriate,
+    sum(case when o.is_declined_by_patient then 1 else 0 end) as declined_by_patient,
+    sum(case when o.is_pending then 1 else 0 end) as pending,
+    sum(case when o.outcome_code = 'attended' then 1 else 0 end) as attended,
+    sum(case when o.outcome_code = 'attended' then f.days_to_outcome else 0 end) as attended_days_to_outcome
+from fact_signpost as f
+inner join dim_date as d on d.date_key = f.date_key
+inner join dim_practice as p on p.practice_key = f.practice_key
+inner join dim_service as s on s.service_key = f.service_key
+inner join dim_outcome as o on o.outcome_key = f.outcome_key
+inner join dim_role as r on r.role_key = f.role_key
+where d.calendar_date between $1 and $2
+  and (cast($3 as varchar) is null or p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3)
+group by d.month_start_date, s.service_code, s.service_name, s.category_code, r.role_code
+order by d.month_start_date, s.service_code, r.role_code
