@@ -77,10 +77,11 @@ public static class MonthlyPack
             };
         }).ToList();
         return new PackTable("Headline measures: this month, last month and a year ago, with SPC variation", notes,
-            [("Measure", "@"), ("Unit", "@"), ("This month", "#,##0.0##"), ("Previous month", "#,##0.0##"), ("Same month last year", "#,##0.0##"),
+            [("Measure", "@"), ("Unit", "@"), ("This month", Count), ("Previous month", Count), ("Same month last year", Count),
              ("Variation (SPC)", "@"), ("Special cause", "@")], rows)
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [5] = VariationColour },
+            CellFormat = (row, column) => column is >= 2 and <= 4 ? data.Kpis[row].IsRate ? Percent : data.Kpis[row].Name.StartsWith("GP appointments", StringComparison.Ordinal) ? OneDecimal : Count : null,
         };
     }
 

@@ -5,4 +5,7 @@ public sealed record PackTable(string Title, IReadOnlyList<PackNote> Notes, IRea
 {
     /// <summary>Text for each row's cell that marks colour meaning (RAG/SPC words), by column index.</summary>
     public IReadOnlyDictionary<int, Func<object?, string?>> Fills { get; init; } = new Dictionary<int, Func<object?, string?>>();
+
+    /// <summary>A number format for one cell where a column mixes units (row, column → format, or null for the column's).</summary>
+    public Func<int, int, string?>? CellFormat { get; init; }
 }

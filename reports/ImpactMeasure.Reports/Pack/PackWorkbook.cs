@@ -115,9 +115,10 @@ public static class PackWorkbook
         for (var r = 0; r < table.Rows.Count; r++)
         {
             for (var c = 0; c < table.Columns.Count; c++)
-                SetCell(sheet.Cell(HeaderRow + 1 + r, c + 1), table.Rows[r][c], table.Columns[c].Format, table.Fills.GetValueOrDefault(c));
+                SetCell(sheet.Cell(HeaderRow + 1 + r, c + 1), table.Rows[r][c], table.CellFormat?.Invoke(r, c) ?? table.Columns[c].Format, table.Fills.GetValueOrDefault(c));
         }
-        var widths = table.Columns.Select((col, c) => Math.Clamp(Math.Max(col.Header.Length, table.Rows.Select(r => Display(r[c])).DefaultIfEmpty("").Max(s => s.Length)) + 3, 10, 60)).ToArray();
+        // Headers wrap, so the data sets each width; a header needs only a short word's room.
+        var widths = table.Columns.Select((col, c) => Math.Clamp(Math.Max(Math.Min(col.Header.Length, 14), table.Rows.Select(r => Display(r[c])).DefaultIfEmpty("").Max(s => s.Length)) + 2, 9, 50)).ToArray();
         MakeTable(sheet, HeaderRow, Math.Max(table.Rows.Count, 1), table.Columns.Count, tableName, widths);
         if (table.Rows.Count == 0)
             sheet.Cell(HeaderRow + 1, 1).SetValue("[x]");
@@ -164,7 +165,11 @@ public static class PackWorkbook
                 break;
         }
         if (fill?.Invoke(value) is { } colour)
+        {
             cell.Style.Fill.BackgroundColor = XLColor.FromHtml(colour);
+            if (colour != "#BFBFBF")
+                cell.Style.Font.FontColor = XLColor.White;
+        }
     }
 
     private static string Display(object? value) => value switch
