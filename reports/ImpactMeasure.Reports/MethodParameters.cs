@@ -47,6 +47,9 @@ public sealed record MethodParameters
 
     public double Ons4MeaningfulChange { get; init; } = 1;
 
+    /// <summary>Months either side of a social prescribing referral for GP use before and after.</summary>
+    public int WindowMonths { get; init; } = 6;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -93,6 +96,7 @@ public sealed record MethodParameters
         ("swemwbs_meaningful_change", N(SwemwbsMeaningfulChange), "METHODS §3 (metric points)"),
         ("wemwbs_meaningful_change", N(WemwbsMeaningfulChange), "METHODS §3"),
         ("ons4_meaningful_change", N(Ons4MeaningfulChange), "METHODS §3 (points on 0–10)"),
+        ("window_months", N(WindowMonths), "METHODS §3 (GP use before and after referral)"),
     ];
 
     private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);

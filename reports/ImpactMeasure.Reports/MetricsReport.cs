@@ -27,6 +27,7 @@ public sealed class MetricsReport
         var observed = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0].Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, window);
+        var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window);
         MetricTable[] tables =
         [
             FreedGpTime.Build(navigation, observed, minutes, _parameters),
@@ -36,6 +37,7 @@ public sealed class MetricsReport
             SocialPrescribingMetrics.Caseload(outcomes),
             SocialPrescribingMetrics.ByReferrer(outcomes, _parameters),
             WellbeingChange.Build(pairs, _parameters),
+            GpUseDifferenceInDifferences.Build(gpUse, _parameters),
         ];
         if (suppress)
         {

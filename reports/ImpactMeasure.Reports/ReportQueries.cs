@@ -17,6 +17,7 @@ public static class ReportQueries
     public const string LatestMonth = "queries/rpt_latest_month.sql";
     public const string MonthlyNavigation = "queries/rpt_monthly_navigation.sql";
     public const string ServiceMonthOutcomes = "queries/rpt_service_month_outcomes.sql";
+    public const string SpGpUse = "queries/rpt_sp_gp_use.sql";
     public const string DataQualityBatches = "queries/rpt_data_quality_batches.sql";
     public const string DataQualityReasons = "queries/rpt_data_quality_reasons.sql";
     public const string PracticeCoverage = "queries/rpt_practice_coverage.sql";

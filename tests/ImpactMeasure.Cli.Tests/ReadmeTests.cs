@@ -33,7 +33,7 @@ public class ReadmeTests
             second.Should().Be(ExitCodes.Ok, "a demo rebuilds its warehouse from scratch");
             File.Exists(Path.Combine(folder, "impact.duckdb")).Should().BeTrue();
             File.Exists(Path.Combine(folder, "impact-monthly-pack-all-2025-09.xlsx")).Should().BeTrue();
-            Directory.GetFiles(Path.Combine(folder, "metrics"), "*.csv").Should().HaveCount(7);
+            Directory.GetFiles(Path.Combine(folder, "metrics"), "*.csv").Should().HaveCount(8);
             output.ToString().Should().Contain("0 failed");
         }
         finally

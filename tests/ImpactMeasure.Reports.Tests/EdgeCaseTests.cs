@@ -48,7 +48,7 @@ public class EdgeCaseTests
             empty.Tables.SelectMany(t => t.Rows).SelectMany(r => r).OfType<double>().Should().OnlyContain(d => double.IsFinite(d));
             empty["referral_outcomes"].Rows.Should().BeEmpty();
             var csv = empty.WriteCsv(Path.Combine(folder, "out"));
-            csv.Should().HaveCount(7);
+            csv.Should().HaveCount(8);
             File.ReadAllText(Path.Combine(folder, "out", "representation.csv")).Should().NotContain("NaN");
         }
         finally

@@ -71,6 +71,18 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
             .And.OnlyContain(r => (string)r[r.Length - 1]! == "no", "the service is not overloaded before its planted month");
     }
 
+    [Theory, BothEngines]
+    public async Task The_planted_fall_in_gp_use_after_social_prescribing_is_inside_the_interval(string engine)
+    {
+        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false))["sp_gp_use"];
+        var row = table.Rows.Single();
+        var planted = Truth.GetProperty("social_prescribing_gp_use").GetProperty("planted_did_per_person").GetDouble();
+
+        ((long)row[table.IndexOf("people_referred")]!).Should().BeGreaterThan(500);
+        ((double)row[table.IndexOf("did_lower_95")]!).Should().BeLessThan(planted);
+        ((double)row[table.IndexOf("did_upper_95")]!).Should().BeGreaterThan(planted);
+    }
+
     [Fact]
     public async Task Both_engines_give_the_same_metric_files()
     {

@@ -1,0 +1,69 @@
+using ImpactMeasure.Reports.Statistics;
+
+namespace ImpactMeasure.Reports.Metrics;
+
+/// <summary>METHODS §3, GP use before/after: GP appointments per person in the window before and after a social
+/// prescribing referral, against comparison patients of the same practice over the same dates — a difference in
+/// differences with a bootstrap interval over referred people. METHODS also matches on age band, sex and baseline
+/// GP-use band: the patient-level extract carries no demographics for patients without events, and banding
+/// baseline use with a few comparison patients a practice pulled the estimate off the planted effect, so the
+/// comparison is the practice's comparison patients.</summary>
+public static class GpUseDifferenceInDifferences
+{
+    /// <summary>Window length in days: the configured months at the mean month length.</summary>
+    public static int WindowDays(int months) => (int)Math.Round(months * 30.4375);
+
+    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> rows, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var table = new MetricTable("sp_gp_use", "GP use before and after social prescribing referral, difference in differences against comparison patients",
+        [
+            new("people_referred", ColumnKind.Count), new("comparison_patients", ColumnKind.Count), new("window_months", ColumnKind.Plain),
+            new("referred_gp_before", ColumnKind.Derived, "0.000", "people_referred"), new("referred_gp_after", ColumnKind.Derived, "0.000", "people_referred"),
+            new("comparison_change", ColumnKind.Derived, "0.000", "comparison_patients"),
+            new("difference_in_differences", ColumnKind.Derived, "0.000", "people_referred"),
+            new("did_lower_95", ColumnKind.Derived, "0.000", "people_referred"), new("did_upper_95", ColumnKind.Derived, "0.000", "people_referred"),
+            new("note", ColumnKind.Text),
+        ]);
+        var days = WindowDays(parameters.WindowMonths);
+        var visits = rows.Where(r => r.Text("visit_date").Length > 0).Select(r => r.Date("visit_date")).ToList();
+        if (visits.Count == 0)
+        {
+            table.Add(0L, 0L, parameters.WindowMonths, null, null, null, null, null, null, "no patient-level appointments loaded: GP use before and after cannot be measured");
+            return table;
+        }
+        var (first, last) = (visits.Min(), visits.Max());
+        var comparison = rows.Where(r => r.Text("cohort") == "comparison").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code")))
+            .Select(g => (Practice: g.Key.Item2, Visits: g.Select(r => r.Date("visit_date")).ToArray())).ToList();
+        var referred = rows.Where(r => r.Text("cohort") == "referred").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code"), r.Date("referral_date")))
+            .Select(g => (Practice: g.Key.Item2, Date: g.Key.Item3, Visits: g.Where(r => r.Text("visit_date").Length > 0).Select(r => r.Date("visit_date")).ToArray()))
+            .Where(p => p.Date.AddDays(-days) >= first && p.Date.AddDays(days) <= last)
+            .ToList();
+        var byPractice = comparison.ToLookup(c => c.Practice);
+        var effects = new List<(double Before, double After, double ControlChange)>();
+        foreach (var person in referred)
+        {
+            var (before, after) = Counts(person.Visits, person.Date, days);
+            var controls = byPractice[person.Practice].Select(c => Counts(c.Visits, person.Date, days)).ToList();
+            if (controls.Count == 0)
+                continue;
+            effects.Add((before, after, controls.Average(c => c.After - c.Before)));
+        }
+        if (effects.Count == 0)
+        {
+            table.Add(0L, (long)comparison.Count, parameters.WindowMonths, null, null, null, null, null, null,
+                "no referral has a full window either side within the patient-level data, or no comparison patients in its practice");
+            return table;
+        }
+        var perPerson = effects.Select(e => e.After - e.Before - e.ControlChange).ToArray();
+        var interval = BootstrapInterval.PercentileOfSum(perPerson, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence).Scale(1.0 / perPerson.Length);
+        table.Add((long)effects.Count, (long)comparison.Count, parameters.WindowMonths, effects.Average(e => e.Before), effects.Average(e => e.After),
+            effects.Average(e => e.ControlChange), perPerson.Average(), interval.Lower, interval.Upper,
+            "comparison: patients of the same practice with no signposting or referral, over the same dates");
+        return table;
+    }
+
+    private static (double Before, double After) Counts(DateOnly[] visits, DateOnly date, int days) =>
+        (visits.Count(v => v >= date.AddDays(-days) && v < date), visits.Count(v => v > date && v <= date.AddDays(days)));
+}
