@@ -27,7 +27,7 @@ public sealed class MetricsReport
         var observed = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0].Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, window);
-        var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window);
+        var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window, GpUseDifferenceInDifferences.WindowDays(_parameters.WindowMonths));
         MetricTable[] tables =
         [
             FreedGpTime.Build(navigation, observed, minutes, _parameters),

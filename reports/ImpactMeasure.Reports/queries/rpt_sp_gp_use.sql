@@ -1,6 +1,6 @@
 -- rpt_sp_gp_use: GP appointments (not DNA) per patient-level record, tagged as a social prescribing referral's
 -- patient (with the referral date) or a comparison patient (no signposting or referral at all), in area $3; the
--- window ($1..$2) selects the referrals
+-- window ($1..$2) selects the referrals; only visits within $4 days of it are read
 -- grain: one row per patient x GP appointment (plus one row per referral with no appointment); inputs:
 --        fact_signpost, fact_patient_appointment, dim_date, dim_practice, dim_role, dim_appointment_profile
 with referrals as (
@@ -27,6 +27,7 @@ gp_visits as (
     inner join dim_appointment_profile as ap on ap.appointment_profile_key = a.appointment_profile_key
     where ap.hcp_type = 'GP'
       and ap.appt_status <> 'DNA'
+      and ad.calendar_date between $1 - cast($4 as integer) and $2 + cast($4 as integer)
 )
 select
     'referred' as cohort,
