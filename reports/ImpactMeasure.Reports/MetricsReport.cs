@@ -24,7 +24,8 @@ public sealed class MetricsReport
         var history = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes,
             window with { FirstMonth = window.LastMonth.AddMonths(1 - Math.Max(_parameters.SpcMonths, 1)) });
         var navigation = FreedGpTime.Events(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
-        var observed = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0].Count("appointments") > 0;
+        var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0];
+        var observed = coverage.Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, window);
         var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window, GpUseDifferenceInDifferences.WindowDays(_parameters.WindowMonths));
@@ -37,7 +38,7 @@ public sealed class MetricsReport
             SocialPrescribingMetrics.Caseload(outcomes),
             SocialPrescribingMetrics.ByReferrer(outcomes, _parameters),
             WellbeingChange.Build(pairs, _parameters),
-            GpUseDifferenceInDifferences.Build(gpUse, _parameters),
+            GpUseDifferenceInDifferences.Build(gpUse, coverage.Text("first_date").Length == 0 ? null : (coverage.Date("first_date"), coverage.Date("last_date")), _parameters),
         ];
         if (suppress)
         {

@@ -13,7 +13,9 @@ public static class GpUseDifferenceInDifferences
     /// <summary>Window length in days: the configured months at the mean month length.</summary>
     public static int WindowDays(int months) => (int)Math.Round(months * 30.4375);
 
-    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> rows, MethodParameters parameters)
+    /// <summary>The table, for the referrals whose window either side lies within <paramref name="dataSpan"/>,
+    /// the first and last dates of the patient-level data (null when none was loaded).</summary>
+    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> rows, (DateOnly First, DateOnly Last)? dataSpan, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -27,13 +29,12 @@ public static class GpUseDifferenceInDifferences
             new("note", ColumnKind.Text),
         ]);
         var days = WindowDays(parameters.WindowMonths);
-        var visits = rows.Where(r => r.Text("visit_date").Length > 0).Select(r => r.Date("visit_date")).ToList();
-        if (visits.Count == 0)
+        if (dataSpan is not { } span)
         {
             table.Add(0L, 0L, parameters.WindowMonths, null, null, null, null, null, null, "no patient-level appointments loaded: GP use before and after cannot be measured");
             return table;
         }
-        var (first, last) = (visits.Min(), visits.Max());
+        var (first, last) = span;
         var comparison = rows.Where(r => r.Text("cohort") == "comparison").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code")))
             .Select(g => (Practice: g.Key.Item2, Visits: g.Select(r => r.Date("visit_date")).ToArray())).ToList();
         var referred = rows.Where(r => r.Text("cohort") == "referred").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code"), r.Date("referral_date")))
