@@ -46,6 +46,8 @@ public static class ImpactCommandLine
         root.Subcommands.Add(IngestCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(ReportCommand.Create(output));
+        root.Subcommands.Add(ServeCommand.Create(output));
+        root.Subcommands.Add(StatusCommand.Create(output));
         return root;
     }
 }

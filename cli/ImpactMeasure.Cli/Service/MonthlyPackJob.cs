@@ -1,0 +1,76 @@
+using System.Globalization;
+using ImpactMeasure.Reports;
+using ImpactMeasure.Reports.Pack;
+using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Sql;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace ImpactMeasure.Cli.Service;
+
+/// <summary>On the month's fifth working day (dim_date: no weekends, no bank holidays) writes the previous month's
+/// pack and metric files to the output folder, unless too few practices have reported that month: then it skips,
+/// saying why. Run with <see cref="ForceKey"/> to ignore the working-day rule.</summary>
+[DisallowConcurrentExecution]
+public sealed class MonthlyPackJob(ServeSettings settings, TimeProvider time, ILogger<MonthlyPackJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("monthly-pack");
+    public const string ForceKey = "force";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fired = time.GetUtcNow();
+        var location = WarehouseLocation.Resolve(settings.Warehouse);
+        try
+        {
+            var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+            var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+            var (outcome, message) = await RunAsync(location, today, month, context.MergedJobDataMap.ContainsKey(ForceKey), cancellationToken);
+            logger.LogInformation("Monthly pack for {Month}: {Outcome}: {Message}", month.ToString("yyyy-MM", CultureInfo.InvariantCulture), outcome, message);
+            if (outcome != "not due")
+                await JobRuns.RecordAsync(location, Key.Name, fired, time.GetUtcNow(), outcome, message);
+        }
+        catch (Exception ex) when (ex is IOException or WarehouseException or System.Data.Common.DbException)
+        {
+            var retrying = await RetryPolicy.ScheduleRetryAsync(context, settings);
+            logger.LogError(ex, "Monthly pack failed ({Retry})", retrying ? "will retry" : "giving up");
+            if (!retrying)
+                await JobRuns.RecordAsync(location, Key.Name, fired, time.GetUtcNow(), "failed", ex.Message);
+        }
+    }
+
+    private async Task<(string Outcome, string Message)> RunAsync(WarehouseLocation location, DateOnly today, DateOnly month, bool force, CancellationToken cancellationToken)
+    {
+        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly, cancellationToken);
+        if (!force && !await IsDueAsync(warehouse, today))
+            return ("not due", $"today is not working day {settings.PackWorkingDay} of the month");
+        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
+        {
+            var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PracticeCoverage, ReportWindow.Ending(month, 1, null)))[0];
+            var (reporting, mapped) = (coverage.Count("practices_reporting"), coverage.Count("practices_mapped"));
+            var share = mapped == 0 ? 0 : (double)reporting / mapped;
+            if (share < settings.MinimumCoverage)
+            {
+                return ("skipped", string.Create(CultureInfo.InvariantCulture,
+                    $"{month:yyyy-MM} is incomplete: {reporting:N0} of {mapped:N0} practices have GPAD appointments ({share:P0}, below the {settings.MinimumCoverage:P0} required)"));
+            }
+        }
+        var parameters = MethodParameters.Load(Commands.ReportCommand.DefaultConfig);
+        Directory.CreateDirectory(settings.OutputFolder);
+        var pack = Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month));
+        MonthlyPack.Write(pack, await new MonthlyPackBuilder(warehouse, parameters, time).BuildAsync(month, null));
+        var metrics = await new MetricsReport(warehouse, parameters).RunAsync(ReportWindow.Ending(month, 1, null));
+        metrics.WriteCsv(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"));
+        return ("succeeded", $"wrote {pack} and the metric files for {month:yyyy-MM}");
+    }
+
+    private async Task<bool> IsDueAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly today)
+    {
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var workingDay = await connection.ScalarAsync<long>(
+            "select count(*) from dim_date where month_start_date = $1 and calendar_date <= $2 and is_working_day", new DateOnly(today.Year, today.Month, 1), today);
+        var isWorking = await connection.ScalarAsync<bool>("select is_working_day from dim_date where calendar_date = $1", today);
+        return isWorking && workingDay == settings.PackWorkingDay;
+    }
+}

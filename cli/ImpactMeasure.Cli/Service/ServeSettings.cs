@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ImpactMeasure.Cli.Service;
+
+/// <summary>The "serve" section of impact.json: where files arrive, where packs go, and the timetable.</summary>
+public sealed record ServeSettings
+{
+    public string Warehouse { get; init; } = "duckdb:impact.duckdb";
+
+    public string DropFolder { get; init; } = "drop";
+
+    public string OutputFolder { get; init; } = "out";
+
+    /// <summary>Quartz cron (seconds first): every 15 minutes.</summary>
+    public string IngestCron { get; init; } = "0 0/15 * * * ?";
+
+    /// <summary>06:00 on weekdays; the job itself runs only on the month's fifth working day (dim_date).</summary>
+    public string PackCron { get; init; } = "0 0 6 ? * MON-FRI";
+
+    public int PackWorkingDay { get; init; } = 5;
+
+    /// <summary>A file is picked up once its size and time have not changed for this long.</summary>
+    public double StableSeconds { get; init; } = 2;
+
+    /// <summary>The share of mapped practices that must have GPAD appointments for the month before its pack is written.</summary>
+    public double MinimumCoverage { get; init; } = 0.9;
+
+    public int Retries { get; init; } = 3;
+
+    public double RetryBackoffSeconds { get; init; } = 30;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static ServeSettings Load(string path)
+    {
+        if (!File.Exists(path))
+            return new ServeSettings();
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        return document.RootElement.TryGetProperty("serve", out var serve) ? serve.Deserialize<ServeSettings>(Json) ?? new ServeSettings() : new ServeSettings();
+    }
+}

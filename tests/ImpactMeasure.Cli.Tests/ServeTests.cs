@@ -1,0 +1,133 @@
+using ImpactMeasure.Cli.Service;
+using ImpactMeasure.Testing;
+using ImpactMeasure.Warehouse.Sql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+
+namespace ImpactMeasure.Cli.Tests;
+
+/// <summary>The scheduler service with the real Quartz scheduler on short cron intervals.</summary>
+public class ServeTests
+{
+    private static readonly string Sample = Path.Combine(RepositoryRoot.Path, "sample-data", "sample");
+
+    [Fact]
+    public async Task A_file_dropped_in_pieces_is_loaded_once_whole_and_a_bad_file_is_rejected_with_its_reason()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        var folder = NewFolder();
+        var settings = Settings(test, folder);
+        var source = Path.Combine(Sample, "gpad", "practice-level-crosstab-2024-10.csv");
+        var bytes = await File.ReadAllBytesAsync(source);
+        using (var host = ServeHost.Build(settings))
+        {
+            await host.StartAsync();
+            var target = Path.Combine(settings.DropFolder, "crosstab.csv");
+            await using (var writer = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.Read))
+            {
+                await writer.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await writer.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(4));
+                await writer.WriteAsync(bytes.AsMemory(bytes.Length / 2));
+            }
+            await File.WriteAllTextAsync(Path.Combine(settings.DropFolder, "mystery.csv"), "colour,size\nred,1\n");
+            await WaitForAsync(() => File.Exists(Path.Combine(settings.DropFolder, "processed", "crosstab.csv"))
+                && File.Exists(Path.Combine(settings.DropFolder, "rejected", "mystery.csv.reason.txt")));
+            await host.StopAsync();
+        }
+
+        (await CountAsync(test, "select count(*) from etl_load_batch where status = 'loaded' and file_name = 'crosstab.csv'")).Should().Be(1);
+        var expected = File.ReadLines(source).Skip(1).Sum(l => long.Parse(l.Split(',')[^2], System.Globalization.CultureInfo.InvariantCulture));
+        (await CountAsync(test, "select sum(appointment_count) from fact_appointments")).Should().Be(expected);
+        (await File.ReadAllTextAsync(Path.Combine(settings.DropFolder, "rejected", "mystery.csv.reason.txt"))).Should().Contain("unknown header");
+        (await CountAsync(test, "select count(*) from etl_job_run where job_name = 'drop-folder-ingest'")).Should().BeGreaterThan(0);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_monthly_job_skips_an_incomplete_month_and_says_why()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        await using (var warehouse = await test.OpenAsync())
+            await new Etl.Ingestor(warehouse, new Etl.EtlOptions()).IngestAsync([Path.Combine(Sample, "reference", "gp-reg-pat-prac-map-2025-09.csv")]);
+        var folder = NewFolder();
+        var settings = Settings(test, folder);
+        using (var host = ServeHost.Build(settings, new FixedTime(new DateTimeOffset(2025, 10, 7, 6, 0, 0, TimeSpan.Zero))))
+        {
+            await host.StartAsync();
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await scheduler.TriggerJob(MonthlyPackJob.Key);
+            await Task.Delay(TimeSpan.FromSeconds(4));
+            await host.StopAsync();
+        }
+
+        await using var check = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        await using var connection = await check.OpenConnectionAsync();
+        var run = (await connection.RowsAsync("select outcome, message from etl_job_run where job_name = 'monthly-pack'")).Should().ContainSingle().Which;
+        run[0].Should().Be("skipped");
+        ((string)run[1]!).Should().Contain("2025-09 is incomplete: 0 of 60 practices have GPAD appointments");
+        (Directory.Exists(settings.OutputFolder) ? Directory.GetFiles(settings.OutputFolder, "*.xlsx") : []).Should().BeEmpty();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task On_its_working_day_the_monthly_job_writes_the_pack_and_status_shows_the_run()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        await using (var warehouse = await test.OpenAsync())
+            await new Etl.Ingestor(warehouse, new Etl.EtlOptions()).IngestAsync([Sample]);
+        var folder = NewFolder();
+        var settings = Settings(test, folder) with { PackCron = "0/1 * * * * ?" };
+        using (var host = ServeHost.Build(settings, new FixedTime(new DateTimeOffset(2025, 10, 7, 6, 0, 0, TimeSpan.Zero))))
+        {
+            await host.StartAsync();
+            await WaitForAsync(() => File.Exists(Path.Combine(settings.OutputFolder, "impact-monthly-pack-all-2025-09.xlsx")));
+            await host.StopAsync();
+        }
+        using var output = new StringWriter();
+        await Commands.StatusCommand.RunAsync(settings, new CliOutput(output, new StringWriter()), new FixedTime(new DateTimeOffset(2025, 10, 7, 6, 0, 0, TimeSpan.Zero)));
+
+        Directory.GetFiles(Path.Combine(settings.OutputFolder, "metrics-2025-09"), "*.csv").Should().HaveCount(8);
+        output.ToString().Should().Contain("monthly-pack").And.Contain("succeeded").And.Contain("drop-folder-ingest").And.Contain("2025-10-07 06:00:01");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static ServeSettings Settings(TestWarehouse test, string folder) => new()
+    {
+        Warehouse = test.Uri,
+        DropFolder = Path.Combine(folder, "drop"),
+        OutputFolder = Path.Combine(folder, "out"),
+        IngestCron = "0/1 * * * * ?",
+        PackCron = "0 0 6 1 1 ? 2099",
+        StableSeconds = 1,
+    };
+
+    private static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"impact-serve-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 120 && !condition(); i++)
+            await Task.Delay(250);
+        condition().Should().BeTrue("the service should have processed the drop folder within 30 s");
+    }
+
+    private static async Task<long> CountAsync(TestWarehouse test, string sql)
+    {
+        await using var warehouse = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        return await connection.ScalarAsync<long>(sql);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+
+        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+    }
+}
