@@ -93,6 +93,37 @@ public class ServeTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task Two_services_on_one_postgres_job_store_run_each_fire_once()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.Postgres);
+        await using (var warehouse = await test.OpenAsync())
+            await new Etl.Ingestor(warehouse, new Etl.EtlOptions()).IngestAsync([Sample]);
+        var folder = NewFolder();
+        var settings = Settings(test, folder) with { PackCron = "0/2 * * * * ?", IngestCron = "0 0 6 1 1 ? 2099" };
+        var time = new FixedTime(new DateTimeOffset(2025, 10, 7, 6, 0, 0, TimeSpan.Zero));
+        using (var first = ServeHost.Build(settings, time))
+        using (var second = ServeHost.Build(settings, time))
+        {
+            await first.StartAsync();
+            await second.StartAsync();
+            await Task.Delay(TimeSpan.FromSeconds(14));
+            await first.StopAsync();
+            await second.StopAsync();
+        }
+
+        await using var check = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        await using var connection = await check.OpenConnectionAsync();
+        var quartzTables = (await connection.RowsAsync("select table_name from information_schema.tables where table_schema = 'quartz' order by 1")).Select(r => r[0]).ToList();
+        var schedulers = await connection.RowsAsync("select sched_name, instance_name from quartz.qrtz_scheduler_state");
+        (await connection.RowsAsync("select trigger_name from quartz.qrtz_triggers")).Should().HaveCount(2, "both services share the two named triggers");
+        quartzTables.Should().Contain("qrtz_triggers");
+        schedulers.Should().HaveCount(2, "both services checked in to the cluster");
+        var fires = (await connection.RowsAsync("select fired_at from etl_job_run where job_name = 'monthly-pack' and outcome = 'succeeded'")).Select(r => r[0]).ToList();
+        fires.Should().HaveCountGreaterThan(2).And.OnlyHaveUniqueItems("a clustered job store hands each fire to one service");
+        Directory.Delete(folder, recursive: true);
+    }
+
     private static ServeSettings Settings(TestWarehouse test, string folder) => new()
     {
         Warehouse = test.Uri,

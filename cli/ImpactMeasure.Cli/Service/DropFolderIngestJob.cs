@@ -17,7 +17,7 @@ public sealed class DropFolderIngestJob(ServeSettings settings, ILogger<DropFold
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var fired = DateTimeOffset.UtcNow;
+        var fired = context.ScheduledFireTimeUtc ?? DateTimeOffset.UtcNow;
         var location = WarehouseLocation.Resolve(settings.Warehouse);
         try
         {

@@ -12,15 +12,17 @@ namespace ImpactMeasure.Cli.Service;
 /// pack and metric files to the output folder, unless too few practices have reported that month: then it skips,
 /// saying why. Run with <see cref="ForceKey"/> to ignore the working-day rule.</summary>
 [DisallowConcurrentExecution]
-public sealed class MonthlyPackJob(ServeSettings settings, TimeProvider time, ILogger<MonthlyPackJob> logger) : IJob
+public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, ILogger<MonthlyPackJob> logger) : IJob
 {
     public static readonly JobKey Key = new("monthly-pack");
     public const string ForceKey = "force";
+    private readonly TimeProvider time = clock.Time;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var fired = time.GetUtcNow();
+        // The scheduled fire time identifies a fire across clustered services.
+        var fired = context.ScheduledFireTimeUtc ?? time.GetUtcNow();
         var location = WarehouseLocation.Resolve(settings.Warehouse);
         try
         {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ImpactMeasure.Warehouse;
+using Npgsql;
 using Quartz;
 
 namespace ImpactMeasure.Cli.Service;
@@ -10,20 +12,45 @@ namespace ImpactMeasure.Cli.Service;
 /// cancels a running load, which rolls back whole, and waits for the job to end.</summary>
 public static class ServeHost
 {
+    public const string SchedulerName = "impact";
+
     public static IHost Build(ServeSettings settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton(new ServiceClock(time ?? TimeProvider.System));
         builder.Services.AddQuartz(quartz =>
         {
-            // The job store is Quartz's RAM store: the embedded DuckDB warehouse has one writer process anyway.
+            var location = WarehouseLocation.Resolve(settings.Warehouse);
+            if (location.Engine == WarehouseEngine.Postgres)
+            {
+                // Several services on one PostgreSQL warehouse share Quartz's ADO.NET store in the quartz schema,
+                // clustered, so each fire runs on exactly one of them.
+                quartz.ConfigureScheduler(options =>
+                {
+                    options.InstanceName = SchedulerName;
+                    options.GenerateInstanceId = true;
+                });
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(new NpgsqlConnectionStringBuilder(location.ConnectionString) { SearchPath = "quartz" }.ConnectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(clustering =>
+                    {
+                        clustering.CheckinInterval = TimeSpan.FromSeconds(5);
+                        clustering.CheckinMisfireThreshold = TimeSpan.FromSeconds(15);
+                    });
+                    store.ProvisionSchema();
+                });
+            }
+            // Otherwise Quartz's RAM store: the embedded DuckDB warehouse has one writer process anyway.
             quartz.AddJob<DropFolderIngestJob>(job => job.WithIdentity(DropFolderIngestJob.Key).StoreDurably());
-            quartz.AddTrigger(trigger => trigger.ForJob(DropFolderIngestJob.Key)
+            // Named triggers: every clustered service schedules the same trigger, not one of its own.
+            quartz.AddTrigger(trigger => trigger.WithIdentity("drop-folder-ingest-cron").ForJob(DropFolderIngestJob.Key)
                 .WithCronSchedule(settings.IngestCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             quartz.AddJob<MonthlyPackJob>(job => job.WithIdentity(MonthlyPackJob.Key).StoreDurably());
-            quartz.AddTrigger(trigger => trigger.ForJob(MonthlyPackJob.Key)
+            quartz.AddTrigger(trigger => trigger.WithIdentity("monthly-pack-cron").ForJob(MonthlyPackJob.Key)
                 .WithCronSchedule(settings.PackCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
