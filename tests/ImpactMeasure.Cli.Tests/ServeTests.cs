@@ -42,6 +42,8 @@ public class ServeTests
         (await CountAsync(test, "select sum(appointment_count) from fact_appointments")).Should().Be(expected);
         (await File.ReadAllTextAsync(Path.Combine(settings.DropFolder, "rejected", "mystery.csv.reason.txt"))).Should().Contain("unknown header");
         (await CountAsync(test, "select count(*) from etl_job_run where job_name = 'drop-folder-ingest'")).Should().BeGreaterThan(0);
+        var log = Directory.GetFiles(settings.LogFolder, "impact-*.log").Should().ContainSingle().Which;
+        (await File.ReadAllTextAsync(log)).Should().Contain("\"@mt\":\"Ingested {Count} file(s): {Summary}\"").And.Contain("crosstab.csv");
         Directory.Delete(folder, recursive: true);
     }
 
@@ -124,11 +126,85 @@ public class ServeTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task A_service_killed_mid_load_leaves_nothing_and_the_next_fire_loads_the_file_once()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        var folder = NewFolder();
+        var settings = Settings(test, folder);
+        Directory.CreateDirectory(settings.DropFolder);
+        SampleData.BenchmarkExtract.WriteCrosstab(Path.Combine(settings.DropFolder, "big.csv"), 300_000, seed: 3);
+        var config = Path.Combine(folder, "impact.json");
+        await File.WriteAllTextAsync(config, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            serve = new
+            {
+                warehouse = settings.Warehouse, drop_folder = settings.DropFolder, output_folder = settings.OutputFolder,
+                log_folder = settings.LogFolder, ingest_cron = settings.IngestCron, pack_cron = settings.PackCron, stable_seconds = 1,
+            },
+        }));
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "impact.dll"), "serve", "--config", config])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment[Commands.IngestCommand.ProgressEveryVariable] = "1000";
+        using (var service = System.Diagnostics.Process.Start(info)!)
+        {
+            string? line;
+            while ((line = await service.StandardOutput.ReadLineAsync()) is not null && !line.Contains("Loading big.csv", StringComparison.Ordinal))
+            {
+            }
+            service.Kill(entireProcessTree: true);
+            await service.WaitForExitAsync();
+            line.Should().NotBeNull("the service was loading the file when it was killed");
+        }
+        (await CountAsync(test, "select count(*) from fact_appointments")).Should().Be(0);
+        File.Exists(Path.Combine(settings.DropFolder, "big.csv")).Should().BeTrue("an unfinished file stays in the drop folder");
+
+        using (var host = ServeHost.Build(settings))
+        {
+            await host.StartAsync();
+            await WaitForAsync(() => File.Exists(Path.Combine(settings.DropFolder, "processed", "big.csv")));
+            await host.StopAsync();
+        }
+
+        (await CountAsync(test, "select count(*) from fact_appointments")).Should().Be(300_000);
+        (await CountAsync(test, "select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_failing_job_is_retried_with_backoff_then_recorded_as_failed_and_shown_by_status()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        var folder = NewFolder();
+        var settings = Settings(test, folder) with { Retries = 2, RetryBackoffSeconds = 0.5, IngestCron = "0 0 6 1 1 ? 2099" };
+        Directory.CreateDirectory(settings.DropFolder);
+        // A file where the processed/ folder should be: every attempt loads (or finds loaded) the file, then cannot move it.
+        await File.WriteAllTextAsync(Path.Combine(settings.DropFolder, "processed"), "in the way");
+        using (var host = ServeHost.Build(settings))
+        {
+            await host.StartAsync();
+            File.Copy(Path.Combine(Sample, "reference", "list-size-2025-09.csv"), Path.Combine(settings.DropFolder, "list-size.csv"));
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            await host.StopAsync();
+        }
+        using var output = new StringWriter();
+        await Commands.StatusCommand.RunAsync(settings, new CliOutput(output, new StringWriter()), TimeProvider.System);
+
+        (await CountAsync(test, "select count(*) from etl_job_run where job_name = 'drop-folder-ingest' and outcome = 'failed'")).Should().Be(1);
+        (await CountAsync(test, "select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1, "the load itself succeeded once; retries found it already loaded");
+        output.ToString().Should().Contain("failed");
+        Directory.Delete(folder, recursive: true);
+    }
+
     private static ServeSettings Settings(TestWarehouse test, string folder) => new()
     {
         Warehouse = test.Uri,
         DropFolder = Path.Combine(folder, "drop"),
         OutputFolder = Path.Combine(folder, "out"),
+        LogFolder = Path.Combine(folder, "logs"),
         IngestCron = "0/1 * * * * ?",
         PackCron = "0 0 6 1 1 ? 2099",
         StableSeconds = 1,

@@ -26,7 +26,13 @@ public sealed class DropFolderIngestJob(ServeSettings settings, ILogger<DropFold
                 return;
             IReadOnlyList<FileLoadResult> results;
             await using (var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite, cancellationToken))
-                results = await new Ingestor(warehouse, new EtlOptions { Pseudonymiser = Pseudonymiser.FromEnvironment() }).IngestAsync(files, cancellationToken);
+            {
+                var options = new EtlOptions { Pseudonymiser = Pseudonymiser.FromEnvironment() };
+                if (int.TryParse(Environment.GetEnvironmentVariable(Commands.IngestCommand.ProgressEveryVariable), System.Globalization.CultureInfo.InvariantCulture, out var every) && every > 0)
+                    options = options with { ProgressEveryRows = every };
+                var progress = new Progress(p => logger.LogInformation("Loading {File}: {Rows} rows", p.FileName, p.RowsRead));
+                results = await new Ingestor(warehouse, options, progress).IngestAsync(files, cancellationToken);
+            }
             if (results.Any(r => r.Status == LoadStatus.Failed))
                 throw new IOException(string.Join("; ", results.Where(r => r.Status == LoadStatus.Failed).Select(r => r.Message)));
             foreach (var result in results)
@@ -42,6 +48,11 @@ public sealed class DropFolderIngestJob(ServeSettings settings, ILogger<DropFold
             if (!retrying)
                 await JobRuns.RecordAsync(location, Key.Name, fired, DateTimeOffset.UtcNow, "failed", ex.Message);
         }
+    }
+
+    private sealed class Progress(Action<IngestProgress> report) : IProgress<IngestProgress>
+    {
+        public void Report(IngestProgress value) => report(value);
     }
 
     private async Task<List<string>> StableFilesAsync(CancellationToken cancellationToken)

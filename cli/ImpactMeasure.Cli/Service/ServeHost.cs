@@ -3,13 +3,15 @@ using Microsoft.Extensions.Hosting;
 using ImpactMeasure.Warehouse;
 using Npgsql;
 using Quartz;
+using Serilog;
 
 namespace ImpactMeasure.Cli.Service;
 
 /// <summary>The service host: a Generic Host running Quartz.NET with the drop-folder ingest job (cron and on file
 /// arrival) and the monthly pack job (cron, fifth working day). Misfires: a missed ingest run is skipped (the next
 /// run or the next file picks the files up); a missed pack run fires once at start-up. Shutdown (SIGTERM, Ctrl-C)
-/// cancels a running load, which rolls back whole, and waits for the job to end.</summary>
+/// waits for a running job to finish; a service killed mid-load leaves nothing of the file (one transaction per
+/// file) and the next fire loads it.</summary>
 public static class ServeHost
 {
     public const string SchedulerName = "impact";
@@ -19,6 +21,14 @@ public static class ServeHost
         ArgumentNullException.ThrowIfNull(settings);
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(settings);
+        // Structured logs: readable lines on the console, compact JSON in a file that rolls daily (31 kept).
+        builder.Services.AddSerilog(log => log
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Quartz", Serilog.Events.LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console()
+            .WriteTo.File(new Serilog.Formatting.Compact.CompactJsonFormatter(), Path.Combine(settings.LogFolder, "impact-.log"),
+                rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
         builder.Services.AddSingleton(new ServiceClock(time ?? TimeProvider.System));
         builder.Services.AddQuartz(quartz =>
         {

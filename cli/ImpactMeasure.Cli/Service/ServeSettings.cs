@@ -12,6 +12,9 @@ public sealed record ServeSettings
 
     public string OutputFolder { get; init; } = "out";
 
+    /// <summary>Where the service writes its rolling daily log (compact JSON, one event a line).</summary>
+    public string LogFolder { get; init; } = "logs";
+
     /// <summary>Quartz cron (seconds first): every 15 minutes.</summary>
     public string IngestCron { get; init; } = "0 0/15 * * * ?";
 
