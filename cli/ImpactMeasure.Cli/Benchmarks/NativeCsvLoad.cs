@@ -10,8 +10,6 @@ namespace ImpactMeasure.Cli.Benchmarks;
 /// file's text, as psql \copy does), timed: the yardstick the ETL is measured against.</summary>
 public static class NativeCsvLoad
 {
-    private static readonly SqlScripts Scripts = new(typeof(NativeCsvLoad).Assembly);
-
     public static async Task<TimeSpan> RunAsync(WarehouseLocation location, string csvPath, string scratchFolder)
     {
         ArgumentNullException.ThrowIfNull(location);
@@ -25,7 +23,7 @@ public static class NativeCsvLoad
         File.Delete(databasePath);
         await using var connection = new DuckDBConnection($"Data Source={databasePath}");
         await connection.OpenAsync();
-        var sql = SqlStatements.AsSubquery(Scripts.Read("sql/bench_native_duckdb.sql"))
+        var sql = CliSql.Read(CliSql.BenchNativeDuckDb)
             .Replace("{path}", "'" + csvPath.Replace("'", "''", StringComparison.Ordinal) + "'", StringComparison.Ordinal);
         var clock = Stopwatch.StartNew();
         await connection.ExecuteAsync(sql);
@@ -37,7 +35,7 @@ public static class NativeCsvLoad
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await connection.ExecuteAsync("drop table if exists bench_raw");
-        await connection.ExecuteAsync(SqlStatements.AsSubquery(Scripts.Read("sql/bench_native_postgres.sql")));
+        await connection.ExecuteAsync(CliSql.Read(CliSql.BenchNativePostgres));
         var clock = Stopwatch.StartNew();
         await using (var writer = await connection.BeginTextImportAsync("copy bench_raw from stdin (format csv, header true)"))
         using (var reader = new StreamReader(csvPath))

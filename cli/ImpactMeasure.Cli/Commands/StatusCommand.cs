@@ -37,8 +37,7 @@ public static class StatusCommand
         output.Console.Write(next);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(WarehouseLocation.Resolve(settings.Warehouse), WarehouseAccess.ReadOnly);
         await using var connection = await warehouse.OpenConnectionAsync();
-        var runs = await connection.RowsAsync(
-            "select job_name, fired_at, finished_at, outcome, message from etl_job_run order by fired_at desc limit 10");
+        var runs = await connection.RowsAsync(CliSql.Read(CliSql.JobRunsLatest));
         var table = new Table().Border(TableBorder.Simple).AddColumns("job", "fired (UTC)", "outcome", "message");
         foreach (var run in runs)
             table.AddRow(Markup.Escape((string)run[0]!), Convert.ToString(run[1], CultureInfo.InvariantCulture) ?? "", Markup.Escape((string)run[3]!), Markup.Escape((string?)run[4] ?? ""));

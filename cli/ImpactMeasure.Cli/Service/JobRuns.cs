@@ -10,7 +10,6 @@ public static class JobRuns
     {
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite);
         await using var connection = await warehouse.OpenConnectionAsync();
-        await connection.ExecuteAsync("insert into etl_job_run (job_name, fired_at, finished_at, outcome, message) values ($1, $2, $3, $4, $5)",
-            job, firedAt.UtcDateTime, finishedAt.UtcDateTime, outcome, message);
+        await connection.ExecuteAsync(CliSql.Read(CliSql.JobRunInsert), job, firedAt.UtcDateTime, finishedAt.UtcDateTime, outcome, message);
     }
 }

@@ -70,9 +70,7 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
     private async Task<bool> IsDueAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly today)
     {
         await using var connection = await warehouse.OpenConnectionAsync();
-        var workingDay = await connection.ScalarAsync<long>(
-            "select count(*) from dim_date where month_start_date = $1 and calendar_date <= $2 and is_working_day", new DateOnly(today.Year, today.Month, 1), today);
-        var isWorking = await connection.ScalarAsync<bool>("select is_working_day from dim_date where calendar_date = $1", today);
-        return isWorking && workingDay == settings.PackWorkingDay;
+        var day = (await connection.RowsAsync(CliSql.Read(CliSql.JobWorkingDay), today)).Single();
+        return day[1] is true && Convert.ToInt64(day[0], CultureInfo.InvariantCulture) == settings.PackWorkingDay;
     }
 }
