@@ -60,7 +60,8 @@ public class ServeTests
             await host.StartAsync();
             var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             await scheduler.TriggerJob(MonthlyPackJob.Key);
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            for (var i = 0; i < 120 && await CountAsync(test, "select count(*) from etl_job_run") == 0; i++)
+                await Task.Delay(250);
             await host.StopAsync();
         }
 
@@ -187,7 +188,9 @@ public class ServeTests
         {
             await host.StartAsync();
             File.Copy(Path.Combine(Sample, "reference", "list-size-2025-09.csv"), Path.Combine(settings.DropFolder, "list-size.csv"));
-            await Task.Delay(TimeSpan.FromSeconds(10));
+            // Three attempts (the first and two retries after 0.5 s and 1 s), each waiting for the file to be stable.
+            for (var i = 0; i < 240 && await CountAsync(test, "select count(*) from etl_job_run where outcome = 'failed'") == 0; i++)
+                await Task.Delay(250);
             await host.StopAsync();
         }
         using var output = new StringWriter();

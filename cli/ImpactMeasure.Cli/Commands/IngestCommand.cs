@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Etl;
-using ImpactMeasure.Etl.Privacy;
+using System.Text.Json;
 using ImpactMeasure.Warehouse;
 using ImpactMeasure.Warehouse.Checks;
 using ImpactMeasure.Warehouse.Migrations;
@@ -21,8 +21,9 @@ public static class IngestCommand
         var files = new Argument<string[]>("files") { Description = "Extract files (CSV, or XLSX for the local formats)", Arity = ArgumentArity.ZeroOrMore };
         var drop = new Option<string?>("--drop") { Description = "Load every .csv and .xlsx file under this folder" };
         var asOf = new Option<string?>("--as-of") { Description = "Date (YYYY-MM-DD) a practice mapping without its own extract date takes effect" };
-        var maxBad = new Option<double>("--max-bad-rows") { Description = "Reject a file whose bad rows exceed this share", DefaultValueFactory = _ => 0.05 };
-        var command = new Command("ingest", "Validate and load extract files into the warehouse, one transaction per file.") { files, drop, asOf, maxBad };
+        var maxBad = new Option<double?>("--max-bad-rows") { Description = "Reject a file whose bad rows exceed this share (default 0.05, or the config's etl.max_bad_rows)" };
+        var config = new Option<string>("--config") { Description = "Configuration file with an \"etl\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
+        var command = new Command("ingest", "Validate and load extract files into the warehouse, one transaction per file.") { files, drop, asOf, maxBad, config };
         command.SetAction(async (parse, cancel) =>
         {
             var paths = (parse.GetValue(files) ?? []).ToList();
@@ -37,7 +38,16 @@ public static class IngestCommand
                     return output.Fail($"--as-of '{text}' is not a date: expected YYYY-MM-DD");
                 date = parsed;
             }
-            var options = new EtlOptions { AsOf = date, MaxBadRowShare = parse.GetValue(maxBad), Pseudonymiser = Pseudonymiser.FromEnvironment() };
+            EtlSettings settings;
+            try
+            {
+                settings = EtlSettings.Load(parse.GetValue(config));
+            }
+            catch (JsonException ex)
+            {
+                return output.Fail($"{parse.GetValue(config)}: the etl section is not valid: {ex.Message}");
+            }
+            var options = new EtlOptions { AsOf = date, MaxBadRowShare = parse.GetValue(maxBad) ?? settings.MaxBadRows, Pseudonymiser = settings.Pseudonymiser() };
             if (int.TryParse(Environment.GetEnvironmentVariable(ProgressEveryVariable), CultureInfo.InvariantCulture, out var every) && every > 0)
                 options = options with { ProgressEveryRows = every };
             return await RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), paths, options, output, cancel);

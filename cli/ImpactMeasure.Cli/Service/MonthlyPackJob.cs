@@ -58,7 +58,7 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
                     $"{month:yyyy-MM} is incomplete: {reporting:N0} of {mapped:N0} practices have GPAD appointments ({share:P0}, below the {settings.MinimumCoverage:P0} required)"));
             }
         }
-        var parameters = MethodParameters.Load(Commands.ReportCommand.DefaultConfig);
+        var parameters = MethodParameters.Load(settings.ConfigFile);
         Directory.CreateDirectory(settings.OutputFolder);
         var pack = Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month));
         MonthlyPack.Write(pack, await new MonthlyPackBuilder(warehouse, parameters, time).BuildAsync(month, null));

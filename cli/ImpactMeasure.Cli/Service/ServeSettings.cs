@@ -33,6 +33,10 @@ public sealed record ServeSettings
 
     public double RetryBackoffSeconds { get; init; } = 30;
 
+    /// <summary>The file these settings came from: its "etl" and "methods" sections apply to the jobs too.</summary>
+    [JsonIgnore]
+    public string ConfigFile { get; init; } = "impact.json";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -46,6 +50,7 @@ public sealed record ServeSettings
         if (!File.Exists(path))
             return new ServeSettings();
         using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        return document.RootElement.TryGetProperty("serve", out var serve) ? serve.Deserialize<ServeSettings>(Json) ?? new ServeSettings() : new ServeSettings();
+        var settings = document.RootElement.TryGetProperty("serve", out var serve) ? serve.Deserialize<ServeSettings>(Json) ?? new ServeSettings() : new ServeSettings();
+        return settings with { ConfigFile = path };
     }
 }
