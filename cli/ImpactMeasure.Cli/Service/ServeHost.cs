@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ImpactMeasure.Warehouse;
@@ -19,7 +20,10 @@ public static class ServeHost
     public static IHost Build(ServeSettings settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var builder = Host.CreateApplicationBuilder();
+        // The service reads impact.json itself: no appsettings watchers (each costs an inotify instance).
+        var configuration = new ConfigurationManager();
+        configuration["hostBuilder:reloadConfigOnChange"] = "false";
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = configuration });
         builder.Services.AddSingleton(settings);
         // Structured logs: readable lines on the console, compact JSON in a file that rolls daily (31 kept).
         builder.Services.AddSerilog(log => log
