@@ -157,13 +157,8 @@ public sealed class Ingestor
         var loader = FormatLoaders.For(map.Format.Id);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _warehouse.LockLoadsAsync(connection);
-        var batchId = await connection.ScalarAsync<long>("select nextval('etl_load_batch_seq')");
-        await connection.ExecuteAsync(
-            """
-            insert into etl_load_batch (load_batch_id, file_name, file_sha256, format_id, rows_read, rows_loaded, rows_quarantined,
-                rows_unknown, rows_superseded, status, started_at, file_size_bytes, text_encoding, extra_columns)
-            values ($1, $2, '', $3, 0, 0, 0, 0, 0, 'loading', $4, $5, $6, $7)
-            """,
+        var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
+        await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchStart),
             batchId, name, map.Format.Id, Now(), size, EncodingName(path, encoding), string.Join(",", map.ExtraColumns));
         var context = new LoadContext
         {
@@ -192,14 +187,7 @@ public sealed class Ingestor
         await quarantine.WriteAsync(_warehouse, connection, batchId);
         var superseded = loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L);
         await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
-        await connection.ExecuteAsync(
-            """
-            update etl_load_batch
-            set file_sha256 = $2, rows_read = $3, rows_loaded = $4, rows_quarantined = $5, rows_unknown = $6, rows_superseded = $7,
-                rows_updated = $8, period_start = $9, period_end = $10, scope_key = $11, status = 'loaded', finished_at = $12, elapsed_ms = $13,
-                message = $14
-            where load_batch_id = $1
-            """,
+        await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchFinish),
             batchId, sha, counters.RowsRead, counters.RowsLoaded, counters.RowsQuarantined, counters.RowsUnknown, superseded.Rows,
             counters.RowsUpdated, counters.PeriodStart, counters.PeriodEnd, superseded.Scope, Now(), (long)clock.Elapsed.TotalMilliseconds, message);
         await transaction.CommitAsync(cancellationToken);
@@ -224,12 +212,12 @@ public sealed class Ingestor
     private static async Task<long?> AlreadyLoadedAsync(DbConnection connection, string path, long size)
     {
         // Hash first only when a loaded file of the same size exists: otherwise the load hashes as it reads.
-        if (await connection.ScalarAsync<long>("select count(*) from etl_load_batch where status = 'loaded' and file_size_bytes = $1", size) == 0)
+        if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchLoadedWithSize), size) == 0)
             return null;
         string sha;
         await using (var stream = File.OpenRead(path))
             sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
-        return await connection.ScalarAsync<long?>("select min(load_batch_id) from etl_load_batch where status = 'loaded' and file_sha256 = $1", sha);
+        return await connection.ScalarAsync<long?>(MartScripts.Statement(MartScripts.BatchLoadedWithSha), sha);
     }
 
     private static async Task<(string? Scope, long Rows)> SupersedeAsync(DbConnection connection, string format, LoadCounters counters, long batchId)
@@ -239,7 +227,7 @@ public sealed class Ingestor
         var codes = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", counters.ScopeCodes))))[..16];
         var scope = $"{format}|{counters.PeriodStart:yyyy-MM-dd}|{counters.PeriodEnd:yyyy-MM-dd}|{codes}";
         // Most loads supersede nothing: skip the per-fact deletes then.
-        if (await connection.ScalarAsync<long>("select count(*) from etl_load_batch where scope_key = $1 and status = 'loaded'", scope) == 0)
+        if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchScopeLoaded), scope) == 0)
             return (scope, 0);
         var affected = await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.SupersedeBatches), scope, batchId);
         return (scope, affected.Take(affected.Count - 1).Sum());
@@ -250,13 +238,8 @@ public sealed class Ingestor
     {
         var name = Path.GetFileName(path);
         await using var transaction = await connection.BeginTransactionAsync();
-        var batchId = await connection.ScalarAsync<long>("select nextval('etl_load_batch_seq')");
-        await connection.ExecuteAsync(
-            """
-            insert into etl_load_batch (load_batch_id, file_name, file_sha256, format_id, rows_read, rows_loaded, rows_quarantined,
-                rows_unknown, rows_superseded, status, message, started_at, finished_at, file_size_bytes, elapsed_ms)
-            values ($1, $2, $3, $4, $5, 0, $6, 0, 0, 'rejected', $7, $8, $8, $9, $10)
-            """,
+        var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
+        await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchReject),
             batchId, name, sha ?? "", format ?? "unknown", counters.RowsRead, counters.RowsQuarantined, message, Now(),
             File.Exists(path) ? new FileInfo(path).Length : 0L, (long)clock.Elapsed.TotalMilliseconds);
         if (quarantine is not null)

@@ -13,9 +13,22 @@ public static class MartScripts
     public const string FctPatientAppointment = "sql/30_marts/fct_patient_appointment.sql";
     public const string SupersedeBatches = "sql/etl/supersede_batches.sql";
     public const string ClearLanding = "sql/etl/clear_landing.sql";
+    public const string BatchNextId = "sql/etl/batch_next_id.sql";
+    public const string BatchStart = "sql/etl/batch_start.sql";
+    public const string BatchFinish = "sql/etl/batch_finish.sql";
+    public const string BatchReject = "sql/etl/batch_reject.sql";
+    public const string BatchLoadedWithSize = "sql/etl/batch_loaded_with_size.sql";
+    public const string BatchLoadedWithSha = "sql/etl/batch_loaded_with_sha.sql";
+    public const string BatchScopeLoaded = "sql/etl/batch_scope_loaded.sql";
 
     public static IReadOnlyList<string> All { get; } =
-        [DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding];
+    [
+        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding,
+        BatchNextId, BatchStart, BatchFinish, BatchReject, BatchLoadedWithSize, BatchLoadedWithSha, BatchScopeLoaded,
+    ];
 
     public static string Read(string path) => SqlScripts.Warehouse.Read(path);
+
+    /// <summary>A one-statement script as a command text.</summary>
+    public static string Statement(string path) => SqlStatements.AsSubquery(Read(path));
 }
