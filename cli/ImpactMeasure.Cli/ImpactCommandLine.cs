@@ -28,6 +28,11 @@ public static class ImpactCommandLine
         {
             return output.Fail(ex.Message);
         }
+        catch (InvalidDataException ex)
+        {
+            // A configuration file that does not parse (every settings loader names the file and section).
+            return output.Fail(ex.Message);
+        }
         catch (System.Data.Common.DbException ex)
         {
             return output.Fail($"the warehouse reported an error: {ex.Message.ReplaceLineEndings(" ")}");

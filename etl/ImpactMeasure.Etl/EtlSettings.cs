@@ -25,7 +25,14 @@ public sealed record EtlSettings
         if (path is null || !File.Exists(path))
             return new EtlSettings();
         using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        return document.RootElement.TryGetProperty("etl", out var etl) ? etl.Deserialize<EtlSettings>(Json) ?? new EtlSettings() : new EtlSettings();
+        try
+        {
+            return document.RootElement.TryGetProperty("etl", out var etl) ? etl.Deserialize<EtlSettings>(Json) ?? new EtlSettings() : new EtlSettings();
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: the etl section is not valid: {ex.Message}", ex);
+        }
     }
 
     /// <summary>IMPACT_PSEUDO_KEY, else the configured key, else none (files with NHS numbers are then refused).</summary>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Etl;
-using System.Text.Json;
 using ImpactMeasure.Warehouse;
 using ImpactMeasure.Warehouse.Checks;
 using ImpactMeasure.Warehouse.Migrations;
@@ -38,15 +37,7 @@ public static class IngestCommand
                     return output.Fail($"--as-of '{text}' is not a date: expected YYYY-MM-DD");
                 date = parsed;
             }
-            EtlSettings settings;
-            try
-            {
-                settings = EtlSettings.Load(parse.GetValue(config));
-            }
-            catch (JsonException ex)
-            {
-                return output.Fail($"{parse.GetValue(config)}: the etl section is not valid: {ex.Message}");
-            }
+            var settings = EtlSettings.Load(parse.GetValue(config));
             var options = new EtlOptions { AsOf = date, MaxBadRowShare = parse.GetValue(maxBad) ?? settings.MaxBadRows, Pseudonymiser = settings.Pseudonymiser() };
             if (int.TryParse(Environment.GetEnvironmentVariable(ProgressEveryVariable), CultureInfo.InvariantCulture, out var every) && every > 0)
                 options = options with { ProgressEveryRows = every };

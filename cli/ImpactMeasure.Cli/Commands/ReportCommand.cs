@@ -73,15 +73,7 @@ public static class ReportCommand
     public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string folder, bool suppress, string configPath, CliOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        MethodParameters parameters;
-        try
-        {
-            parameters = MethodParameters.Load(configPath);
-        }
-        catch (InvalidDataException ex)
-        {
-            return output.Fail(ex.Message);
-        }
+        var parameters = MethodParameters.Load(configPath);
         if (!suppress)
             output.Error.WriteLine("impact: warning: --no-suppression: small numbers are shown; these files are not for sharing");
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);

@@ -50,7 +50,14 @@ public sealed record ServeSettings
         if (!File.Exists(path))
             return new ServeSettings();
         using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var settings = document.RootElement.TryGetProperty("serve", out var serve) ? serve.Deserialize<ServeSettings>(Json) ?? new ServeSettings() : new ServeSettings();
-        return settings with { ConfigFile = path };
+        try
+        {
+            var settings = document.RootElement.TryGetProperty("serve", out var serve) ? serve.Deserialize<ServeSettings>(Json) ?? new ServeSettings() : new ServeSettings();
+            return settings with { ConfigFile = path };
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{path}: the serve section is not valid: {ex.Message}", ex);
+        }
     }
 }
