@@ -34,6 +34,9 @@ public sealed record MethodParameters
 
     public int SuppressionThreshold { get; init; } = 7;
 
+    /// <summary>0, or 5 to round published counts to the nearest 5 after suppression (NHS Digital's rule).</summary>
+    public int SuppressionRounding { get; init; }
+
     public bool SpcScreenOutliers { get; init; } = true;
 
     public int SpcRunLength { get; init; } = 7;
@@ -66,14 +69,29 @@ public sealed record MethodParameters
         using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!document.RootElement.TryGetProperty("methods", out var methods))
             return new MethodParameters();
+        MethodParameters parameters;
         try
         {
-            return methods.Deserialize<MethodParameters>(Json) ?? new MethodParameters();
+            parameters = methods.Deserialize<MethodParameters>(Json) ?? new MethodParameters();
         }
         catch (JsonException ex)
         {
             throw new InvalidDataException($"{path}: the methods section is not valid: {ex.Message}", ex);
         }
+        parameters.Validate(path);
+        return parameters;
+    }
+
+    /// <summary>Refuses settings that would switch a safeguard off without saying so.</summary>
+    public void Validate(string source)
+    {
+        if (SuppressionThreshold < 1)
+        {
+            throw new InvalidDataException($"{source}: methods.suppression_threshold is {SuppressionThreshold}: it must be at least 1 (METHODS §7). "
+                + "To write internal files without disclosure control, keep the threshold and pass --no-suppression: they are then marked NOT FOR SHARING");
+        }
+        if (SuppressionRounding is not (0 or 5))
+            throw new InvalidDataException($"{source}: methods.suppression_rounding is {SuppressionRounding}: expected 0 (no rounding) or 5 (counts to the nearest 5)");
     }
 
     /// <summary>Name, value and source of every parameter, for the outputs' headers and the Methodology sheet.</summary>
@@ -90,6 +108,7 @@ public sealed record MethodParameters
         ("bootstrap_seed", N(BootstrapSeed), "fixed so reruns are identical"),
         ("confidence", N(Confidence), "METHODS §2 (Wilson, no continuity correction)"),
         ("suppression_threshold", N(SuppressionThreshold), "METHODS §7, NHS Digital disclosure rule"),
+        ("suppression_rounding", SuppressionRounding == 0 ? "0 (counts not rounded)" : N(SuppressionRounding), "METHODS §7 (NHS Digital rounds to the nearest 5)"),
         ("spc_screen_outliers", SpcScreenOutliers ? "true" : "false", "METHODS §5 (NHSRplotthedots screens; the MDC Excel tool does not)"),
         ("spc_run_length", N(SpcRunLength), "METHODS §5"),
         ("spc_months", N(SpcMonths), "months of history behind each SPC point"),

@@ -1,9 +1,9 @@
 using ImpactMeasure.Reports.Metrics;
-using ImpactMeasure.Warehouse.Sql;
 
 namespace ImpactMeasure.Reports;
 
-/// <summary>Every metric of METHODS §1–§3 and §5 for one window and area, as tables ready for CSV or the pack.</summary>
+/// <summary>Every metric of METHODS §1–§3 and §5 for one window and area, as typed tables ready for CSV or the pack.
+/// Each metric is computed once; disclosure control is applied afterwards over the whole release.</summary>
 public sealed class MetricsReport
 {
     private readonly ImpactMeasure.Warehouse.Warehouse _warehouse;
@@ -15,8 +15,18 @@ public sealed class MetricsReport
         _parameters = parameters;
     }
 
-    /// <summary>The tables; with <paramref name="suppress"/> (the default for anything shared) disclosure control applied.</summary>
+    /// <summary>The tables as a release of their own (one <c>report metrics</c> run): with <paramref name="suppress"/>
+    /// (the default for anything shared) disclosure control applied over all of them.</summary>
     public async Task<MetricsResult> RunAsync(ReportWindow window, bool suppress = true)
+    {
+        var result = await ComputeAsync(window);
+        if (suppress)
+            result.Protect([]);
+        return result;
+    }
+
+    /// <summary>The tables with no disclosure control yet: for a caller that adds tables of its own to the release.</summary>
+    public async Task<MetricsResult> ComputeAsync(ReportWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
         await using var connection = await _warehouse.OpenConnectionAsync();
@@ -29,23 +39,20 @@ public sealed class MetricsReport
         var minutes = await MinutesPerAppointmentAsync(connection, window);
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, window);
         var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window, GpUseDifferenceInDifferences.WindowDays(_parameters.WindowMonths));
-        MetricTable[] tables =
-        [
-            FreedGpTime.Build(navigation, observed, minutes, _parameters),
-            FreedGpTime.Representation(navigation, observed, _parameters),
-            ReferralOutcomeMetrics.Build(outcomes, _parameters),
-            ServiceOverload.Build(history, window, _parameters),
-            SocialPrescribingMetrics.Caseload(outcomes),
-            SocialPrescribingMetrics.ByReferrer(outcomes, _parameters),
-            WellbeingChange.Build(pairs, _parameters),
-            GpUseDifferenceInDifferences.Build(gpUse, coverage.Text("first_date").Length == 0 ? null : (coverage.Date("first_date"), coverage.Date("last_date")), _parameters),
-        ];
-        if (suppress)
+        var span = coverage.Text("first_date").Length == 0 ? ((DateOnly, DateOnly)?)null : (coverage.Date("first_date"), coverage.Date("last_date"));
+        var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
+            .Concat(outcomes.Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
+        return new MetricsResult(window, _parameters, observed, minutes, members)
         {
-            foreach (var table in tables)
-                TableSuppression.Apply(table, _parameters.SuppressionThreshold);
-        }
-        return new MetricsResult(window, _parameters, tables, suppress, observed, minutes);
+            FreedGpTime = FreedGpTime.Build(navigation, observed, minutes, window, _parameters),
+            Representation = FreedGpTime.Representation(navigation, observed, window, _parameters),
+            ReferralOutcomes = ReferralOutcomeMetrics.Build(outcomes, window, _parameters),
+            ServiceOverload = ServiceOverload.Build(history, window, _parameters),
+            SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),
+            SpReferralSources = SocialPrescribingMetrics.ByReferrer(outcomes, window, _parameters),
+            Wellbeing = WellbeingChange.Build(pairs, window, _parameters),
+            SpGpUse = GpUseDifferenceInDifferences.Build(gpUse, span, window, _parameters),
+        };
     }
 
     private async Task<double> MinutesPerAppointmentAsync(System.Data.Common.DbConnection connection, ReportWindow window)
@@ -55,14 +62,4 @@ public sealed class MetricsReport
         var row = (await ReportQueries.RunAsync(connection, ReportQueries.RecordedMinutes, window))[0];
         return row.Number("appointments") is > 0 ? row.Number("weighted_minutes")!.Value / row.Number("appointments")!.Value : _parameters.DefaultGpAppointmentMinutes;
     }
-}
-
-/// <summary>The metric tables of one report run and what they were computed with.</summary>
-public sealed record MetricsResult(ReportWindow Window, MethodParameters Parameters, IReadOnlyList<MetricTable> Tables, bool Suppressed,
-    bool RepresentationObserved, double MinutesPerAppointment)
-{
-    public MetricTable this[string name] => Tables.Single(t => t.Name == name);
-
-    public IReadOnlyList<string> WriteCsv(string folder) =>
-        Tables.Select(t => CsvReportWriter.Write(folder, t, Window, Parameters, Suppressed)).ToList();
 }

@@ -18,6 +18,11 @@ public sealed record ReportWindow(DateOnly FirstMonth, DateOnly LastMonth, strin
 
     public DateOnly End => LastMonth.AddMonths(1).AddDays(-1);
 
+    /// <summary>The window's address in a release: <c>YYYY-MM</c> for one month, else <c>YYYY-MM..YYYY-MM</c>.</summary>
+    public string Key => FirstMonth == LastMonth ? MonthKey(FirstMonth) : $"{MonthKey(FirstMonth)}..{MonthKey(LastMonth)}";
+
+    public static string MonthKey(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{FirstMonth:MMM yyyy}{(FirstMonth == LastMonth ? "" : $" to {LastMonth:MMM yyyy}")}, {(Area is null ? "all areas" : $"area {Area}")}");
 }

@@ -29,6 +29,27 @@ public class ConfigurationTests
         }
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void A_suppression_threshold_below_1_is_refused_naming_the_key_and_the_way_to_internal_files(int threshold)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"impact-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, $$"""{ "methods": { "suppression_threshold": {{threshold}} } }""");
+            var act = () => MethodParameters.Load(path);
+            act.Should().Throw<InvalidDataException>().WithMessage("*methods.suppression_threshold*at least 1*--no-suppression*NOT FOR SHARING*");
+
+            File.WriteAllText(path, """{ "methods": { "suppression_rounding": 3 } }""");
+            act.Should().Throw<InvalidDataException>().WithMessage("*suppression_rounding*0*5*");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Without_a_file_the_methods_defaults_apply()
     {

@@ -34,19 +34,19 @@ public class EdgeCaseTests
             var october = await report.RunAsync(ReportWindow.Ending(new DateOnly(2025, 10, 1), 1, null), suppress: false);
             var empty = await report.RunAsync(ReportWindow.Ending(new DateOnly(2024, 3, 1), 1, null), suppress: false);
 
-            var outcomes = october["referral_outcomes"];
-            var pending = outcomes.Rows.Single(r => (string)r[0]! == "service" && (string)r[1]! == "PEND");
-            pending[outcomes.IndexOf("acceptance_rate")].Should().BeNull();
-            pending[outcomes.IndexOf("note")].Should().Be("all outcomes pending: no rates yet");
-            var single = outcomes.Rows.Single(r => (string)r[0]! == "service" && (string)r[1]! == "ONE");
-            single[outcomes.IndexOf("acceptance_rate")].Should().Be(1.0);
-            ((double)single[outcomes.IndexOf("acceptance_lower_95")]!).Should().BeApproximately(0.2065, 1e-4, "Wilson for 1 of 1");
-            october["representation"].Rows.Select(r => r[0]).Should().Equal(["sensitivity", "sensitivity", "sensitivity", "sensitivity"],
+            var outcomes = october.ReferralOutcomes;
+            var pending = outcomes.Rows.Single(r => r.Breakdown == "service" && r.Code == "PEND");
+            pending.Acceptance.Value.Should().BeNull();
+            pending.Note.Should().Be("all outcomes pending: no rates yet");
+            var single = outcomes.Rows.Single(r => r.Breakdown == "service" && r.Code == "ONE");
+            single.Acceptance.Value.Should().Be(1.0);
+            single.Acceptance.Lower!.Value.Should().BeApproximately(0.2065, 1e-4, "Wilson for 1 of 1");
+            october.Representation.Rows.Select(r => r.Source).Should().Equal(["sensitivity", "sensitivity", "sensitivity", "sensitivity"],
                 "no patient-level appointments were loaded and no rate is configured");
-            october["freed_gp_time"].Rows.Should().HaveCount(4, "one row per sensitivity rate");
-            october["wellbeing_change"].Rows.Should().BeEmpty();
-            empty.Tables.SelectMany(t => t.Rows).SelectMany(r => r).OfType<double>().Should().OnlyContain(d => double.IsFinite(d));
-            empty["referral_outcomes"].Rows.Should().BeEmpty();
+            october.FreedGpTime.Rows.Should().HaveCount(4, "one row per sensitivity rate");
+            october.Wellbeing.Rows.Should().BeEmpty();
+            empty.Tables.SelectMany(t => t.PublishedRows()).SelectMany(r => r).OfType<double>().Should().OnlyContain(d => double.IsFinite(d));
+            empty.ReferralOutcomes.Rows.Should().BeEmpty();
             var csv = empty.WriteCsv(Path.Combine(folder, "out"));
             csv.Should().HaveCount(8);
             File.ReadAllText(Path.Combine(folder, "out", "representation.csv")).Should().NotContain("NaN");

@@ -37,13 +37,13 @@ public class GoldenFileTests(SampleWarehouses sample)
     public async Task Shared_files_hide_small_numbers_and_say_so()
     {
         var result = await sample.MetricsAsync(EngineNames.DuckDb, "2025-09", 1, suppress: true);
-        var outcomes = result["referral_outcomes"];
+        var outcomes = result.ReferralOutcomes;
 
         outcomes.HasSuppression.Should().BeTrue("some practice-month counts are 1 to 7");
         foreach (var row in outcomes.Rows)
         {
             foreach (var column in outcomes.Columns.Where(c => c.Kind == Metrics.ColumnKind.Count))
-                (row[outcomes.IndexOf(column.Name)] is long n && n >= 1 && n <= 7).Should().BeFalse($"{column.Name} in {string.Join(",", row)}");
+                (outcomes.Show(row, column) is long n && n >= 1 && n <= 7).Should().BeFalse($"{column.Name} of {row.Breakdown} {row.Code}");
         }
         var text = File.ReadAllText(result.WriteCsv(Path.Combine(Path.GetTempPath(), $"impact-sup-{Guid.NewGuid():N}")).First(f => f.EndsWith("referral_outcomes.csv", StringComparison.Ordinal)));
         text.Should().Contain("[c]").And.Contain("# disclosure control: counts of 1 to 7");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ImpactMeasure.Reports.Metrics;
 using ImpactMeasure.Testing;
 
 namespace ImpactMeasure.Reports.Tests;
@@ -14,44 +13,43 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
     public async Task The_planted_representation_rate_is_inside_the_observed_interval(string engine)
     {
         var result = await sample.MetricsAsync(engine, "2025-09", 24, suppress: false);
-        var table = result["representation"];
-        var row = table.Rows.Single();
+        var row = result.Representation.Rows.Single();
 
         result.RepresentationObserved.Should().BeTrue();
-        row[table.IndexOf("source")].Should().Be("observed");
+        row.Source.Should().Be("observed");
         var planted = Truth.GetProperty("representation").GetProperty("planted_rate").GetDouble();
-        ((double)row[table.IndexOf("rate_lower_95")]!).Should().BeLessThan(planted);
-        ((double)row[table.IndexOf("rate_upper_95")]!).Should().BeGreaterThan(planted);
+        row.Lower!.Value.Should().BeLessThan(planted);
+        row.Upper!.Value.Should().BeGreaterThan(planted);
     }
 
     [Theory, BothEngines]
     public async Task Each_planted_inappropriate_referral_rate_is_inside_its_interval(string engine)
     {
-        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false))["sp_referral_sources"];
+        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).SpReferralSources;
 
         foreach (var role in Truth.GetProperty("inappropriate_referral_rate_by_referrer_role").EnumerateObject())
         {
-            var row = table.Rows.Single(r => (string)r[0]! == role.Name);
+            var row = table.Rows.Single(r => r.ReferrerRole == role.Name);
             var planted = role.Value.GetProperty("planted").GetDouble();
-            ((double)row[table.IndexOf("inappropriate_lower_95")]!).Should().BeLessThan(planted, role.Name);
-            ((double)row[table.IndexOf("inappropriate_upper_95")]!).Should().BeGreaterThan(planted, role.Name);
-            row[table.IndexOf("rejected_inappropriate")].Should().Be(role.Value.GetProperty("numerator").GetInt64(), role.Name);
+            row.Inappropriate.Lower!.Value.Should().BeLessThan(planted, role.Name);
+            row.Inappropriate.Upper!.Value.Should().BeGreaterThan(planted, role.Name);
+            row.Counts.RejectedInappropriate.Should().Be(role.Value.GetProperty("numerator").GetInt64(), role.Name);
         }
     }
 
     [Theory, BothEngines]
     public async Task Each_planted_wellbeing_change_is_inside_its_interval(string engine)
     {
-        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false))["wellbeing_change"];
+        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).Wellbeing;
 
         foreach (var instrument in Truth.GetProperty("wellbeing").GetProperty("by_instrument").EnumerateObject())
         {
-            var row = table.Rows.Single(r => (string)r[0]! == instrument.Name);
+            var row = table.Rows.Single(r => r.Instrument == instrument.Name);
             var planted = instrument.Value.GetProperty("planted_mean_change").GetDouble();
-            ((double)row[table.IndexOf("change_lower_95")]!).Should().BeLessThan(planted, instrument.Name);
-            ((double)row[table.IndexOf("change_upper_95")]!).Should().BeGreaterThan(planted, instrument.Name);
-            row[table.IndexOf("people_with_both")].Should().Be((long)instrument.Value.GetProperty("pairs").GetInt32(), instrument.Name);
-            ((double)row[table.IndexOf("mean_change")]!).Should().BeApproximately(instrument.Value.GetProperty("realised_mean_change").GetDouble(), 1e-6);
+            row.ChangeLower!.Value.Should().BeLessThan(planted, instrument.Name);
+            row.ChangeUpper!.Value.Should().BeGreaterThan(planted, instrument.Name);
+            row.WithBoth.Should().Be(instrument.Value.GetProperty("pairs").GetInt32(), instrument.Name);
+            row.MeanChange!.Value.Should().BeApproximately(instrument.Value.GetProperty("realised_mean_change").GetDouble(), 1e-6);
         }
     }
 
@@ -63,24 +61,23 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         var month = overload.GetProperty("from_month").GetString()!;
         var before = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
 
-        var atPlantedMonth = (await sample.MetricsAsync(engine, month, 1, suppress: false))["service_overload"];
-        var upToTheMonthBefore = (await sample.MetricsAsync(engine, before, 24, suppress: false))["service_overload"];
+        var atPlantedMonth = (await sample.MetricsAsync(engine, month, 1, suppress: false)).ServiceOverload;
+        var upToTheMonthBefore = (await sample.MetricsAsync(engine, before, 24, suppress: false)).ServiceOverload;
 
-        Flag(atPlantedMonth, service, month).Should().Be("possibly overloaded");
-        upToTheMonthBefore.Rows.Where(r => (string)r[0]! == service).Should().NotBeEmpty()
-            .And.OnlyContain(r => (string)r[r.Length - 1]! == "no", "the service is not overloaded before its planted month");
+        atPlantedMonth.Rows.SingleOrDefault(r => r.ServiceCode == service && r.Month == month)?.PossiblyOverloaded.Should().Be("possibly overloaded");
+        upToTheMonthBefore.Rows.Where(r => r.ServiceCode == service).Should().NotBeEmpty()
+            .And.OnlyContain(r => r.PossiblyOverloaded == "no", "the service is not overloaded before its planted month");
     }
 
     [Theory, BothEngines]
     public async Task The_planted_fall_in_gp_use_after_social_prescribing_is_inside_the_interval(string engine)
     {
-        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false))["sp_gp_use"];
-        var row = table.Rows.Single();
+        var row = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).SpGpUse.Rows.Single();
         var planted = Truth.GetProperty("social_prescribing_gp_use").GetProperty("planted_did_per_person").GetDouble();
 
-        ((long)row[table.IndexOf("people_referred")]!).Should().BeGreaterThan(500);
-        ((double)row[table.IndexOf("did_lower_95")]!).Should().BeLessThan(planted);
-        ((double)row[table.IndexOf("did_upper_95")]!).Should().BeGreaterThan(planted);
+        row.PeopleReferred.Should().BeGreaterThan(500);
+        row.Lower!.Value.Should().BeLessThan(planted);
+        row.Upper!.Value.Should().BeGreaterThan(planted);
     }
 
     [Fact]
@@ -100,7 +97,4 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static string? Flag(MetricTable table, string service, string month) =>
-        (string?)table.Rows.SingleOrDefault(r => (string)r[0]! == service && (string)r[2]! == month)?[^1];
 }

@@ -42,25 +42,29 @@ public static class ReportCommand
         var area = new Option<string?>("--area") { Description = "An ICB, sub-ICB, PCN or practice code (default: everything)" };
         var outFile = new Option<string?>("--out") { Description = "The .xlsx file (default out/impact-monthly-pack-AREA-YYYY-MM.xlsx)" };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
-        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config };
+        var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers: an internal pack marked NOT FOR SHARING" };
+        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression };
         command.SetAction(parse =>
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
-            return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output);
+            return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
+                !parse.GetValue(noSuppression));
         });
         return command;
     }
 
-    public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, string configPath, CliOutput output)
+    public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, string configPath, CliOutput output,
+        bool suppress = true)
     {
         ArgumentNullException.ThrowIfNull(output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var parameters = MethodParameters.Load(configPath);
+        WarnIfUnprotected(output, suppress);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
-        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area);
+        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area, suppress);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         ImpactMeasure.Reports.Pack.MonthlyPack.Write(file, data);
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote the monthly pack for {month:MMM yyyy} to {Path.GetFullPath(file)} in {clock.Elapsed.TotalSeconds:F1} s"));
@@ -74,8 +78,7 @@ public static class ReportCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         var parameters = MethodParameters.Load(configPath);
-        if (!suppress)
-            output.Error.WriteLine("impact: warning: --no-suppression: small numbers are shown; these files are not for sharing");
+        WarnIfUnprotected(output, suppress);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
         var result = await new MetricsReport(warehouse, parameters).RunAsync(window, suppress);
@@ -85,37 +88,43 @@ public static class ReportCommand
         return ExitCodes.Ok;
     }
 
+    private static void WarnIfUnprotected(CliOutput output, bool suppress)
+    {
+        if (!suppress)
+            output.Error.WriteLine("impact: warning: --no-suppression: small numbers are shown; the output says NOT FOR SHARING and must stay internal");
+    }
+
     private static void PrintSummary(CliOutput output, MetricsResult result)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumns("measure", "value", "95% interval");
-        var freed = Find(result["freed_gp_time"], "breakdown", "all");
-        if (freed is not null)
+        var freed = result.FreedGpTime;
+        if (freed.Rows.FirstOrDefault(r => r.Breakdown == "all") is { } all)
         {
-            table.AddRow("GP appointments freed (central)", Cell(result["freed_gp_time"], freed, "freed_central"),
-                $"{Cell(result["freed_gp_time"], freed, "freed_lower_95")} to {Cell(result["freed_gp_time"], freed, "freed_upper_95")}");
-            table.AddRow("GP hours freed (central)", Hours(result["freed_gp_time"], freed), "");
+            table.AddRow("GP appointments freed (central)", Cell(freed, all, FreedGpTimeColumns.FreedCentral),
+                $"{Cell(freed, all, FreedGpTimeColumns.FreedLower95)} to {Cell(freed, all, FreedGpTimeColumns.FreedUpper95)}");
+            table.AddRow("GP hours freed (central)", freed.Show(all, FreedGpTimeColumns.MinutesCentral) is double minutes
+                ? (minutes / 60).ToString("N0", CultureInfo.InvariantCulture) : Markup.Escape(Cell(freed, all, FreedGpTimeColumns.MinutesCentral)), "");
         }
-        var outcomes = Find(result["referral_outcomes"], "breakdown", "all");
-        if (outcomes is not null)
+        var outcomes = result.ReferralOutcomes;
+        if (outcomes.Rows.FirstOrDefault(r => r.Breakdown == "all") is { } total)
         {
-            foreach (var (label, column) in new[] { ("Service acceptance rate", "acceptance"), ("Capacity rejection rate", "capacity_rejection"), ("Inappropriate referral rate", "inappropriate") })
+            foreach (var (label, rate, lower, upper) in new[]
             {
-                var rate = result["referral_outcomes"];
-                table.AddRow(label, Cell(rate, outcomes, column + "_rate"), $"{Cell(rate, outcomes, column + "_lower_95")} to {Cell(rate, outcomes, column + "_upper_95")}");
+                ("Service acceptance rate", ReferralOutcomeColumns.AcceptanceRate, ReferralOutcomeColumns.AcceptanceLower, ReferralOutcomeColumns.AcceptanceUpper),
+                ("Capacity rejection rate", ReferralOutcomeColumns.CapacityRate, ReferralOutcomeColumns.CapacityLower, ReferralOutcomeColumns.CapacityUpper),
+                ("Inappropriate referral rate", ReferralOutcomeColumns.InappropriateRate, ReferralOutcomeColumns.InappropriateLower, ReferralOutcomeColumns.InappropriateUpper),
+            })
+            {
+                table.AddRow(label, Cell(outcomes, total, rate), $"{Cell(outcomes, total, lower)} to {Cell(outcomes, total, upper)}");
             }
         }
-        var overloaded = result["service_overload"].Rows.Where(r => (string?)r[^1] == "possibly overloaded").Select(r => $"{r[0]} {r[2]}").Distinct().ToList();
+        var overloaded = result.ServiceOverload.Rows.Where(r => r.PossiblyOverloaded == "possibly overloaded").Select(r => $"{r.ServiceCode} {r.Month}").Distinct().ToList();
         table.AddRow("Possibly overloaded services", overloaded.Count == 0 ? "none" : Markup.Escape(string.Join(", ", overloaded)), "");
         output.Out.WriteLine($"ImpactMeasure metrics: {result.Window.Describe()}");
+        output.Out.WriteLine(CsvReportWriter.DescribeDisclosure(result.Disclosure));
         output.Console.Write(table);
     }
 
-    private static object?[]? Find(MetricTable table, string column, string value) =>
-        table.Rows.FirstOrDefault(r => (r[table.IndexOf(column)] as string) == value);
-
-    private static string Cell(MetricTable table, object?[] row, string column) =>
-        Markup.Escape(CsvReportWriter.Format(row[table.IndexOf(column)], table.Columns[table.IndexOf(column)]) is { Length: > 0 } text ? text : "n/a");
-
-    private static string Hours(MetricTable table, object?[] row) =>
-        row[table.IndexOf("minutes_central")] is double minutes ? (minutes / 60).ToString("N0", CultureInfo.InvariantCulture) : Markup.Escape("[c]");
+    private static string Cell<TRow>(MetricTable<TRow> table, TRow row, Column<TRow> column) =>
+        Markup.Escape(CsvReportWriter.Format(table.Show(row, column), column.Format) is { Length: > 0 } text ? text : "n/a");
 }

@@ -61,9 +61,10 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
         var parameters = MethodParameters.Load(settings.ConfigFile);
         Directory.CreateDirectory(settings.OutputFolder);
         var pack = Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month));
-        MonthlyPack.Write(pack, await new MonthlyPackBuilder(warehouse, parameters, time).BuildAsync(month, null));
-        var metrics = await new MetricsReport(warehouse, parameters).RunAsync(ReportWindow.Ending(month, 1, null));
-        metrics.WriteCsv(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"));
+        // The pack and its metric files are one release: computed and protected once.
+        var data = await new MonthlyPackBuilder(warehouse, parameters, time).BuildAsync(month, null);
+        MonthlyPack.Write(pack, data);
+        data.Metrics.WriteCsv(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"));
         return ("succeeded", $"wrote {pack} and the metric files for {month:yyyy-MM}");
     }
 

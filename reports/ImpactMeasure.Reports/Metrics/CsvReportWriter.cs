@@ -8,34 +8,43 @@ namespace ImpactMeasure.Reports.Metrics;
 /// parameters in force and the window lead the file as <c>#</c> lines.</summary>
 public static class CsvReportWriter
 {
-    public static string Write(string folder, MetricTable table, ReportWindow window, MethodParameters parameters, bool suppressed)
+    public static string Write(string folder, IMetricTable table, ReportWindow window, MethodParameters parameters, Disclosure.Disclosure disclosure)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(disclosure);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, table.Name + ".csv");
         var text = new StringBuilder();
         text.Append("# ").Append(table.Title).Append(": ").Append(window.Describe()).Append('\n');
-        text.Append("# disclosure control: ").Append(suppressed
-            ? $"counts of 1 to {parameters.SuppressionThreshold} and figures from them shown as [c], with secondary suppression"
-            : "OFF (--no-suppression): not for sharing").Append('\n');
+        text.Append("# ").Append(DescribeDisclosure(disclosure)).Append('\n');
         foreach (var (name, value, source) in parameters.Describe())
             text.Append("# ").Append(name).Append(" = ").Append(value).Append(" (").Append(source).Append(")\n");
-        text.Append(string.Join(",", table.Columns.Select(c => Quote(c.Name)))).Append('\n');
-        foreach (var row in table.Rows)
-            text.Append(string.Join(",", row.Select((v, i) => Quote(Format(v, table.Columns[i]))))).Append('\n');
+        var columns = table.PrintedColumns;
+        text.Append(string.Join(",", columns.Select(c => Quote(c.Name)))).Append('\n');
+        foreach (var row in table.PublishedRows())
+            text.Append(string.Join(",", row.Select((v, i) => Quote(Format(v, columns[i].Format))))).Append('\n');
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return path;
     }
 
-    public static string Format(object? value, MetricColumn column) => value switch
+    /// <summary>The disclosure line every shared output carries: the rule in force, or NOT FOR SHARING.</summary>
+    public static string DescribeDisclosure(Disclosure.Disclosure disclosure)
+    {
+        ArgumentNullException.ThrowIfNull(disclosure);
+        return disclosure.Applied
+            ? string.Create(CultureInfo.InvariantCulture, $"disclosure control: counts of 1 to {disclosure.Threshold} shown as [c] ({disclosure.Primary} here), and {disclosure.Complementary} more counts hidden so that no [c] can be worked out from any other figure of this release; figures computed from a hidden count are [c]; rates and means rounded to the precision shown")
+            : "NOT FOR SHARING: disclosure control is OFF (--no-suppression): small numbers are shown";
+    }
+
+    public static string Format(object? value, string format) => value switch
     {
         null => "",
-        SuppressedCell => Statistics.SmallNumberSuppression.Symbol,
-        long n => n.ToString(column.Format, CultureInfo.InvariantCulture),
-        int n => n.ToString(column.Format, CultureInfo.InvariantCulture),
-        double d => d.ToString(column.Format, CultureInfo.InvariantCulture),
+        SuppressedCell => SuppressedCell.Symbol,
+        long n => n.ToString(format.Length == 0 ? "0" : format, CultureInfo.InvariantCulture),
+        int n => n.ToString(format.Length == 0 ? "0" : format, CultureInfo.InvariantCulture),
+        double d => d.ToString(format.Length == 0 ? "0.####" : format, CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM", CultureInfo.InvariantCulture),
         string s => NeutraliseFormula(s),
         _ => NeutraliseFormula(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),

@@ -21,93 +21,89 @@ public static class FreedGpTime
 
     private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
 
-    public static MetricTable Representation(IReadOnlyList<NavigationEvent> events, bool observed, MethodParameters parameters)
+    public static MetricTable<RepresentationRow> Representation(IReadOnlyList<NavigationEvent> events, bool observed, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var table = new MetricTable("representation", $"Re-presentation to a GP within {parameters.RepresentationWindowDays} days of diversion",
-        [
-            new("source", ColumnKind.Text), new("diverted", ColumnKind.Count), new("represented", ColumnKind.Count),
-            new("representation_rate", ColumnKind.Derived, "0.0000", "diverted", "represented"),
-            new("rate_lower_95", ColumnKind.Derived, "0.0000", "diverted", "represented"),
-            new("rate_upper_95", ColumnKind.Derived, "0.0000", "diverted", "represented"),
-            new("note", ColumnKind.Text),
-        ]);
         var diverted = events.Where(e => e.Diverted).ToList();
+        var rows = new List<RepresentationRow>();
         if (observed)
         {
             var represented = diverted.LongCount(e => e.Represented);
-            table.Add(["observed", (long)diverted.Count, represented, .. Proportion.Of(represented, diverted.Count, parameters.Confidence).Cells,
-                diverted.Count == 0 ? "no diverted patients in the window" : "from patient-level appointments"]);
+            var rate = Proportion.Of(represented, diverted.Count, parameters.Confidence);
+            rows.Add(new("observed", window.Key, diverted.Count, represented, rate.Value, rate.Lower, rate.Upper,
+                diverted.Count == 0 ? "no diverted patients in the window" : "from patient-level appointments"));
         }
         else if (parameters.AssumedRepresentationRate is { } assumed)
         {
-            table.Add("assumed", (long)diverted.Count, null, assumed, null, null, "assumed_representation_rate from configuration: no patient-level appointments loaded");
+            rows.Add(new("assumed", window.Key, diverted.Count, null, assumed, null, null, "assumed_representation_rate from configuration: no patient-level appointments loaded"));
         }
         else
         {
-            foreach (var rate in SensitivityRates)
-                table.Add("sensitivity", (long)diverted.Count, null, rate, null, null, "no patient-level appointments and no assumed rate configured: one row per rate");
+            rows.AddRange(SensitivityRates.Select(rate => new RepresentationRow("sensitivity", window.Key, diverted.Count, null, rate, null, null,
+                "no patient-level appointments and no assumed rate configured: one row per rate")));
         }
-        return table;
+        return new MetricTable<RepresentationRow>("representation", $"Re-presentation to a GP within {parameters.RepresentationWindowDays} days of diversion",
+            RepresentationRow.Columns, rows);
     }
 
-    public static MetricTable Build(IReadOnlyList<NavigationEvent> events, bool observed, double minutesPerAppointment, MethodParameters parameters)
+    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationEvent> events, bool observed, double minutesPerAppointment, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var table = new MetricTable("freed_gp_time", "GP appointments, minutes, sessions and cost freed by care navigation",
-        [
-            new("breakdown", ColumnKind.Text), new("code", ColumnKind.Text), new("name", ColumnKind.Text),
-            new("signposted", ColumnKind.Count), new("diverted", ColumnKind.Count), new("attended", ColumnKind.Count), new("represented", ColumnKind.Count),
-            new("representation_rate", ColumnKind.Derived, "0.0000", "diverted"), new("rate_source", ColumnKind.Text),
-            Freed("freed_low"), Freed("freed_central"), Freed("freed_high"), Freed("freed_lower_95"), Freed("freed_upper_95"),
-            Freed("minutes_low"), Freed("minutes_central"), Freed("minutes_high"),
-            new("sessions_central", ColumnKind.Derived, "0.00", "diverted"), new("cost_central_gbp", ColumnKind.Derived, "0", "diverted"),
-            new("minutes_per_appointment", ColumnKind.Plain, "0.0"), new("note", ColumnKind.Text),
-        ], ["breakdown"]);
+        var rows = new List<FreedGpTimeRow>();
         var rates = observed ? [(double?)null] : parameters.AssumedRepresentationRate is { } a ? [a] : SensitivityRates.Select(r => (double?)r).ToArray();
         foreach (var rate in rates)
         {
             var source = observed ? "observed" : parameters.AssumedRepresentationRate is null ? $"sensitivity {rate:P0}" : "assumed";
-            AddRows(table, "all", events.GroupBy(_ => ("ALL", "All practices")), rate, source, minutesPerAppointment, parameters);
+            var context = new RowContext(window.Key, rate, source, minutesPerAppointment, parameters);
+            rows.AddRange(Rows("all", events.GroupBy(_ => "ALL"), _ => "All practices", context));
             if (rates.Length == 1)
             {
-                AddRows(table, "pcn", events.GroupBy(e => (e.PcnCode, e.PcnName)), rate, source, minutesPerAppointment, parameters);
-                AddRows(table, "practice", events.GroupBy(e => (e.PracticeCode, e.PracticeName)), rate, source, minutesPerAppointment, parameters);
+                rows.AddRange(Rows("pcn", events.GroupBy(e => e.PcnCode), g => g.Max(e => e.PcnName)!, context));
+                rows.AddRange(Rows("practice", events.GroupBy(e => e.PracticeCode), g => g.Max(e => e.PracticeName)!, context));
             }
         }
-        return table;
+        return new MetricTable<FreedGpTimeRow>("freed_gp_time", "GP appointments, minutes, sessions and cost freed by care navigation", FreedGpTimeColumns.All, rows);
     }
 
-    private static MetricColumn Freed(string name) => new(name, ColumnKind.Derived, "0.0", "diverted");
+    private sealed record RowContext(string Window, double? AssumedRate, string Source, double Minutes, MethodParameters Parameters);
 
-    private static void AddRows(MetricTable table, string breakdown, IEnumerable<IGrouping<(string Code, string Name), NavigationEvent>> groups, double? assumedRate,
-        string source, double minutes, MethodParameters parameters)
+    private static IEnumerable<FreedGpTimeRow> Rows(string breakdown, IEnumerable<IGrouping<string, NavigationEvent>> groups, Func<IGrouping<string, NavigationEvent>, string> name,
+        RowContext context)
     {
-        foreach (var group in groups.OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+        var parameters = context.Parameters;
+        foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var events = group.ToList();
             var diverted = events.LongCount(e => e.Diverted);
             var attended = events.LongCount(e => e.Outcome == "attended");
-            var wide = events.LongCount(e => e.Outcome is "accepted" or "attended" or "no_response");
-            long? represented = assumedRate is null ? events.LongCount(e => e.Diverted && e.Represented) : null;
+            var noResponse = events.LongCount(e => e.Outcome == "no_response");
+            long? represented = context.AssumedRate is null ? events.LongCount(e => e.Diverted && e.Represented) : null;
             var rate = Proportion.Of(represented ?? 0, diverted, parameters.Confidence);
-            var central = assumedRate ?? rate.Value;
-            var upper = assumedRate ?? rate.Upper;
+            var central = context.AssumedRate ?? rate.Value;
+            var upper = context.AssumedRate ?? rate.Upper;
+            var row = new FreedGpTimeRow(breakdown, group.Key, name(group), context.Window, events.Count, diverted, attended, noResponse, represented, central,
+                context.Source, null, null, null, null, null, null, null, null, null, null, context.Minutes, "no diverted patients: nothing freed to estimate");
             if (central is null || upper is null)
             {
-                table.Add(breakdown, group.Key.Code, group.Key.Name, (long)events.Count, diverted, attended, represented, null, source,
-                    null, null, null, null, null, null, null, null, null, null, minutes, "no diverted patients: nothing freed to estimate");
+                yield return row;
                 continue;
             }
             var freedCentral = diverted * (1 - central.Value);
-            var interval = Bootstrap(events, assumedRate, parameters);
-            table.Add(breakdown, group.Key.Code, group.Key.Name, (long)events.Count, diverted, attended, represented, central, source,
-                attended * (1 - upper.Value), freedCentral, wide * (1 - central.Value), interval.Lower, interval.Upper,
-                attended * (1 - upper.Value) * minutes, freedCentral * minutes, wide * (1 - central.Value) * minutes,
-                freedCentral * minutes / parameters.GpSessionMinutes, freedCentral * minutes / parameters.CostConsultationMinutes * parameters.CostPerConsultationGbp,
-                minutes, "");
+            var freedLow = attended * (1 - upper.Value);
+            var freedHigh = (diverted + noResponse) * (1 - central.Value);
+            var interval = Bootstrap(events, context.AssumedRate, parameters);
+            yield return row with
+            {
+                FreedLow = freedLow, FreedCentral = freedCentral, FreedHigh = freedHigh, FreedLower95 = interval.Lower, FreedUpper95 = interval.Upper,
+                MinutesLow = freedLow * context.Minutes, MinutesCentral = freedCentral * context.Minutes, MinutesHigh = freedHigh * context.Minutes,
+                SessionsCentral = freedCentral * context.Minutes / parameters.GpSessionMinutes,
+                CostCentralGbp = freedCentral * context.Minutes / parameters.CostConsultationMinutes * parameters.CostPerConsultationGbp,
+                Note = "",
+            };
         }
     }
 

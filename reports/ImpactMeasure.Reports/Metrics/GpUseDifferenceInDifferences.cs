@@ -15,24 +15,19 @@ public static class GpUseDifferenceInDifferences
 
     /// <summary>The table, for the referrals whose window either side lies within <paramref name="dataSpan"/>,
     /// the first and last dates of the patient-level data (null when none was loaded).</summary>
-    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> rows, (DateOnly First, DateOnly Last)? dataSpan, MethodParameters parameters)
+    public static MetricTable<SpGpUseRow> Build(IReadOnlyList<ReportQueries.Row> rows, (DateOnly First, DateOnly Last)? dataSpan, ReportWindow window,
+        MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var table = new MetricTable("sp_gp_use", "GP use before and after social prescribing referral, difference in differences against comparison patients",
-        [
-            new("people_referred", ColumnKind.Count), new("comparison_patients", ColumnKind.Count), new("window_months", ColumnKind.Plain),
-            new("referred_gp_before", ColumnKind.Derived, "0.000", "people_referred"), new("referred_gp_after", ColumnKind.Derived, "0.000", "people_referred"),
-            new("comparison_change", ColumnKind.Derived, "0.000", "comparison_patients"),
-            new("difference_in_differences", ColumnKind.Derived, "0.000", "people_referred"),
-            new("did_lower_95", ColumnKind.Derived, "0.000", "people_referred"), new("did_upper_95", ColumnKind.Derived, "0.000", "people_referred"),
-            new("note", ColumnKind.Text),
-        ]);
+        MetricTable<SpGpUseRow> Table(SpGpUseRow row) =>
+            new("sp_gp_use", "GP use before and after social prescribing referral, difference in differences against comparison patients", SpGpUseRow.Columns, [row]);
         var days = WindowDays(parameters.WindowMonths);
         if (dataSpan is not { } span)
         {
-            table.Add(0L, 0L, parameters.WindowMonths, null, null, null, null, null, null, "no patient-level appointments loaded: GP use before and after cannot be measured");
-            return table;
+            return Table(new SpGpUseRow(window.Key, 0, 0, parameters.WindowMonths, null, null, null, null, null, null,
+                "no patient-level appointments loaded: GP use before and after cannot be measured"));
         }
         var (first, last) = span;
         var comparison = rows.Where(r => r.Text("cohort") == "comparison").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code")))
@@ -53,16 +48,14 @@ public static class GpUseDifferenceInDifferences
         }
         if (effects.Count == 0)
         {
-            table.Add(0L, (long)comparison.Count, parameters.WindowMonths, null, null, null, null, null, null,
-                "no referral has a full window either side within the patient-level data, or no comparison patients in its practice");
-            return table;
+            return Table(new SpGpUseRow(window.Key, 0, comparison.Count, parameters.WindowMonths, null, null, null, null, null, null,
+                "no referral has a full window either side within the patient-level data, or no comparison patients in its practice"));
         }
         var perPerson = effects.Select(e => e.After - e.Before - e.ControlChange).ToArray();
         var interval = BootstrapInterval.PercentileOfSum(perPerson, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence).Scale(1.0 / perPerson.Length);
-        table.Add((long)effects.Count, (long)comparison.Count, parameters.WindowMonths, effects.Average(e => e.Before), effects.Average(e => e.After),
+        return Table(new SpGpUseRow(window.Key, effects.Count, comparison.Count, parameters.WindowMonths, effects.Average(e => e.Before), effects.Average(e => e.After),
             effects.Average(e => e.ControlChange), perPerson.Average(), interval.Lower, interval.Upper,
-            "comparison: patients of the same practice with no signposting or referral, over the same dates");
-        return table;
+            "comparison: patients of the same practice with no signposting or referral, over the same dates"));
     }
 
     private static (double Before, double After) Counts(DateOnly[] visits, DateOnly date, int days) =>

@@ -1,56 +1,72 @@
+using ImpactMeasure.Reports.Disclosure;
+
 namespace ImpactMeasure.Reports.Metrics;
 
-/// <summary>One metric as a table: the rows of one CSV file or one pack sheet. Cell values are strings, longs or
-/// doubles; null is blank (a <c>note</c> column says why); <see cref="SuppressedCell"/> marks disclosure control.</summary>
-public sealed class MetricTable
+/// <summary>One metric as a table of typed rows: the rows of one CSV file or one pack sheet. Cells are read through
+/// <see cref="Show"/>, which applies the release's disclosure decision, so no output can show a hidden count or a
+/// figure computed from one.</summary>
+public sealed class MetricTable<TRow> : IMetricTable
 {
-    public MetricTable(string name, string title, IReadOnlyList<MetricColumn> columns, IReadOnlyList<string>? groupColumns = null)
+    public MetricTable(string name, string title, IReadOnlyList<Column<TRow>> columns, IReadOnlyList<TRow> rows)
     {
         Name = name;
         Title = title;
         Columns = columns;
-        GroupColumns = groupColumns;
+        Rows = rows;
     }
 
-    /// <summary>File name stem, e.g. <c>referral_outcomes</c>.</summary>
     public string Name { get; }
 
     public string Title { get; }
 
-    public IReadOnlyList<MetricColumn> Columns { get; }
+    public IReadOnlyList<Column<TRow>> Columns { get; }
 
-    /// <summary>Rows sharing these columns' values add up to a total, so secondary suppression runs within them
-    /// (an empty list: all rows make one group); null when rows add up to nothing.</summary>
-    public IReadOnlyList<string>? GroupColumns { get; }
+    public IReadOnlyList<TRow> Rows { get; }
 
-    public List<object?[]> Rows { get; } = [];
+    public Disclosure.Disclosure Disclosure { get; set; } = ImpactMeasure.Reports.Disclosure.Disclosure.Off;
 
-    /// <summary>Which tables of this report had cells suppressed (said in the pack's notes).</summary>
-    public bool HasSuppression => Rows.Any(r => r.Any(v => v is SuppressedCell));
+    public IReadOnlyList<(string Name, string Format)> PrintedColumns => Columns.Where(c => c.Printed).Select(c => (c.Name, c.Format)).ToList();
 
-    public int IndexOf(string column)
+    public bool HasSuppression => Rows.Any(r => Columns.Any(c => c.Printed && Show(r, c) is SuppressedCell));
+
+    /// <summary>A cell as published.</summary>
+    public object? Show(TRow row, Column<TRow> column)
     {
-        for (var i = 0; i < Columns.Count; i++)
+        ArgumentNullException.ThrowIfNull(column);
+        var value = column.Value(row);
+        if (value is null)
+            return null;
+        return column.Kind switch
         {
-            if (Columns[i].Name == column)
-                return i;
-        }
-        throw new KeyNotFoundException($"{Name} has no column {column}");
+            ColumnKind.Count => Disclosure.IsHidden(column.Cell!(row)) ? SuppressedCell.Instance : value,
+            ColumnKind.Derived when RestsOnHidden(row, column) => SuppressedCell.Instance,
+            ColumnKind.Derived when value is double d => Math.Round(d, column.Decimals, MidpointRounding.AwayFromZero),
+            _ => value,
+        };
     }
 
-    public void Add(params object?[] values)
+    public IEnumerable<object?[]> PublishedRows()
     {
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Length != Columns.Count)
-            throw new ArgumentException($"{Name}: {values.Length} values for {Columns.Count} columns");
-        Rows.Add(values);
+        var printed = Columns.Where(c => c.Printed).ToList();
+        return Rows.Select(r => printed.Select(c => Show(r, c)).ToArray());
     }
-}
 
-/// <summary>A cell hidden by disclosure control.</summary>
-public sealed record SuppressedCell
-{
-    public static readonly SuppressedCell Instance = new();
+    public void RegisterIn(Release release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        foreach (var row in Rows)
+        {
+            foreach (var column in Columns)
+            {
+                if (column.Kind == ColumnKind.Count && column.Value(row) is long value)
+                    release.Register(column.Cell!(row), value, Name);
+                foreach (var (key, basis) in column.Basis?.Invoke(row) ?? [])
+                    release.Register(key, basis, Name);
+            }
+        }
+    }
 
-    public override string ToString() => Statistics.SmallNumberSuppression.Symbol;
+    private bool RestsOnHidden(TRow row, Column<TRow> column) =>
+        column.From.Any(c => c.Value(row) is not null && Disclosure.IsHidden(c.Cell!(row)))
+        || (column.Basis?.Invoke(row).Any(b => Disclosure.IsHidden(b.Key)) ?? false);
 }

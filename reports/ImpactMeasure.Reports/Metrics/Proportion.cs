@@ -12,6 +12,4 @@ public readonly record struct Proportion(double? Value, double? Lower, double? U
         var interval = WilsonInterval.Of(numerator, denominator, confidence);
         return new Proportion((double)numerator / denominator, interval.Lower, interval.Upper);
     }
-
-    public object?[] Cells => [Value, Lower, Upper];
 }

@@ -6,22 +6,16 @@ namespace ImpactMeasure.Reports.Metrics;
 /// the report period; a month whose point is a special cause on the high side is "possibly overloaded".</summary>
 public static class ServiceOverload
 {
-    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> history, ReportWindow window, MethodParameters parameters)
+    public static MetricTable<ServiceOverloadRow> Build(IReadOnlyList<ReportQueries.Row> history, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var table = new MetricTable("service_overload", "Capacity rejections by service and month, with SPC (possibly overloaded services)",
-        [
-            new("service_code", ColumnKind.Text), new("service_name", ColumnKind.Text), new("month", ColumnKind.Text),
-            new("with_service_decision", ColumnKind.Count), new("rejected_capacity", ColumnKind.Count),
-            new("capacity_rejection_rate", ColumnKind.Derived, "0.0000", "rejected_capacity", "with_service_decision"),
-            new("spc_mean", ColumnKind.Plain, "0.0000"), new("spc_lower_limit", ColumnKind.Plain, "0.0000"), new("spc_upper_limit", ColumnKind.Plain, "0.0000"),
-            new("special_cause", ColumnKind.Text), new("variation", ColumnKind.Text), new("possibly_overloaded", ColumnKind.Text),
-        ], ["month"]);
+        var rows = new List<ServiceOverloadRow>();
         var options = new XmrOptions { ScreenOutliers = parameters.SpcScreenOutliers, RunLength = parameters.SpcRunLength, Direction = ImprovementDirection.Decrease };
-        foreach (var service in history.GroupBy(r => (Code: r.Text("service_code"), Name: r.Text("service_name"))).OrderBy(g => g.Key.Code, StringComparer.Ordinal))
+        foreach (var service in history.GroupBy(r => r.Text("service_code")).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
+            var name = service.Max(r => r.Text("service_name"))!;
             var months = service.GroupBy(r => r.Date("month_start_date")).OrderBy(g => g.Key)
                 .Select(g => (Month: g.Key, Counts: OutcomeCounts.Sum(g))).Where(m => m.Counts.WithDecision > 0).ToList();
             if (months.Count == 0)
@@ -31,14 +25,13 @@ public static class ServiceOverload
             {
                 if (months[i].Month < window.FirstMonth || months[i].Month > window.LastMonth)
                     continue;
-                var point = chart[i];
-                var overloaded = point.PointType == "special_cause_concern";
-                table.Add(service.Key.Code, service.Key.Name, months[i].Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-                    months[i].Counts.WithDecision, months[i].Counts.RejectedCapacity, point.Y, point.Mean, point.LowerLimit, point.UpperLimit,
-                    point.SpecialCauseType, Variation(point.PointType), overloaded ? "possibly overloaded" : "no");
+                var overloaded = chart[i].PointType == "special_cause_concern";
+                rows.Add(new ServiceOverloadRow(service.Key, name, ReportWindow.MonthKey(months[i].Month), months[i].Counts.WithDecision,
+                    months[i].Counts.RejectedCapacity, chart[i], overloaded ? "possibly overloaded" : "no"));
             }
         }
-        return table;
+        return new MetricTable<ServiceOverloadRow>("service_overload", "Capacity rejections by service and month, with SPC (possibly overloaded services)",
+            ServiceOverloadRow.Columns, rows);
     }
 
     /// <summary>The Making Data Count variation word for a point type.</summary>

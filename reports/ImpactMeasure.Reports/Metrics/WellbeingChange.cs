@@ -8,22 +8,12 @@ namespace ImpactMeasure.Reports.Metrics;
 /// mean with a 95% t interval, the share whose change reaches the meaningful threshold, and completeness.</summary>
 public static class WellbeingChange
 {
-    public static MetricTable Build(IReadOnlyList<ReportQueries.Row> rows, MethodParameters parameters)
+    public static MetricTable<WellbeingRow> Build(IReadOnlyList<ReportQueries.Row> rows, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var table = new MetricTable("wellbeing_change", "Paired wellbeing change after social prescribing, by instrument",
-        [
-            new("instrument", ColumnKind.Text), new("people_with_baseline", ColumnKind.Count), new("people_with_both", ColumnKind.Count),
-            new("completeness", ColumnKind.Derived, "0.0000", "people_with_both", "people_with_baseline"),
-            new("mean_baseline", ColumnKind.Derived, "0.00", "people_with_both"), new("mean_followup", ColumnKind.Derived, "0.00", "people_with_both"),
-            new("mean_change", ColumnKind.Derived, "0.000", "people_with_both"), new("change_lower_95", ColumnKind.Derived, "0.000", "people_with_both"),
-            new("change_upper_95", ColumnKind.Derived, "0.000", "people_with_both"), new("meaningful_change_threshold", ColumnKind.Plain, "0.##"),
-            new("people_improved", ColumnKind.Count), new("share_improved", ColumnKind.Derived, "0.0000", "people_improved", "people_with_both"),
-            new("share_improved_lower_95", ColumnKind.Derived, "0.0000", "people_improved", "people_with_both"),
-            new("share_improved_upper_95", ColumnKind.Derived, "0.0000", "people_improved", "people_with_both"),
-            new("scale", ColumnKind.Text), new("note", ColumnKind.Text),
-        ]);
+        var result = new List<WellbeingRow>();
         foreach (var instrument in rows.GroupBy(r => r.Text("instrument_code")).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var swemwbs = instrument.Key == "SWEMWBS";
@@ -34,14 +24,14 @@ public static class WellbeingChange
             var threshold = Threshold(instrument.Key, parameters);
             var improved = pairs.LongCount(p => (higherIsBetter ? p.After - p.Before : p.Before - p.After) >= threshold);
             var (mean, lower, upper) = MeanInterval(pairs.Select(p => p.After - p.Before).ToList(), parameters.Confidence);
-            table.Add([instrument.Key, (long)instrument.Count(), (long)pairs.Count,
+            result.Add(new WellbeingRow(instrument.Key, window.Key, instrument.Count(), pairs.Count,
                 instrument.Any() ? (double)pairs.Count / instrument.Count() : null,
                 pairs.Count == 0 ? null : pairs.Average(p => p.Before), pairs.Count == 0 ? null : pairs.Average(p => p.After),
-                mean, lower, upper, threshold, improved, .. Proportion.Of(improved, pairs.Count, parameters.Confidence).Cells,
+                mean, lower, upper, threshold, improved, Proportion.Of(improved, pairs.Count, parameters.Confidence),
                 swemwbs ? "metric (converted from raw)" : instrument.Key == "WEMWBS" ? "raw 14-70" : "0-10",
-                pairs.Count < 2 ? "fewer than two people with both scores: no interval" : ""]);
+                pairs.Count < 2 ? "fewer than two people with both scores: no interval" : ""));
         }
-        return table;
+        return new MetricTable<WellbeingRow>("wellbeing_change", "Paired wellbeing change after social prescribing, by instrument", WellbeingRow.Columns, result);
     }
 
     private static double Threshold(string instrument, MethodParameters parameters) => instrument switch

@@ -1,10 +1,11 @@
+using ImpactMeasure.Reports.Disclosure;
 using ImpactMeasure.Reports.Metrics;
 using ImpactMeasure.Reports.Spc;
 
 namespace ImpactMeasure.Reports.Pack;
 
 /// <summary>The headline measures month by month over the months up to the pack's period, from the same queries
-/// as the metric files.</summary>
+/// as the metric files; each value carries the counts it rests on, so the release can protect them.</summary>
 public static class KpiSeries
 {
     public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyList<ReportQueries.Row> navigation,
@@ -14,26 +15,43 @@ public static class KpiSeries
         ArgumentNullException.ThrowIfNull(navigation);
         ArgumentNullException.ThrowIfNull(parameters);
         var byMonth = outcomes.ToLookup(r => r.Date("month_start_date"));
-        var navigationByMonth = navigation.ToDictionary(r => r.Date("month_start_date"), r => (Signposted: r.Count("signposted"), Diverted: r.Count("diverted"), Represented: r.Count("represented")));
-        (long Signposted, long Diverted, long Represented) Navigation(DateOnly m) => navigationByMonth.GetValueOrDefault(m);
-        double? Rate(long n, long d) => d == 0 ? null : (double)n / d;
-        List<(DateOnly, double?)> Series(Func<DateOnly, double?> value) => months.Select(m => (m, value(m))).ToList();
-        OutcomeCounts Counts(DateOnly m) => OutcomeCounts.Sum(byMonth[m]);
-        OutcomeCounts Sp(DateOnly m) => OutcomeCounts.Sum(byMonth[m].Where(r => r.Text("role_code") == SocialPrescribingMetrics.LinkWorker));
-        double? Freed(DateOnly m) =>
-            observed ? Navigation(m).Diverted - Navigation(m).Represented
-            : parameters.AssumedRepresentationRate is { } r ? Navigation(m).Diverted * (1 - r) : null;
+        var navigationByMonth = navigation.ToDictionary(r => r.Date("month_start_date"));
+        (CellKey, long) Nav(DateOnly m, string column, string measure) =>
+            (CellKey.Total(measure, ReportWindow.MonthKey(m)), navigationByMonth.TryGetValue(m, out var row) ? row.Count(column) : 0);
+        (CellKey, long) Outcome(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>
+            (CellKey.Total(measure, ReportWindow.MonthKey(m)), count(OutcomeCounts.Sum(byMonth[m])));
+        KpiPoint Count(DateOnly m, (CellKey Key, long Value) cell) => new(m, cell.Value, [cell]);
+        KpiPoint Rate(DateOnly m, (CellKey Key, long Value) numerator, (CellKey Key, long Value) denominator) =>
+            new(m, denominator.Value == 0 ? null : (double)numerator.Value / denominator.Value, [numerator, denominator]);
+        KpiPoint Decisions(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>
+            Rate(m, Outcome(m, count, measure), Outcome(m, c => c.WithDecision, MeasureNames.WithDecision));
+        KpiPoint Freed(DateOnly m)
+        {
+            var diverted = Nav(m, "diverted", MeasureNames.Diverted);
+            var represented = Nav(m, "represented", MeasureNames.Represented);
+            return observed ? new(m, diverted.Item2 - represented.Item2, [diverted, represented])
+                : parameters.AssumedRepresentationRate is { } r ? new(m, diverted.Item2 * (1 - r), [diverted])
+                : new(m, null, []);
+        }
+        KpiPoint Representation(DateOnly m) => observed
+            ? Rate(m, Nav(m, "represented", MeasureNames.Represented), Nav(m, "diverted", MeasureNames.Diverted))
+            : new(m, parameters.AssumedRepresentationRate, []);
+        KpiPoint SpReferrals(DateOnly m)
+        {
+            var count = OutcomeCounts.Sum(byMonth[m].Where(r => r.Text("role_code") == SocialPrescribingMetrics.LinkWorker)).Referrals;
+            return Count(m, (new CellKey(MeasureNames.Referrals, CellKey.All, CellKey.All, ReportWindow.MonthKey(m), SpCaseloadRow.Role, CellKey.All, CellKey.All), count));
+        }
+        List<KpiPoint> Series(Func<DateOnly, KpiPoint> point) => months.Select(point).ToList();
         return
         [
-            new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Navigation(m).Signposted)),
-            new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Navigation(m).Diverted)),
+            new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, "signposted", MeasureNames.Signposted)))),
+            new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Count(m, Nav(m, "diverted", MeasureNames.Diverted)))),
             new("GP appointments freed (central estimate)", "appointments", false, ImprovementDirection.Increase, Series(Freed)),
-            new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease,
-                Series(m => observed ? Rate(Navigation(m).Represented, Navigation(m).Diverted) : parameters.AssumedRepresentationRate)),
-            new("Service acceptance rate", "%", true, ImprovementDirection.Increase, Series(m => Rate(Counts(m).AcceptedByService, Counts(m).WithDecision))),
-            new("Capacity rejection rate", "%", true, ImprovementDirection.Decrease, Series(m => Rate(Counts(m).RejectedCapacity, Counts(m).WithDecision))),
-            new("Inappropriate referral rate", "%", true, ImprovementDirection.Decrease, Series(m => Rate(Counts(m).RejectedInappropriate, Counts(m).WithDecision))),
-            new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(m => Sp(m).Referrals)),
+            new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease, Series(Representation)),
+            new("Service acceptance rate", "%", true, ImprovementDirection.Increase, Series(m => Decisions(m, c => c.AcceptedByService, MeasureNames.AcceptedByService))),
+            new("Capacity rejection rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedCapacity, MeasureNames.RejectedCapacity))),
+            new("Inappropriate referral rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedInappropriate, MeasureNames.RejectedInappropriate))),
+            new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(SpReferrals)),
         ];
     }
 

@@ -22,10 +22,10 @@ public static class MonthlyPack
         ArgumentNullException.ThrowIfNull(data);
         var metrics = data.Metrics;
         var parameters = metrics.Parameters;
-        var suppressedTables = metrics.Tables.Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
+        var suppressedTables = metrics.Tables.Concat<IMetricTable>([data.Headline, data.FreedSpc]).Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
         var notes = new List<PackNote>
         {
-            new(1, $"Disclosure control: counts of 1 to {parameters.SuppressionThreshold} of people or events and figures computed from them are shown as [c], with secondary suppression within each group that has a total. Applied to the tables of people and events{(suppressedTables.Count > 0 ? $"; cells were hidden in: {string.Join(", ", suppressedTables)}" : "")}. GPAD appointment counts are not person counts and are not suppressed."),
+            new(1, DisclosureNote(metrics.Disclosure, suppressedTables)),
             new(2, metrics.RepresentationObserved
                 ? $"Re-presentation is observed: a diverted patient who has a GP appointment (not DNA) within {parameters.RepresentationWindowDays} days, from the patient-level appointment extracts."
                 : parameters.AssumedRepresentationRate is { } r ? $"Re-presentation is assumed at {r:P0} (configured: no patient-level appointments loaded) [e]."
@@ -37,71 +37,72 @@ public static class MonthlyPack
             new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
         };
-        var spc = KpiSeries.Chart(data.Kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)), parameters);
+        var spc = data.FreedSpc;
         var tables = new List<PackTable>
         {
-            Headline(data, parameters, [notes[0], notes[4], notes[7]]),
-            Freed(metrics["freed_gp_time"], [notes[0], notes[1], notes[2]]),
-            Outcomes(metrics["referral_outcomes"], metrics["service_overload"], data.Period, [notes[0], notes[3], notes[4]]),
-            SocialPrescribing(metrics["sp_referral_sources"], [notes[0], notes[3]]),
-            Wellbeing(metrics["wellbeing_change"], [notes[0], notes[5]]),
-            Spc(spc, [notes[4]]),
+            Headline(data, [notes[0], notes[4], notes[7]]),
+            Freed(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]),
+            Outcomes(metrics.ReferralOutcomes, metrics.ServiceOverload, data.Period, [notes[0], notes[3], notes[4]]),
+            SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]),
+            Wellbeing(metrics.Wellbeing, [notes[0], notes[5]]),
+            Spc(spc, [notes[0], notes[4]]),
             DataQuality(data, [notes[6]]),
             Methodology(parameters, notes),
         };
-        var charts = spc.Count == 0 ? new List<PackChart>() : new List<PackChart>
+        var charts = spc.Rows.Count == 0 ? new List<PackChart>() : new List<PackChart>
         {
             new("GP appointments freed by care navigation each month, with SPC limits",
-                $"XmR chart of the central estimate over the {spc.Count} months to {data.Period:MMM yyyy}; latest month: {ServiceOverload.Variation(spc[^1].PointType).ToLowerInvariant()}",
+                $"XmR chart of the central estimate over the {spc.Rows.Count} months to {data.Period:MMM yyyy}; latest month: {ServiceOverload.Variation(spc.Rows[^1].Point.PointType).ToLowerInvariant()}",
                 "Line chart of GP appointments freed per month with the process mean and the lower and upper control limits.",
-                "Table_6", 7, 6 + spc.Count, "A",
+                "Table_6", 7, 6 + spc.Rows.Count, "A",
                 [("GP appointments freed", "B", "0072C6"), ("Mean", "C", "7F7F7F"), ("Lower limit", "D", "FF6600"), ("Upper limit", "E", "FF6600")]),
         };
         PackWorkbook.Write(path, data, tables, charts, notes);
         NativeCharts.Add(path, charts);
     }
 
-    private static PackTable Headline(MonthlyPackData data, MethodParameters parameters, IReadOnlyList<PackNote> notes)
+    private static string DisclosureNote(Disclosure.Disclosure disclosure, List<string> suppressedTables) => disclosure.Applied
+        ? $"Disclosure control (the whole pack is protected as one release): counts of 1 to {disclosure.Threshold} of people or events are shown as [c]; so is every figure computed from a hidden count (rates, intervals, means, freed appointments). "
+            + "Further counts are hidden where a [c] could otherwise be worked out from any other figure of the pack - by subtraction from a total, across practices, PCNs and the area, across months, from the same count in another table, or from a rate and its interval - "
+            + $"checked by solving, for every hidden count, the smallest and largest value that all published figures allow: each leaves at least {disclosure.Threshold} possible values. Rates and means are published rounded to the precision shown. "
+            + $"{disclosure.Primary} counts are hidden as small and {disclosure.Complementary} to protect them{(suppressedTables.Count > 0 ? $"; cells are hidden in: {string.Join(", ", suppressedTables)}" : "")}. GPAD appointment counts are not person counts and are not suppressed."
+        : "NOT FOR SHARING: disclosure control is OFF. Small numbers of people and events are shown; this pack is for internal use only.";
+
+    private static PackTable Headline(MonthlyPackData data, IReadOnlyList<PackNote> notes)
     {
-        var rows = data.Kpis.Select(k =>
-        {
-            var chart = KpiSeries.Chart(k, parameters);
-            var last = chart.LastOrDefault(p => p.Date == data.Period);
-            object? Show(double? v) => v is not { } value ? null
-                : !k.IsRate && value >= 1 && value <= parameters.SuppressionThreshold ? SuppressedCell.Instance
-                : k.IsRate ? value : (object)Math.Round(value, 1);
-            return new object?[]
-            {
-                k.Name, k.Unit, Show(k.ValueIn(data.Period)), Show(k.ValueIn(data.Period.AddMonths(-1))), Show(k.ValueIn(data.Period.AddMonths(-12))),
-                last is null ? null : ServiceOverload.Variation(last.PointType), last?.SpecialCauseType,
-            };
-        }).ToList();
+        var headline = data.Headline;
+        var rows = headline.Rows.Select(r => Pick(headline, r, HeadlineRow.MeasureColumn, HeadlineRow.UnitColumn, HeadlineRow.ThisMonthColumn,
+            HeadlineRow.PreviousMonthColumn, HeadlineRow.YearAgoColumn, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn)).ToList();
         return new PackTable("Headline measures: this month, last month and a year ago, with SPC variation", notes,
             [("Measure", "@"), ("Unit", "@"), ("This month", Count), ("Previous month", Count), ("Same month last year", Count),
              ("Variation (SPC)", "@"), ("Special cause", "@")], rows)
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [5] = VariationColour },
-            CellFormat = (row, column) => column is >= 2 and <= 4 ? data.Kpis[row].IsRate ? Percent : data.Kpis[row].Name.StartsWith("GP appointments", StringComparison.Ordinal) ? OneDecimal : Count : null,
+            CellFormat = (row, column) => column is >= 2 and <= 4 ? headline.Rows[row].Kpi.IsRate ? Percent : headline.Rows[row].Kpi.Name.StartsWith("GP appointments", StringComparison.Ordinal) ? OneDecimal : Count : null,
         };
     }
 
-    private static PackTable Freed(MetricTable freed, IReadOnlyList<PackNote> notes) =>
+    private static PackTable Freed(MetricTable<FreedGpTimeRow> freed, IReadOnlyList<PackNote> notes) =>
         new("GP appointments, minutes and cost freed by care navigation, by PCN and practice", notes,
             [("Breakdown", "@"), ("Code", "@"), ("Name", "@"), ("Signposted (events)", Count), ("Diverted (patients)", Count), ("Re-presented (patients)", Count),
              ("Freed appointments: low", OneDecimal), ("Freed appointments: central", OneDecimal), ("Freed appointments: high", OneDecimal),
              ("Central: lower 95% limit", OneDecimal), ("Central: upper 95% limit", OneDecimal), ("Freed GP time: central (minutes)", OneDecimal),
              ("Freed GP sessions: central", "#,##0.00"), ("Cost of freed appointments: central (£)", Pounds), ("Re-presentation source", "@")],
-            freed.Rows.Select(r => Pick(freed, r, "breakdown", "code", "name", "signposted", "diverted", "represented", "freed_low", "freed_central", "freed_high",
-                "freed_lower_95", "freed_upper_95", "minutes_central", "sessions_central", "cost_central_gbp", "rate_source")).ToList());
+            freed.Rows.Select(r => Pick(freed, r, FreedGpTimeColumns.Breakdown, FreedGpTimeColumns.Code, FreedGpTimeColumns.Name, FreedGpTimeColumns.Signposted,
+                FreedGpTimeColumns.Diverted, FreedGpTimeColumns.Represented, FreedGpTimeColumns.FreedLow, FreedGpTimeColumns.FreedCentral, FreedGpTimeColumns.FreedHigh,
+                FreedGpTimeColumns.FreedLower95, FreedGpTimeColumns.FreedUpper95, FreedGpTimeColumns.MinutesCentral, FreedGpTimeColumns.SessionsCentral,
+                FreedGpTimeColumns.CostCentralGbp, FreedGpTimeColumns.RateSource)).ToList());
 
-    private static PackTable Outcomes(MetricTable outcomes, MetricTable overload, DateOnly period, IReadOnlyList<PackNote> notes)
+    private static PackTable Outcomes(MetricTable<ReferralOutcomeRow> outcomes, MetricTable<ServiceOverloadRow> overload, DateOnly period, IReadOnlyList<PackNote> notes)
     {
-        var month = period.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var flags = overload.Rows.Where(r => (string)r[2]! == month).ToDictionary(r => (string)r[0]!, r => (string)r[^1]!);
-        var rows = outcomes.Rows.Where(r => (string)r[0]! is "all" or "service")
-            .Select(r => Pick(outcomes, r, "code", "name", "referrals", "with_service_decision", "acceptance_rate", "acceptance_lower_95", "acceptance_upper_95",
-                "capacity_rejection_rate", "capacity_rejection_lower_95", "capacity_rejection_upper_95", "inappropriate_rate", "inappropriate_lower_95", "inappropriate_upper_95")
-                .Append(flags.TryGetValue((string)r[1]!, out var flag) ? flag : (string)r[0]! == "all" ? "[z]" : "[x]").ToArray())
+        var month = ReportWindow.MonthKey(period);
+        var flags = overload.Rows.Where(r => r.Month == month).ToDictionary(r => r.ServiceCode, r => r.PossiblyOverloaded);
+        var rows = outcomes.Rows.Where(r => r.Breakdown is "all" or "service")
+            .Select(r => Pick(outcomes, r, ReferralOutcomeColumns.Code, ReferralOutcomeColumns.Name, ReferralOutcomeColumns.Referrals, ReferralOutcomeColumns.WithDecision,
+                ReferralOutcomeColumns.AcceptanceRate, ReferralOutcomeColumns.AcceptanceLower, ReferralOutcomeColumns.AcceptanceUpper,
+                ReferralOutcomeColumns.CapacityRate, ReferralOutcomeColumns.CapacityLower, ReferralOutcomeColumns.CapacityUpper,
+                ReferralOutcomeColumns.InappropriateRate, ReferralOutcomeColumns.InappropriateLower, ReferralOutcomeColumns.InappropriateUpper)
+                .Append(flags.TryGetValue(r.Code, out var flag) ? flag : r.Breakdown == "all" ? "[z]" : "[x]").ToArray())
             .ToList();
         return new PackTable("Referral outcomes by service: acceptance, capacity and inappropriate rejection", notes,
             [("Service code", "@"), ("Service", "@"), ("Referrals", Count), ("With a service decision", Count), ("Acceptance rate", Percent), ("Acceptance: lower 95% limit", Percent),
@@ -110,25 +111,26 @@ public static class MonthlyPack
             rows);
     }
 
-    private static PackTable SocialPrescribing(MetricTable sources, IReadOnlyList<PackNote> notes) =>
+    private static PackTable SocialPrescribing(MetricTable<SpReferrerRow> sources, IReadOnlyList<PackNote> notes) =>
         new("Social prescribing referrals by referrer role: source mix and inappropriate referrals", notes,
             [("Referrer role", "@"), ("Referrals", Count), ("Share of referrals", Percent), ("With a service decision", Count), ("Rejected as inappropriate", Count),
              ("Inappropriate referral rate", Percent), ("Lower 95% limit", Percent), ("Upper 95% limit", Percent)],
-            sources.Rows.Select(r => Pick(sources, r, "referrer_role", "referrals", "share_of_referrals", "with_service_decision", "rejected_inappropriate",
-                "inappropriate_rate", "inappropriate_lower_95", "inappropriate_upper_95")).ToList());
+            sources.Rows.Select(r => Pick(sources, r, SpReferrerRow.RoleColumn, SpReferrerRow.ReferralsColumn, SpReferrerRow.ShareColumn, SpReferrerRow.WithDecisionColumn,
+                SpReferrerRow.InappropriateColumn, SpReferrerRow.RateColumn, SpReferrerRow.LowerColumn, SpReferrerRow.UpperColumn)).ToList());
 
-    private static PackTable Wellbeing(MetricTable wellbeing, IReadOnlyList<PackNote> notes) =>
+    private static PackTable Wellbeing(MetricTable<WellbeingRow> wellbeing, IReadOnlyList<PackNote> notes) =>
         new("Wellbeing change after social prescribing, paired per person", notes,
             [("Instrument", "@"), ("People with a baseline", Count), ("People with both scores", Count), ("Completeness", Percent), ("Mean change", "0.00"),
              ("Change: lower 95% limit", "0.00"), ("Change: upper 95% limit", "0.00"), ("Meaningful change threshold", "0.0"), ("Share improved meaningfully", Percent), ("Scale", "@")],
-            wellbeing.Rows.Select(r => Pick(wellbeing, r, "instrument", "people_with_baseline", "people_with_both", "completeness", "mean_change", "change_lower_95",
-                "change_upper_95", "meaningful_change_threshold", "share_improved", "scale")).ToList());
+            wellbeing.Rows.Select(r => Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.CompletenessColumn,
+                WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ThresholdColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn)).ToList());
 
-    private static PackTable Spc(IReadOnlyList<XmrPoint> points, IReadOnlyList<PackNote> notes) =>
+    private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
         new("GP appointments freed each month with SPC limits (chart data for Chart_1)", notes,
             [("Month", "@"), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
              ("Special cause", "@"), ("Variation", "@")],
-            points.Select(p => new object?[] { p.Date.ToString("MMM yyyy", CultureInfo.InvariantCulture), p.Y, p.Mean, p.LowerLimit, p.UpperLimit, p.SpecialCauseType, ServiceOverload.Variation(p.PointType) }).ToList())
+            points.Rows.Select(r => Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
+                SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn)).ToList())
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [6] = VariationColour },
         };
@@ -155,7 +157,7 @@ public static class MonthlyPack
             notes.Select(n => new object?[] { $"Definition {n.Reference}", n.Text, "ImpactMeasure METHODS" })
                 .Concat(parameters.Describe().Select(p => new object?[] { $"Parameter: {p.Name}", p.Value, p.Source })).ToList());
 
-    private static object?[] Pick(MetricTable table, object?[] row, params string[] columns) => columns.Select(c => row[table.IndexOf(c)]).ToArray();
+    private static object?[] Pick<TRow>(MetricTable<TRow> table, TRow row, params Column<TRow>[] columns) => columns.Select(c => table.Show(row, c)).ToArray();
 
     private static string? VariationColour(object? value) => value switch
     {

@@ -1,3 +1,5 @@
+using ImpactMeasure.Reports.Metrics;
+
 namespace ImpactMeasure.Reports.Pack;
 
 /// <summary>Gathers the pack's data: the month's metric tables (disclosure control on), two years of headline
@@ -16,22 +18,42 @@ public sealed class MonthlyPackBuilder
         _time = time ?? TimeProvider.System;
     }
 
-    public async Task<MonthlyPackData> BuildAsync(DateOnly period, string? area)
+    /// <summary>The pack's data as one release; <paramref name="suppress"/> false only for internal packs marked NOT FOR SHARING.</summary>
+    public async Task<MonthlyPackData> BuildAsync(DateOnly period, string? area, bool suppress = true)
     {
         var window = ReportWindow.Ending(period, 1, area);
-        var metrics = await new MetricsReport(_warehouse, _parameters).RunAsync(window, suppress: true);
+        var metrics = await new MetricsReport(_warehouse, _parameters).ComputeAsync(window);
         var trend = ReportWindow.Ending(period, TrendMonths, area);
         await using var connection = await _warehouse.OpenConnectionAsync();
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, trend);
         var navigation = await ReportQueries.RunAsync(connection, ReportQueries.MonthlyNavigation, trend, _parameters.RepresentationWindowDays);
         var months = Enumerable.Range(0, TrendMonths).Select(i => trend.FirstMonth.AddMonths(i)).ToList();
         var kpis = KpiSeries.Build(outcomes, navigation, months, metrics.RepresentationObserved, _parameters);
+        var headline = Headline(kpis, window.LastMonth);
+        var freedSpc = Spc(kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)));
+        if (suppress)
+            metrics.Protect([headline, freedSpc]);
         var batches = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityBatches, window);
         var reasons = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityReasons, window);
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PracticeCoverage, window))[0];
         var finished = batches.Select(b => b.Timestamp("last_finished_at")).OfType<DateTime>().ToList();
         DateTimeOffset? asOf = finished.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(finished.Max(), DateTimeKind.Utc));
-        return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), area ?? "All areas in the warehouse", metrics, kpis, batches, reasons, coverage,
+        return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), area ?? "All areas in the warehouse", metrics, kpis, headline, freedSpc, batches, reasons, coverage,
             _time.GetUtcNow(), asOf);
+    }
+
+    private MetricTable<HeadlineRow> Headline(IReadOnlyList<Kpi> kpis, DateOnly period) =>
+        new("headline", "Headline measures", HeadlineRow.Columns, kpis.Select(k =>
+        {
+            var last = KpiSeries.Chart(k, _parameters).LastOrDefault(p => p.Date == period);
+            return new HeadlineRow(k, k.In(period), k.In(period.AddMonths(-1)), k.In(period.AddMonths(-12)),
+                last is null ? null : Metrics.ServiceOverload.Variation(last.PointType), last?.SpecialCauseType);
+        }).ToList());
+
+    private MetricTable<SpcPointRow> Spc(Kpi kpi)
+    {
+        var all = kpi.Series.Where(p => p.Value is not null).SelectMany(p => p.Basis).ToList();
+        return new("freed_spc", "GP appointments freed each month with SPC limits", SpcPointRow.Columns,
+            KpiSeries.Chart(kpi, _parameters).Select(p => new SpcPointRow(p, kpi.In(p.Date)!.Basis, all)).ToList());
     }
 }

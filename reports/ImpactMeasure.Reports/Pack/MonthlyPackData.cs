@@ -2,12 +2,15 @@ using ImpactMeasure.Reports.Metrics;
 
 namespace ImpactMeasure.Reports.Pack;
 
-/// <summary>Everything the monthly pack shows, computed before a cell is written.</summary>
+/// <summary>Everything the monthly pack shows, computed before a cell is written, disclosure control applied over
+/// all of it as one release.</summary>
 public sealed record MonthlyPackData(
     DateOnly Period,
     string AreaName,
     MetricsResult Metrics,
     IReadOnlyList<Kpi> Kpis,
+    MetricTable<HeadlineRow> Headline,
+    MetricTable<SpcPointRow> FreedSpc,
     IReadOnlyList<ReportQueries.Row> Batches,
     IReadOnlyList<ReportQueries.Row> QuarantineReasons,
     ReportQueries.Row Coverage,

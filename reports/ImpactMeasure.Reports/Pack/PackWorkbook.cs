@@ -49,7 +49,9 @@ public static class PackWorkbook
             $"Date produced: {data.GeneratedAt:d MMMM yyyy}. Data as of: {(data.DataAsOf is { } asOf ? asOf.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "[x]")}.",
             "Next update: after the next month's extracts are loaded.",
             "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
-            $"Disclosure control: counts of 1 to {data.Metrics.Parameters.SuppressionThreshold} of people or events, and figures computed from them, are shown as [c]; where one figure in a group with a total is hidden, the next smallest is hidden too. GPAD appointment counts are not suppressed.",
+            data.Metrics.Disclosure.Applied
+                ? $"Disclosure control: counts of 1 to {data.Metrics.Disclosure.Threshold} of people or events, and every figure computed from them, are shown as [c]; further counts are hidden so that no [c] can be worked out from any other figure in this pack (note 1). GPAD appointment counts are not suppressed."
+                : "NOT FOR SHARING: disclosure control is OFF. This pack shows small numbers of people and events and is for internal use only.",
             "Contact: your ICB analytics team (ImpactMeasure).",
             "Methodology: see Notes and the Methodology table; every definition follows ImpactMeasure's METHODS.",
         ];
@@ -145,7 +147,7 @@ public static class PackWorkbook
                 cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
                 break;
             case SuppressedCell:
-                cell.SetValue(Statistics.SmallNumberSuppression.Symbol);
+                cell.SetValue(SuppressedCell.Symbol);
                 cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
                 break;
             case long n:

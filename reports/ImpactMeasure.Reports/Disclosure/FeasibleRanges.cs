@@ -1,0 +1,114 @@
+using Google.OrTools.LinearSolver;
+
+namespace ImpactMeasure.Reports.Disclosure;
+
+/// <summary>The attacker's view of a release: for each hidden count, the least and greatest value consistent with
+/// every published count and every identity (a linear program per bound, GLOP), hidden counts being at least 1.
+/// Hidden cells that share no identity are independent, so each connected group is solved on its own.</summary>
+public static class FeasibleRanges
+{
+    /// <summary>One hidden cell's feasible range and how many whole numbers it leaves; for a cell left fewer than
+    /// <c>threshold</c> values, <c>Binding</c> lists the identities that pin it (non-zero dual values at either
+    /// bound): where a complement helps.</summary>
+    public sealed record Range(int Cell, double Min, double Max, IReadOnlyList<int> Binding)
+    {
+        public long PossibleValues => double.IsPositiveInfinity(Max) ? long.MaxValue
+            : (long)Math.Floor(Max + 1e-6) - (long)Math.Ceiling(Min - 1e-6) + 1;
+    }
+
+    public static IReadOnlyList<Range> Compute(Release release, IReadOnlyList<Identity> identities, bool[] hidden, int threshold = 1)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        ArgumentNullException.ThrowIfNull(identities);
+        ArgumentNullException.ThrowIfNull(hidden);
+        var groups = Groups(identities, hidden);
+        var ranges = new List<Range>();
+        foreach (var (cells, lines) in groups)
+            ranges.AddRange(Solve(release, identities, hidden, cells, lines, threshold));
+        return ranges;
+    }
+
+    private static List<(List<int> Cells, List<int> Lines)> Groups(IReadOnlyList<Identity> identities, bool[] hidden)
+    {
+        var root = Enumerable.Range(0, hidden.Length).ToArray();
+        int Find(int x)
+        {
+            while (root[x] != x)
+                x = root[x] = root[root[x]];
+            return x;
+        }
+        var touching = new List<int>();
+        for (var l = 0; l < identities.Count; l++)
+        {
+            var first = -1;
+            foreach (var cell in identities[l].Cells)
+            {
+                if (!hidden[cell])
+                    continue;
+                if (first < 0)
+                    first = cell;
+                else
+                    root[Find(cell)] = Find(first);
+            }
+            if (first >= 0)
+                touching.Add(l);
+        }
+        var cellsByRoot = Enumerable.Range(0, hidden.Length).Where(i => hidden[i]).GroupBy(Find).ToDictionary(g => g.Key, g => g.ToList());
+        var linesByRoot = touching.GroupBy(l => Find(identities[l].Cells.First(c => hidden[c]))).ToDictionary(g => g.Key, g => g.ToList());
+        return cellsByRoot.OrderBy(g => g.Key).Select(g => (g.Value, linesByRoot.GetValueOrDefault(g.Key) ?? [])).ToList();
+    }
+
+    private static IEnumerable<Range> Solve(Release release, IReadOnlyList<Identity> identities, bool[] hidden, List<int> cells, List<int> lines, int threshold)
+    {
+        if (lines.Count == 0)
+            return cells.Select(c => new Range(c, 1, double.PositiveInfinity, []));
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
+        // A finite cap (no count exceeds the sum of all of them) keeps every program bounded: GLOP may call an
+        // unbounded one infeasible. A range that reaches the cap is as good as unbounded.
+        var cap = (double)release.Values.Sum() + 1;
+        var variables = cells.ToDictionary(c => c, c => solver.MakeNumVar(1, cap, $"x{c}"));
+        var constraints = new List<(int Line, Constraint Constraint)>();
+        foreach (var l in lines)
+        {
+            var identity = identities[l];
+            double known = 0;
+            var constraint = identity.Exact ? solver.MakeConstraint(0, 0) : solver.MakeConstraint(0, double.PositiveInfinity);
+            for (var i = 0; i < identity.Cells.Length; i++)
+            {
+                var cell = identity.Cells[i];
+                if (hidden[cell])
+                    constraint.SetCoefficient(variables[cell], identity.Coefficients[i]);
+                else
+                    known += identity.Coefficients[i] * release.Values[cell];
+            }
+            constraint.SetLb(-known);
+            constraint.SetUb(identity.Exact ? -known : double.PositiveInfinity);
+            constraints.Add((l, constraint));
+        }
+        var objective = solver.Objective();
+        var result = new List<Range>(cells.Count);
+        foreach (var cell in cells)
+        {
+            objective.Clear();
+            objective.SetCoefficient(variables[cell], 1);
+            objective.SetMinimization();
+            var minStatus = solver.Solve();
+            if (minStatus != Solver.ResultStatus.OPTIMAL)
+                throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {minStatus}");
+            var min = variables[cell].SolutionValue();
+            var binding = Binding(constraints);
+            objective.SetMaximization();
+            var status = solver.Solve();
+            var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
+            if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
+                throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {status}; identities: "
+                    + string.Join("; ", lines.Select(l => identities[l].Description + " :: " + string.Join(" ", identities[l].Cells.Select((c, k) => $"{identities[l].Coefficients[k]}*{release.Values[c]}{(hidden[c] ? "h" : "")}")))));
+            var range = new Range(cell, min, max, []);
+            result.Add(range.PossibleValues >= threshold ? range : range with { Binding = [.. binding.Union(Binding(constraints))] });
+        }
+        return result;
+    }
+
+    private static List<int> Binding(List<(int Line, Constraint Constraint)> constraints) =>
+        constraints.Where(c => Math.Abs(c.Constraint.DualValue()) > 1e-9).Select(c => c.Line).ToList();
+}

@@ -1,0 +1,48 @@
+namespace ImpactMeasure.Reports.Disclosure;
+
+/// <summary>Every count published in one release (one pack, or one <c>report metrics</c> run), across all its
+/// tables, and which practice belongs to which PCN: what METHODS §7 protects as a whole.</summary>
+public sealed class Release(string windowKey)
+{
+    private readonly Dictionary<CellKey, int> _index = [];
+    private readonly List<CellKey> _keys = [];
+    private readonly List<long> _values = [];
+    private readonly HashSet<(string Practice, string Pcn)> _members = [];
+
+    /// <summary>The month coordinate of the release's window totals (<see cref="ReportWindow.Key"/>).</summary>
+    public string WindowKey { get; } = windowKey;
+
+    public IReadOnlyList<CellKey> Keys => _keys;
+
+    public IReadOnlyList<long> Values => _values;
+
+    public IReadOnlyCollection<(string Practice, string Pcn)> Members => _members;
+
+    /// <summary>Adds a count; the same key from another table must carry the same value.</summary>
+    public void Register(CellKey key, long value, string source)
+    {
+        if (value < 0)
+            throw new InvalidOperationException($"{source}: {key} is negative ({value}): counts cannot be below zero");
+        if (_index.TryGetValue(key, out var at))
+        {
+            if (_values[at] != value)
+                throw new InvalidOperationException($"{source}: {key} is {value} here but {_values[at]} in another table of the release");
+            return;
+        }
+        _index[key] = _keys.Count;
+        _keys.Add(key);
+        _values.Add(value);
+    }
+
+    /// <summary>Records that the release counts a practice's events under a PCN (a practice that moved PCN in the
+    /// window is a member of both).</summary>
+    public void Member(string practiceCode, string pcnCode) => _members.Add((practiceCode, pcnCode));
+
+    public bool Contains(CellKey key) => _index.ContainsKey(key);
+
+    public int IndexOf(CellKey key) =>
+        _index.TryGetValue(key, out var at) ? at : throw new KeyNotFoundException($"{key} is not a count of this release");
+
+    /// <summary>Primary and complementary suppression over the whole release (METHODS §7).</summary>
+    public Disclosure Protect(int threshold) => ReleaseSuppression.Protect(this, threshold);
+}

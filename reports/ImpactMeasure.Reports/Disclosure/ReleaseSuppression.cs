@@ -1,0 +1,157 @@
+namespace ImpactMeasure.Reports.Disclosure;
+
+/// <summary>METHODS §7 over a whole release. Primary suppression hides counts of 1 to the threshold. Complementary
+/// suppression then works line by line over every identity of the release (as τ-ARGUS's hypercube method does, a
+/// line at a time, until no line changes): a line may not hide exactly one cell, and the hidden cells of a line
+/// must leave each of them at least <c>threshold</c> possible values. Lines interact, so a linear-programming audit
+/// (<see cref="FeasibleRanges"/>) then finds each hidden cell's feasible range using every identity at once, and any
+/// cell still narrowed below the threshold gets a further complement; the two steps repeat until the audit passes.
+/// Complements are the smallest non-zero published cells (least information lost); zeros are never hidden, so a
+/// hidden cell is known to be at least 1 and the audit assumes so.</summary>
+public static class ReleaseSuppression
+{
+    public static Disclosure Protect(Release release, int threshold)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        if (threshold < 1)
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "the suppression threshold is at least 1");
+        var identities = ReleaseIdentities.Build(release);
+        var state = new State(release, identities, threshold);
+        for (var i = 0; i < release.Values.Count; i++)
+        {
+            if (release.Values[i] >= 1 && release.Values[i] <= threshold)
+                state.Hide(i);
+        }
+        var primary = state.HiddenCount;
+        List<FeasibleRanges.Range> weak;
+        do
+        {
+            state.RunLineRule();
+            weak = FeasibleRanges.Compute(release, identities, state.Hidden, threshold).Where(r => r.PossibleValues < threshold).ToList();
+        }
+        while (weak.Count > 0 && weak.Aggregate(false, (changed, range) => state.HideComplementFor(range) | changed));
+        var hidden = Enumerable.Range(0, release.Keys.Count).Where(i => state.Hidden[i]).Select(i => release.Keys[i]);
+        return new Disclosure(hidden, threshold, primary, state.HiddenCount - primary) { Unprotected = weak.Select(w => release.Keys[w.Cell]).ToList() };
+    }
+
+    /// <summary>The hidden cells and the lines still to look at.</summary>
+    private sealed class State
+    {
+        private readonly Release _release;
+        private readonly IReadOnlyList<Identity> _identities;
+        private readonly List<int>[] _linesOf;
+        private readonly Queue<int> _queue = new();
+        private readonly bool[] _queued;
+        private readonly int _threshold;
+
+        public State(Release release, IReadOnlyList<Identity> identities, int threshold)
+        {
+            _release = release;
+            _identities = identities;
+            _threshold = threshold;
+            Hidden = new bool[release.Keys.Count];
+            _linesOf = Enumerable.Range(0, release.Keys.Count).Select(_ => new List<int>()).ToArray();
+            for (var l = 0; l < identities.Count; l++)
+            {
+                foreach (var cell in identities[l].Cells)
+                    _linesOf[cell].Add(l);
+            }
+            _queued = new bool[identities.Count];
+        }
+
+        public bool[] Hidden { get; }
+
+
+        public int HiddenCount { get; private set; }
+
+        public void Hide(int cell)
+        {
+            if (Hidden[cell])
+                return;
+            Hidden[cell] = true;
+            HiddenCount++;
+            foreach (var line in _linesOf[cell])
+            {
+                if (!_queued[line])
+                {
+                    _queued[line] = true;
+                    _queue.Enqueue(line);
+                }
+            }
+        }
+
+        public void RunLineRule()
+        {
+            while (_queue.Count > 0)
+            {
+                var line = _queue.Dequeue();
+                _queued[line] = false;
+                if (!Safe(_identities[line]) && Complement(_identities[line].Cells) is { } cell)
+                    Hide(cell);
+            }
+        }
+
+        /// <summary>Hides the complements <see cref="ComplementSearch"/> finds for a weak cell.</summary>
+        public bool HideComplementFor(FeasibleRanges.Range weak)
+        {
+            var complements = ComplementSearch.For(_release, _identities, _linesOf, Hidden, weak, _threshold, Cost).Where(c => !Hidden[c]).ToList();
+            foreach (var cell in complements)
+                Hide(cell);
+            return complements.Count > 0;
+        }
+
+        private int? Complement(IEnumerable<int> cells)
+        {
+            int? best = null;
+            foreach (var c in cells)
+            {
+                if (Hidden[c] || _release.Values[c] == 0)
+                    continue;
+                if (best is null || Cost(c) < Cost(best.Value) || (Cost(c) == Cost(best.Value) && c < best))
+                    best = c;
+            }
+            return best;
+        }
+
+        // The information lost by hiding a cell: its value, and far more for the release's totals (the area over
+        // the whole window), which readers need most; they are hidden only when nothing else protects a cell.
+        private long Cost(int cell)
+        {
+            var key = _release.Keys[cell];
+            var total = key.Geo == CellKey.All && key.Service == CellKey.All && key.Referrer == CellKey.All && key.Group == CellKey.All
+                && (key.Month.Contains("..", StringComparison.Ordinal) || key.Month == _release.WindowKey);
+            return total ? _release.Values[cell] * 1000 : _release.Values[cell];
+        }
+
+        private bool Safe(Identity line)
+        {
+            var hidden = 0;
+            var positive = false;
+            var negative = false;
+            long hiddenSum = 0;
+            long slack = 0;
+            for (var i = 0; i < line.Cells.Length; i++)
+            {
+                var value = _release.Values[line.Cells[i]];
+                if (Hidden[line.Cells[i]])
+                {
+                    hidden++;
+                    hiddenSum += value;
+                    positive |= line.Coefficients[i] > 0;
+                    negative |= line.Coefficients[i] < 0;
+                }
+                else
+                {
+                    slack += line.Coefficients[i] * value;
+                }
+            }
+            if (hidden == 0)
+                return true;
+            if (line.Exact)
+                return hidden >= 2 && ((positive && negative) || hiddenSum - hidden + 1 >= _threshold);
+            // total − parts ≥ 0: a hidden total leaves every part free upwards; otherwise the published total less
+            // the published parts bounds the hidden parts.
+            return positive || slack - hidden + 1 >= _threshold;
+        }
+    }
+}

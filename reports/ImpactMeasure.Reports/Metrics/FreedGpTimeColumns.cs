@@ -1,0 +1,42 @@
+using ImpactMeasure.Reports.Disclosure;
+
+namespace ImpactMeasure.Reports.Metrics;
+
+/// <summary>The columns of <c>freed_gp_time</c>, each freed figure declaring every count it is computed from.</summary>
+public static class FreedGpTimeColumns
+{
+    public static readonly Column<FreedGpTimeRow> Breakdown = Column.Text<FreedGpTimeRow>("breakdown", r => r.Breakdown);
+    public static readonly Column<FreedGpTimeRow> Code = Column.Text<FreedGpTimeRow>("code", r => r.Code);
+    public static readonly Column<FreedGpTimeRow> Name = Column.Text<FreedGpTimeRow>("name", r => r.Name);
+    public static readonly Column<FreedGpTimeRow> Signposted = Count("signposted", r => r.Signposted, MeasureNames.Signposted);
+    public static readonly Column<FreedGpTimeRow> Diverted = Count("diverted", r => r.Diverted, MeasureNames.Diverted);
+    public static readonly Column<FreedGpTimeRow> Attended = Count("attended", r => r.Attended, MeasureNames.NavigationAttended);
+    public static readonly Column<FreedGpTimeRow> NoResponse = Count("no_response", r => r.NoResponse, MeasureNames.NoResponse);
+    public static readonly Column<FreedGpTimeRow> Represented = Count("represented", r => r.Represented, MeasureNames.Represented);
+    public static readonly Column<FreedGpTimeRow> RepresentationRate = Column.Derived<FreedGpTimeRow>("representation_rate", r => r.RepresentationRate, "0.000", Diverted, Represented);
+    public static readonly Column<FreedGpTimeRow> RateSource = Column.Text<FreedGpTimeRow>("rate_source", r => r.RateSource);
+    public static readonly Column<FreedGpTimeRow> FreedLow = Column.Derived<FreedGpTimeRow>("freed_low", r => r.FreedLow, "0.0", Attended, Diverted, Represented);
+    public static readonly Column<FreedGpTimeRow> FreedCentral = Central("freed_central", r => r.FreedCentral, "0.0");
+    public static readonly Column<FreedGpTimeRow> FreedHigh = Column.Derived<FreedGpTimeRow>("freed_high", r => r.FreedHigh, "0.0", Diverted, NoResponse, Represented);
+    public static readonly Column<FreedGpTimeRow> FreedLower95 = Central("freed_lower_95", r => r.FreedLower95, "0.0");
+    public static readonly Column<FreedGpTimeRow> FreedUpper95 = Central("freed_upper_95", r => r.FreedUpper95, "0.0");
+    public static readonly Column<FreedGpTimeRow> MinutesLow = Column.Derived<FreedGpTimeRow>("minutes_low", r => r.MinutesLow, "0.0", Attended, Diverted, Represented);
+    public static readonly Column<FreedGpTimeRow> MinutesCentral = Central("minutes_central", r => r.MinutesCentral, "0.0");
+    public static readonly Column<FreedGpTimeRow> MinutesHigh = Column.Derived<FreedGpTimeRow>("minutes_high", r => r.MinutesHigh, "0.0", Diverted, NoResponse, Represented);
+    public static readonly Column<FreedGpTimeRow> SessionsCentral = Central("sessions_central", r => r.SessionsCentral, "0.00");
+    public static readonly Column<FreedGpTimeRow> CostCentralGbp = Central("cost_central_gbp", r => r.CostCentralGbp, "0");
+    public static readonly Column<FreedGpTimeRow> MinutesPerAppointment = Column.Plain<FreedGpTimeRow>("minutes_per_appointment", r => r.MinutesPerAppointment, "0.0");
+    public static readonly Column<FreedGpTimeRow> Note = Column.Text<FreedGpTimeRow>("note", r => r.Note);
+
+    public static IReadOnlyList<Column<FreedGpTimeRow>> All { get; } =
+    [
+        Breakdown, Code, Name, Signposted, Diverted, Attended, NoResponse, Represented, RepresentationRate, RateSource, FreedLow, FreedCentral, FreedHigh,
+        FreedLower95, FreedUpper95, MinutesLow, MinutesCentral, MinutesHigh, SessionsCentral, CostCentralGbp, MinutesPerAppointment, Note,
+    ];
+
+    private static Column<FreedGpTimeRow> Count(string name, Func<FreedGpTimeRow, long?> value, string measure) =>
+        Column.Count<FreedGpTimeRow>(name, value, r => r.At(measure));
+
+    private static Column<FreedGpTimeRow> Central(string name, Func<FreedGpTimeRow, double?> value, string format) =>
+        Column.Derived<FreedGpTimeRow>(name, value, format, Diverted, Represented);
+}

@@ -1,0 +1,21 @@
+using ImpactMeasure.Reports.Disclosure;
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Reports.Spc;
+
+namespace ImpactMeasure.Reports.Pack;
+
+/// <summary>One month of the pack's SPC series: the value rests on that month's counts; the mean and limits on every
+/// month's, so one hidden month hides them (else the mean would give the hidden value back).</summary>
+public sealed record SpcPointRow(XmrPoint Point, IReadOnlyList<(CellKey Key, long Value)> MonthBasis, IReadOnlyList<(CellKey Key, long Value)> SeriesBasis)
+{
+    public static readonly Column<SpcPointRow> MonthColumn = Column.Text<SpcPointRow>("month", r => r.Point.Date.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+    public static readonly Column<SpcPointRow> ValueColumn = Column.Derived<SpcPointRow>("value", r => r.Point.Y, "0.0", r => r.MonthBasis);
+    public static readonly Column<SpcPointRow> MeanColumn = Column.Derived<SpcPointRow>("mean", r => r.Point.Mean, "0.0", r => r.SeriesBasis);
+    public static readonly Column<SpcPointRow> LowerColumn = Column.Derived<SpcPointRow>("lower_limit", r => r.Point.LowerLimit, "0.0", r => r.SeriesBasis);
+    public static readonly Column<SpcPointRow> UpperColumn = Column.Derived<SpcPointRow>("upper_limit", r => r.Point.UpperLimit, "0.0", r => r.SeriesBasis);
+    public static readonly Column<SpcPointRow> SpecialCauseColumn = Column.Text<SpcPointRow>("special_cause", r => r.Point.SpecialCauseType);
+    public static readonly Column<SpcPointRow> VariationColumn = Column.Text<SpcPointRow>("variation", r => Metrics.ServiceOverload.Variation(r.Point.PointType));
+
+    public static IReadOnlyList<Column<SpcPointRow>> Columns { get; } =
+        [MonthColumn, ValueColumn, MeanColumn, LowerColumn, UpperColumn, SpecialCauseColumn, VariationColumn];
+}

@@ -1,0 +1,59 @@
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Reports.Pack;
+using ImpactMeasure.Testing;
+
+namespace ImpactMeasure.Reports.Tests.Disclosure;
+
+/// <summary>METHODS §7 judged by an attacker: on the demo's releases (the 12-month metric files, the September
+/// 2025 pack) no [c] can be narrowed to fewer than the threshold's number of values using every published figure.</summary>
+[Collection(SampleWarehouseGroup.Name)]
+public class ReleaseAttackTests(SampleWarehouses sample)
+{
+    private const int Threshold = 7;
+
+    [Theory, BothEngines]
+    public async Task No_hidden_count_of_the_demo_metric_files_can_be_worked_out(string engine)
+    {
+        var shared = await sample.MetricsAsync(engine, "2025-09", 12, suppress: true);
+        var unsuppressed = await sample.MetricsAsync(engine, "2025-09", 12, suppress: false);
+
+        var outcome = ReleaseAttack.Run(shared.Tables, unsuppressed.Tables, shared.Window, shared.Parameters, shared.Members, Threshold);
+
+        outcome.Inconsistent.Should().BeEmpty();
+        outcome.Hidden.Should().BeGreaterThan(200, "the 12-month files hide many practice-level counts");
+        outcome.Narrowed.Should().BeEmpty();
+        shared.Disclosure.Unprotected.Should().BeEmpty();
+    }
+
+    [Theory, BothEngines]
+    public async Task No_hidden_count_of_the_demo_pack_can_be_worked_out(string engine)
+    {
+        var period = new DateOnly(2025, 9, 1);
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var shared = await new MonthlyPackBuilder(warehouse, new MethodParameters()).BuildAsync(period, null);
+        var unsuppressed = await new MonthlyPackBuilder(warehouse, new MethodParameters()).BuildAsync(period, null, suppress: false);
+
+        var outcome = ReleaseAttack.Run(PackRelease(shared), PackRelease(unsuppressed), shared.Metrics.Window, shared.Metrics.Parameters, shared.Metrics.Members, Threshold);
+
+        outcome.Inconsistent.Should().BeEmpty();
+        outcome.Hidden.Should().BeGreaterThan(50);
+        outcome.Narrowed.Should().BeEmpty();
+    }
+
+    [Theory, BothEngines]
+    public async Task A_pcn_pack_is_protected_as_its_own_release(string engine)
+    {
+        var period = new DateOnly(2025, 9, 1);
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var shared = await new MonthlyPackBuilder(warehouse, new MethodParameters()).BuildAsync(period, "U10001");
+        var unsuppressed = await new MonthlyPackBuilder(warehouse, new MethodParameters()).BuildAsync(period, "U10001", suppress: false);
+
+        var outcome = ReleaseAttack.Run(PackRelease(shared), PackRelease(unsuppressed), shared.Metrics.Window, shared.Metrics.Parameters, shared.Metrics.Members, Threshold);
+
+        outcome.Inconsistent.Should().BeEmpty();
+        outcome.Hidden.Should().BeGreaterThan(0, "one PCN's month has small counts");
+        outcome.Narrowed.Should().BeEmpty();
+    }
+
+    private static IReadOnlyList<IMetricTable> PackRelease(MonthlyPackData data) => [.. data.Metrics.Tables, data.Headline, data.FreedSpc];
+}

@@ -1,0 +1,273 @@
+using Google.OrTools.LinearSolver;
+
+namespace ImpactMeasure.Reports.Tests.Disclosure;
+
+/// <summary>An attacker who reads every file of a release and writes down every linear relation a careful reader
+/// knows between its figures — totals over practices, PCNs (from the public practice-to-PCN map), months, services
+/// and referrer roles; decisions = accepted + rejected for capacity + rejected as inappropriate; the bounds between
+/// outcomes; the same count in two files; a published rate or mean against its counts at the precision shown; freed
+/// appointments = diverted − re-presented — then asks a linear program for the least and greatest value of every
+/// [c]. Written from METHODS and the file layouts, independently of the suppression code it judges.</summary>
+internal sealed class ReleaseAttacker
+{
+    private const double RateHalfStep = 0.0005;
+    private readonly Dictionary<string, double?> _cells = [];
+    private readonly List<(Dictionary<string, double> Terms, double Lower, double Upper)> _relations = [];
+    private readonly List<(string Practice, string Pcn)> _members;
+    private readonly DateOnly? _singleMonth;
+
+    /// <param name="members">The public practice-to-PCN map for the window.</param>
+    /// <param name="singleMonth">The month of a one-month release (a pack): its window rows are that month's.</param>
+    public ReleaseAttacker(IEnumerable<(string Practice, string Pcn)> members, DateOnly? singleMonth = null)
+    {
+        _members = [.. members];
+        _singleMonth = singleMonth;
+    }
+
+    /// <summary>Every count the files show, published or [c], by its address.</summary>
+    public IReadOnlyDictionary<string, double?> Cells => _cells;
+
+    private string Address(string measure, string geo = "all", string service = "all", string month = "W", string role = "all", string referrer = "all", string group = "all") =>
+        string.Join('|', measure, geo, service, month == "W" && _singleMonth is { } m ? Month(m) : month, role, referrer, group);
+
+    private static string Month(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    public void ReadFolder(string folder)
+    {
+        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+            Read(PublishedFile.Read(path));
+        AddSums();
+    }
+
+    private void Read(PublishedFile file)
+    {
+        foreach (var row in file.Rows)
+        {
+            switch (file.Name)
+            {
+                case "freed_gp_time":
+                    var geo = Geo(row["breakdown"], row["code"]);
+                    foreach (var (column, measure) in new[] { ("signposted", "signposted"), ("diverted", "diverted"), ("attended", "nav_attended"), ("no_response", "no_response"), ("represented", "represented") })
+                        Cell(Address(measure, geo), row[column]);
+                    if (row["rate_source"] == "observed")
+                        Relation(new() { [Address("diverted", geo)] = 1, [Address("represented", geo)] = -1 }, row["freed_central"], 0.05);
+                    break;
+                case "representation":
+                    Cell(Address("diverted"), row["diverted"]);
+                    Cell(Address("represented"), row["represented"]);
+                    Rate(Address("represented"), Address("diverted"), row["representation_rate"]);
+                    break;
+                case "referral_outcomes":
+                    var (g, service, month) = row["breakdown"] switch
+                    {
+                        "service" => ("all", row["code"], "W"),
+                        "month" => ("all", "all", row["code"]),
+                        _ => (Geo(row["breakdown"], row["code"]), "all", "W"),
+                    };
+                    string A(string m) => Address(m, g, service, month);
+                    foreach (var m in new[] { "referrals", "with_service_decision", "accepted_by_service", "rejected_capacity", "rejected_inappropriate", "declined_by_patient", "pending" })
+                        Cell(A(m), row[m]);
+                    Rate(A("accepted_by_service"), A("with_service_decision"), row["acceptance_rate"]);
+                    Rate(A("rejected_capacity"), A("with_service_decision"), row["capacity_rejection_rate"]);
+                    Rate(A("rejected_inappropriate"), A("with_service_decision"), row["inappropriate_rate"]);
+                    if (PublishedFile.Number(row["patient_uptake"]) is { } uptake)
+                    {
+                        // uptake × (referrals − pending) = referrals − pending − declined, to the precision shown.
+                        foreach (var (u, lower) in new[] { (uptake - RateHalfStep, true), (uptake + RateHalfStep, false) })
+                        {
+                            var terms = new Dictionary<string, double> { [A("referrals")] = 1 - u, [A("pending")] = -(1 - u), [A("declined_by_patient")] = -1 };
+                            _relations.Add(lower ? (terms, double.NegativeInfinity, 0) : (terms, 0, double.PositiveInfinity));
+                        }
+                    }
+                    break;
+                case "service_overload":
+                    Cell(Address("with_service_decision", service: row["service_code"], month: row["month"]), row["with_service_decision"]);
+                    Cell(Address("rejected_capacity", service: row["service_code"], month: row["month"]), row["rejected_capacity"]);
+                    Rate(Address("rejected_capacity", service: row["service_code"], month: row["month"]), Address("with_service_decision", service: row["service_code"], month: row["month"]), row["capacity_rejection_rate"]);
+                    break;
+                case "sp_caseload":
+                    var when = row["month"] == "all" ? "W" : row["month"];
+                    foreach (var (column, measure) in new[] { ("referrals_received", "referrals"), ("people_seen", "attended"), ("declined_by_patient", "declined_by_patient"), ("rejected_inappropriate", "rejected_inappropriate"), ("pending", "pending") })
+                        Cell(Address(measure, month: when, role: "splw"), row[column]);
+                    break;
+                case "sp_referral_sources":
+                    foreach (var m in new[] { "referrals", "with_service_decision", "rejected_inappropriate" })
+                        Cell(Address(m, role: "splw", referrer: row["referrer_role"]), row[m]);
+                    Rate(Address("rejected_inappropriate", role: "splw", referrer: row["referrer_role"]), Address("with_service_decision", role: "splw", referrer: row["referrer_role"]), row["inappropriate_rate"]);
+                    Rate(Address("referrals", role: "splw", referrer: row["referrer_role"]), Address("referrals", role: "splw"), row["share_of_referrals"]);
+                    break;
+                case "wellbeing_change":
+                    foreach (var m in new[] { "people_with_baseline", "people_with_both", "people_improved" })
+                        Cell(Address(m, group: row["instrument"]), row[m]);
+                    Rate(Address("people_improved", group: row["instrument"]), Address("people_with_both", group: row["instrument"]), row["share_improved"]);
+                    Rate(Address("people_with_both", group: row["instrument"]), Address("people_with_baseline", group: row["instrument"]), row["completeness"]);
+                    break;
+                case "sp_gp_use":
+                    Cell(Address("people_referred"), row["people_referred"]);
+                    Cell(Address("comparison_patients"), row["comparison_patients"]);
+                    break;
+                case "headline":
+                    ReadHeadline(row);
+                    break;
+                case "freed_spc":
+                    var spcMonth = Month(DateOnly.ParseExact(row["month"], "MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+                    Cell(Address("freed", month: spcMonth), row["value"]);
+                    _spc.Add((Address("freed", month: spcMonth), row["mean"]));
+                    break;
+                default:
+                    throw new InvalidOperationException($"the attacker does not know the file {file.Name}: teach it the file's relations");
+            }
+        }
+    }
+
+    private readonly List<(string Freed, string Mean)> _spc = [];
+
+    // The headline's counts are the release's cells in three months; freed = diverted − re-presented.
+    private void ReadHeadline(IReadOnlyDictionary<string, string> row)
+    {
+        var period = _singleMonth ?? throw new InvalidOperationException("a headline table belongs to a one-month release");
+        foreach (var (column, month) in new[] { ("this_month", period), ("previous_month", period.AddMonths(-1)), ("same_month_last_year", period.AddMonths(-12)) })
+        {
+            var m = Month(month);
+            switch (row["measure"])
+            {
+                case "Care navigation signposting events":
+                    Cell(Address("signposted", month: m), row[column]);
+                    break;
+                case "Patients diverted from a GP appointment":
+                    Cell(Address("diverted", month: m), row[column]);
+                    break;
+                case "GP appointments freed (central estimate)":
+                    Cell(Address("freed", month: m), row[column]);
+                    break;
+                case "Social prescribing referrals":
+                    Cell(Address("referrals", month: m, role: "splw"), row[column]);
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    private static string Geo(string breakdown, string code) => breakdown switch { "pcn" => "pcn:" + code, "practice" => "practice:" + code, _ => "all" };
+
+    private void Cell(string address, string text)
+    {
+        if (text.Length == 0)
+            return;
+        var value = PublishedFile.Hidden(text) ? null : PublishedFile.Number(text);
+        if (!_cells.TryGetValue(address, out var known) || known is null)
+            _cells[address] = value;
+    }
+
+    private void Relation(Dictionary<string, double> terms, string published, double halfStep)
+    {
+        if (PublishedFile.Number(published) is { } value)
+            _relations.Add((terms, value - halfStep, value + halfStep));
+    }
+
+    // numerator − rate × denominator lies within ± half a step of the denominator.
+    private void Rate(string numerator, string denominator, string published)
+    {
+        if (PublishedFile.Number(published) is not { } rate)
+            return;
+        _relations.Add((new() { [numerator] = 1, [denominator] = -(rate + RateHalfStep) }, double.NegativeInfinity, 0));
+        _relations.Add((new() { [numerator] = 1, [denominator] = -(rate - RateHalfStep) }, 0, double.PositiveInfinity));
+    }
+
+    private void AddSums()
+    {
+        var addresses = _cells.Keys.Select(a => a.Split('|')).ToList();
+        string Join(string[] parts) => string.Join('|', parts);
+        void Sums(int dimension, Func<string, bool> isTotal, Func<string, string, bool> isPart, bool exact = true)
+        {
+            foreach (var group in addresses.GroupBy(a => Join([.. a.Take(dimension), "*", .. a.Skip(dimension + 1)])))
+            {
+                foreach (var total in group.Where(a => isTotal(a[dimension])))
+                {
+                    var terms = group.Where(a => isPart(total[dimension], a[dimension])).ToDictionary(Join, _ => -1.0);
+                    if (terms.Count == 0)
+                        continue;
+                    terms[Join(total)] = 1;
+                    _relations.Add((terms, 0, exact ? 0 : double.PositiveInfinity));
+                }
+            }
+        }
+        Sums(1, t => t == "all", (_, p) => p.StartsWith("pcn:", StringComparison.Ordinal));
+        Sums(1, t => t == "all", (_, p) => p.StartsWith("practice:", StringComparison.Ordinal));
+        // A PCN is the sum of its practices unless one of them moved PCN in the window (then its events are split).
+        var movers = _members.GroupBy(m => m.Practice).Where(g => g.Count() > 1).SelectMany(g => g.Select(m => m.Pcn)).ToHashSet();
+        Sums(1, t => t.StartsWith("pcn:", StringComparison.Ordinal) && !movers.Contains(t[4..]), (t, p) => _members.Contains((p.Replace("practice:", "", StringComparison.Ordinal), t[4..])));
+        Sums(2, t => t == "all", (_, p) => p != "all");
+        Sums(3, t => t == "W", (_, p) => p != "W");
+        Sums(4, t => t == "all", (_, p) => p != "all", exact: false);
+        Sums(5, t => t == "all", (_, p) => p != "all");
+        foreach (var freed in _cells.Keys.Where(a => a.StartsWith("freed|", StringComparison.Ordinal)).ToList())
+        {
+            var rest = freed["freed".Length..];
+            if (_cells.ContainsKey("diverted" + rest) && _cells.ContainsKey("represented" + rest))
+                _relations.Add((new() { [freed] = 1, ["diverted" + rest] = -1, ["represented" + rest] = 1 }, -0.05, 0.05));
+        }
+        if (_spc.Count > 0 && PublishedFile.Number(_spc[0].Mean) is { } mean)
+            _relations.Add((_spc.ToDictionary(p => p.Freed, _ => 1.0), (mean - 0.05) * _spc.Count, (mean + 0.05) * _spc.Count));
+        foreach (var parts in addresses.Select(Join).ToList())
+        {
+            var a = parts.Split('|');
+            string M(string measure) => Join([measure, .. a.Skip(1)]);
+            void Bound(string total, bool exact, params string[] measureParts)
+            {
+                if (a[0] != total || measureParts.Any(p => !_cells.ContainsKey(M(p))))
+                    return;
+                var terms = measureParts.ToDictionary(M, _ => -1.0);
+                terms[parts] = 1;
+                _relations.Add((terms, 0, exact ? 0 : double.PositiveInfinity));
+            }
+            Bound("with_service_decision", true, "accepted_by_service", "rejected_capacity", "rejected_inappropriate");
+            Bound("referrals", false, "with_service_decision", "declined_by_patient", "pending");
+            Bound("accepted_by_service", false, "attended");
+            Bound("signposted", false, "diverted", "no_response");
+            Bound("diverted", false, "nav_attended");
+            Bound("diverted", false, "represented");
+            Bound("people_with_baseline", false, "people_with_both");
+            Bound("people_with_both", false, "people_improved");
+        }
+    }
+
+    /// <summary>The least and greatest value of every [c] given everything published (hidden counts ≥ 1).</summary>
+    public IReadOnlyDictionary<string, (double Min, double Max)> Ranges()
+    {
+        using var solver = Solver.CreateSolver("GLOP")!;
+        var variables = new Dictionary<string, Variable>();
+        // A [c] count is at least 1 (zeros are shown); freed appointments can be 0.
+        // A cap keeps each program bounded (GLOP may call an unbounded one infeasible); reaching it means unbounded.
+        const double Cap = 1e7;
+        Variable Var(string address) => variables.TryGetValue(address, out var v) ? v
+            : variables[address] = solver.MakeNumVar(address.StartsWith("freed|", StringComparison.Ordinal) ? 0 : 1, Cap, address);
+        foreach (var (terms, lower, upper) in _relations)
+        {
+            var known = terms.Where(t => _cells.GetValueOrDefault(t.Key) is not null).Sum(t => t.Value * _cells[t.Key]!.Value);
+            var unknown = terms.Where(t => _cells.ContainsKey(t.Key) && _cells[t.Key] is null).ToList();
+            if (unknown.Count == 0 || terms.Keys.Any(k => !_cells.ContainsKey(k)))
+                continue;
+            var constraint = solver.MakeConstraint(lower - known, upper - known);
+            foreach (var (address, coefficient) in unknown)
+                constraint.SetCoefficient(Var(address), coefficient);
+        }
+        var ranges = new Dictionary<string, (double, double)>();
+        foreach (var address in _cells.Where(c => c.Value is null).Select(c => c.Key))
+        {
+            var variable = Var(address);
+            var objective = solver.Objective();
+            objective.Clear();
+            objective.SetCoefficient(variable, 1);
+            objective.SetMinimization();
+            solver.Solve().Should().Be(Solver.ResultStatus.OPTIMAL, $"the published figures must be consistent ({address})");
+            var min = variable.SolutionValue();
+            objective.SetMaximization();
+            solver.Solve().Should().Be(Solver.ResultStatus.OPTIMAL);
+            var max = variable.SolutionValue() >= Cap - 0.5 ? double.PositiveInfinity : variable.SolutionValue();
+            ranges[address] = (min, max);
+        }
+        return ranges;
+    }
+}
