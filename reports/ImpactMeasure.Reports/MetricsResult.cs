@@ -44,7 +44,7 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
         var all = Tables.Concat(others).ToList();
         foreach (var table in all)
             table.RegisterIn(release);
-        var disclosure = release.Protect(Parameters.SuppressionThreshold);
+        var disclosure = release.Protect(Parameters.SuppressionThreshold, Parameters.SuppressionRounding);
         if (disclosure.Unprotected.Count > 0)
         {
             throw new InvalidOperationException($"disclosure control could not protect {disclosure.Unprotected.Count} hidden counts (first: {disclosure.Unprotected[0]}): "

@@ -18,8 +18,8 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         result.RepresentationObserved.Should().BeTrue();
         row.Source.Should().Be("observed");
         var planted = Truth.GetProperty("representation").GetProperty("planted_rate").GetDouble();
-        row.Lower!.Value.Should().BeLessThan(planted);
-        row.Upper!.Value.Should().BeGreaterThan(planted);
+        row.Rate.Lower!.Value.Should().BeLessThan(planted);
+        row.Rate.Upper!.Value.Should().BeGreaterThan(planted);
     }
 
     [Theory, BothEngines]

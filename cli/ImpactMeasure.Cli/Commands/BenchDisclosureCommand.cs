@@ -46,6 +46,11 @@ public static class BenchDisclosureCommand
             disclosure control:  {protect.TotalSeconds,8:F2} s  ({disclosure.Primary:N0} small counts hidden, {disclosure.Complementary:N0} complements, audited by linear programming)
             ratio:               {protect.TotalSeconds / compute.TotalSeconds,8:F2}  (disclosure control / computing the release)
             """));
+        if (disclosure.Statistics is { } s)
+        {
+            output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {s.Cells:N0} counts, {s.Identities:N0} identities; identities {s.BuildIdentities.TotalSeconds:F2} s, line rule {s.LineRule.TotalSeconds:F2} s, audit {s.Audit.TotalSeconds:F2} s over {s.Rounds} rounds"));
+        }
         return ExitCodes.Ok;
     }
 }

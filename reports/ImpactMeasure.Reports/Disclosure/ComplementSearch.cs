@@ -10,7 +10,10 @@ namespace ImpactMeasure.Reports.Disclosure;
 /// (cells within 2, 4, then any number of identities) until such a movement exists.</summary>
 public static class ComplementSearch
 {
-    public static IReadOnlyList<int> For(Release release, IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden,
+    /// <summary>The complements to hide; empty when the weak cell can already reach the top of its range with
+    /// nothing moved (the audit's small program was too small to see it: the cell is safe); null when no movement
+    /// near it helps.</summary>
+    public static IReadOnlyList<int>? For(Release release, IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden,
         FeasibleRanges.Range weak, int threshold, Func<int, long> cost)
     {
         ArgumentNullException.ThrowIfNull(release);
@@ -20,20 +23,20 @@ public static class ComplementSearch
         ArgumentNullException.ThrowIfNull(weak);
         ArgumentNullException.ThrowIfNull(cost);
         var target = Math.Ceiling(weak.Min - 1e-6) + threshold - 1;
-        foreach (var depth in new[] { 2, 4, int.MaxValue })
+        foreach (var (depth, perLine) in new[] { (2, 12), (3, 40), (4, int.MaxValue), (int.MaxValue, int.MaxValue) })
         {
-            var moved = Solve(release, identities, linesOf, hidden, weak.Cell, target, depth, cost);
+            var moved = Solve(release, identities, linesOf, hidden, weak.Cell, target, (depth, perLine), cost);
             if (moved is not null)
                 return moved;
         }
-        return [];
+        return null;
     }
 
     private static List<int>? Solve(Release release, IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden, int weak,
-        double target, int depth, Func<int, long> cost)
+        double target, (int Depth, int PerLine) reach, Func<int, long> cost)
     {
-        var (cells, lines) = Neighbourhood(identities, linesOf, weak, depth);
-        var cap = (double)release.Values.Sum() + 1;
+        var (cells, lines) = Neighbourhood(identities, linesOf, hidden, weak, reach, cost);
+        var cap = Cap(release);
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
         var x = new Dictionary<int, Variable>();
         var moves = new List<(int Cell, Variable Up, Variable Down)>();
@@ -75,25 +78,37 @@ public static class ComplementSearch
             constraint.SetLb(-known);
             constraint.SetUb(identity.Exact ? -known : double.PositiveInfinity);
         }
-        var reach = solver.MakeConstraint(Math.Min(target, cap), cap);
-        reach.SetCoefficient(x[weak], 1);
+        var top = solver.MakeConstraint(Math.Min(target, cap), cap);
+        top.SetCoefficient(x[weak], 1);
         objective.SetMinimization();
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
             return null;
         return moves.Where(m => m.Up.SolutionValue() + m.Down.SolutionValue() > 1e-6).Select(m => m.Cell).ToList();
     }
 
-    // Cells within `depth` identities of the weak cell, and the identities among them; cells further out stay fixed.
-    private static (List<int> Cells, List<int> Lines) Neighbourhood(IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, int weak, int depth)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Release, object> Caps = [];
+
+    private static double Cap(Release release) => (double)Caps.GetValue(release, r => (double)r.Values.Sum() + 1);
+
+    // Cells within `Depth` identities of the weak cell — from each identity at most `PerLine` hidden cells (the
+    // largest) and as many published ones (the cheapest) — and the identities among them; cells further out stay fixed.
+    private static (List<int> Cells, List<int> Lines) Neighbourhood(IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden, int weak,
+        (int Depth, int PerLine) reach, Func<int, long> cost)
     {
         var cells = new HashSet<int> { weak };
         var lines = new HashSet<int>();
         var frontier = new List<int> { weak };
-        for (var d = 0; d < depth && frontier.Count > 0; d++)
+        for (var d = 0; d < reach.Depth && frontier.Count > 0; d++)
         {
             var next = new List<int>();
-            foreach (var line in frontier.SelectMany(c => linesOf[c]).Where(lines.Add))
-                next.AddRange(identities[line].Cells.Where(cells.Add));
+            foreach (var line in frontier.SelectMany(c => linesOf[c]).Where(lines.Add).ToList())
+            {
+                var members = identities[line].Cells;
+                var chosen = reach.PerLine >= members.Length ? members
+                    : members.Where(c => hidden[c]).OrderByDescending(c => cost(c)).Take(reach.PerLine)
+                        .Concat(members.Where(c => !hidden[c]).OrderBy(c => cost(c)).Take(reach.PerLine));
+                next.AddRange(chosen.Where(cells.Add));
+            }
             frontier = next;
         }
         return ([.. cells.Order()], [.. lines.Order()]);

@@ -5,8 +5,9 @@ public sealed class Disclosure
 {
     private readonly HashSet<CellKey> _hidden;
 
-    public Disclosure(IEnumerable<CellKey> hidden, int threshold, int primary, int complementary)
+    public Disclosure(IEnumerable<CellKey> hidden, int threshold, int primary, int complementary, int rounding = 0)
     {
+        Rounding = rounding;
         _hidden = [.. hidden];
         Threshold = threshold;
         Primary = primary;
@@ -27,6 +28,12 @@ public sealed class Disclosure
 
     public int Threshold { get; }
 
+    /// <summary>0, or the base published counts are rounded to after suppression (5: NHS Digital's rule).</summary>
+    public int Rounding { get; }
+
+    /// <summary>A count as published: rounded to the nearest multiple of <see cref="Rounding"/> where set.</summary>
+    public long Publish(long count) => Rounding <= 1 ? count : (long)Math.Round((double)count / Rounding, MidpointRounding.AwayFromZero) * Rounding;
+
     /// <summary>Counts hidden because they are 1 to the threshold.</summary>
     public int Primary { get; }
 
@@ -37,6 +44,9 @@ public sealed class Disclosure
     /// values even with everything else in those identities hidden (none in practice; the outputs refuse to be
     /// written while any remain).</summary>
     public IReadOnlyList<CellKey> Unprotected { get; init; } = [];
+
+    /// <summary>How the decision was reached (null when disclosure control is off).</summary>
+    public ProtectionStatistics? Statistics { get; init; }
 
     public bool IsHidden(CellKey key) => _hidden.Contains(key);
 

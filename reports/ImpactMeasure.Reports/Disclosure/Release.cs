@@ -44,5 +44,5 @@ public sealed class Release(string windowKey)
         _index.TryGetValue(key, out var at) ? at : throw new KeyNotFoundException($"{key} is not a count of this release");
 
     /// <summary>Primary and complementary suppression over the whole release (METHODS §7).</summary>
-    public Disclosure Protect(int threshold) => ReleaseSuppression.Protect(this, threshold);
+    public Disclosure Protect(int threshold, int rounding = 0) => ReleaseSuppression.Protect(this, threshold, rounding);
 }

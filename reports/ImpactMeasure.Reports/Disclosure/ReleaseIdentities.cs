@@ -24,13 +24,13 @@ public static class ReleaseIdentities
         ArgumentNullException.ThrowIfNull(release);
         var identities = new List<Identity>();
         AddMeasureRelations(release, identities);
-        AddHierarchy(release, identities, "month", k => k.Month, k => k with { Month = "" }, Months);
-        AddHierarchy(release, identities, "service", k => k.Service, k => k with { Service = "" }, (parent, child) => parent == CellKey.All && child != CellKey.All);
-        AddHierarchy(release, identities, "referrer", k => k.Referrer, k => k with { Referrer = "" }, (parent, child) => parent == CellKey.All && child != CellKey.All);
-        AddHierarchy(release, identities, "pcn", k => k.Geo, k => k with { Geo = "" }, (parent, child) => parent == CellKey.All && child.StartsWith("pcn:", StringComparison.Ordinal));
-        AddHierarchy(release, identities, "practice", k => k.Geo, k => k with { Geo = "" }, (parent, child) => parent == CellKey.All && child.StartsWith("practice:", StringComparison.Ordinal));
+        AddHierarchy(release, identities, "month", k => k.Month, k => k with { Month = "" }, p => p.Contains("..", StringComparison.Ordinal), Months);
+        AddHierarchy(release, identities, "service", k => k.Service, k => k with { Service = "" }, IsAll, (_, child) => child != CellKey.All);
+        AddHierarchy(release, identities, "referrer", k => k.Referrer, k => k with { Referrer = "" }, IsAll, (_, child) => child != CellKey.All);
+        AddHierarchy(release, identities, "pcn", k => k.Geo, k => k with { Geo = "" }, IsAll, (_, child) => child.StartsWith("pcn:", StringComparison.Ordinal));
+        AddHierarchy(release, identities, "practice", k => k.Geo, k => k with { Geo = "" }, IsAll, (_, child) => child.StartsWith("practice:", StringComparison.Ordinal));
         // Only link workers' referrals are broken out by role, so the role total bounds them rather than adding up.
-        AddHierarchy(release, identities, "role", k => k.Role, k => k with { Role = "" }, (parent, child) => parent == CellKey.All && child != CellKey.All, exact: false);
+        AddHierarchy(release, identities, "role", k => k.Role, k => k with { Role = "" }, IsAll, (_, child) => child != CellKey.All, exact: false);
         AddMembership(release, identities);
         foreach (var identity in identities)
             Verify(release, identity);
@@ -54,6 +54,8 @@ public static class ReleaseIdentities
         }
     }
 
+    private static bool IsAll(string level) => level == CellKey.All;
+
     private static bool Months(string parent, string child)
     {
         var range = parent.Split("..");
@@ -62,12 +64,12 @@ public static class ReleaseIdentities
     }
 
     private static void AddHierarchy(Release release, List<Identity> identities, string name, Func<CellKey, string> level, Func<CellKey, CellKey> rest,
-        Func<string, string, bool> isChild, bool exact = true)
+        Func<string, bool> isParent, Func<string, string, bool> isChild, bool exact = true)
     {
         foreach (var group in release.Keys.GroupBy(rest))
         {
             var cells = group.ToList();
-            foreach (var parent in cells)
+            foreach (var parent in cells.Where(c => isParent(level(c))))
             {
                 var children = cells.Where(c => isChild(level(parent), level(c))).ToList();
                 if (children.Count > 0)

@@ -10,12 +10,14 @@ namespace ImpactMeasure.Reports.Disclosure;
 /// hidden cell is known to be at least 1 and the audit assumes so.</summary>
 public static class ReleaseSuppression
 {
-    public static Disclosure Protect(Release release, int threshold)
+    public static Disclosure Protect(Release release, int threshold, int rounding = 0)
     {
         ArgumentNullException.ThrowIfNull(release);
         if (threshold < 1)
             throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "the suppression threshold is at least 1");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var identities = ReleaseIdentities.Build(release);
+        var identitiesTime = clock.Elapsed;
         var state = new State(release, identities, threshold);
         for (var i = 0; i < release.Values.Count; i++)
         {
@@ -24,14 +26,26 @@ public static class ReleaseSuppression
         }
         var primary = state.HiddenCount;
         List<FeasibleRanges.Range> weak;
+        var (rounds, lineRule, audit) = (0, TimeSpan.Zero, TimeSpan.Zero);
         do
         {
+            rounds++;
+            clock.Restart();
             state.RunLineRule();
-            weak = FeasibleRanges.Compute(release, identities, state.Hidden, threshold).Where(r => r.PossibleValues < threshold).ToList();
+            lineRule += clock.Elapsed;
+            clock.Restart();
+            var ranges = FeasibleRanges.Compute(release, identities, state.Hidden, threshold, c => !state.Certified.Contains(c));
+            weak = ranges.Where(r => r.PossibleValues < threshold).ToList();
+            state.Certified.UnionWith(ranges.Where(r => r.PossibleValues >= threshold).Select(r => r.Cell));
+            audit += clock.Elapsed;
         }
         while (weak.Count > 0 && weak.Aggregate(false, (changed, range) => state.HideComplementFor(range) | changed));
         var hidden = Enumerable.Range(0, release.Keys.Count).Where(i => state.Hidden[i]).Select(i => release.Keys[i]);
-        return new Disclosure(hidden, threshold, primary, state.HiddenCount - primary) { Unprotected = weak.Select(w => release.Keys[w.Cell]).ToList() };
+        return new Disclosure(hidden, threshold, primary, state.HiddenCount - primary, rounding)
+        {
+            Unprotected = weak.Select(w => release.Keys[w.Cell]).ToList(),
+            Statistics = new ProtectionStatistics(release.Keys.Count, identities.Count, rounds, identitiesTime, lineRule, audit),
+        };
     }
 
     /// <summary>The hidden cells and the lines still to look at.</summary>
@@ -91,13 +105,22 @@ public static class ReleaseSuppression
             }
         }
 
-        /// <summary>Hides the complements <see cref="ComplementSearch"/> finds for a weak cell.</summary>
+        /// <summary>Cells shown safe by the audit or by the complement search with nothing moved; hiding more only
+        /// widens a range, so they stay safe and are not audited again.</summary>
+        public HashSet<int> Certified { get; } = [];
+
+        /// <summary>Hides the complements <see cref="ComplementSearch"/> finds for a weak cell; true when anything
+        /// changed (a complement hidden, or the cell found safe).</summary>
         public bool HideComplementFor(FeasibleRanges.Range weak)
         {
-            var complements = ComplementSearch.For(_release, _identities, _linesOf, Hidden, weak, _threshold, Cost).Where(c => !Hidden[c]).ToList();
+            var complements = ComplementSearch.For(_release, _identities, _linesOf, Hidden, weak, _threshold, Cost);
+            if (complements is null)
+                return false;
+            if (complements.Count == 0)
+                return Certified.Add(weak.Cell);
             foreach (var cell in complements)
                 Hide(cell);
-            return complements.Count > 0;
+            return true;
         }
 
         private int? Complement(IEnumerable<int> cells)

@@ -33,6 +33,10 @@ public sealed class Column<TRow>
 
     public Func<TRow, IEnumerable<(CellKey Key, long Value)>>? Basis { get; internal init; }
 
+    /// <summary>With counts rounded (<c>suppression_rounding</c>): the figure computed again from the published,
+    /// rounded counts of the row; null where the figure is not a function of counts (a mean, a bootstrap interval).</summary>
+    public Func<TRow, Func<Column<TRow>, long>, Func<long, long>, double?>? FromRounded { get; internal init; }
+
     /// <summary>False for a count that is part of the release (a derived figure rests on it) but is not printed.</summary>
     public bool Printed { get; internal init; } = true;
 
@@ -63,4 +67,29 @@ public static class Column
     public static Column<TRow> Derived<TRow>(string name, Func<TRow, double?> value, string format, Func<TRow, IEnumerable<(CellKey Key, long Value)>> basis,
         params Column<TRow>[] from) =>
         new Column<TRow>(name, ColumnKind.Derived, format, r => value(r)) { From = from, Basis = basis };
+
+    /// <summary>A rate with its Wilson interval: <paramref name="part"/> picks the value or a bound; with rounded
+    /// counts it is recomputed from them.</summary>
+    public static Column<TRow> Rate<TRow>(string name, Func<TRow, Proportion> proportion, Func<Proportion, double?> part, Column<TRow> numerator,
+        Column<TRow> denominator) =>
+        new Column<TRow>(name, ColumnKind.Derived, "0.000", r => part(proportion(r)))
+        {
+            From = [numerator, denominator],
+            FromRounded = (r, count, _) => part(Proportion.Of(count(numerator), count(denominator), proportion(r).Confidence)),
+        };
+
+    /// <summary>A derived column that can be computed again from the row's rounded counts.</summary>
+    public static Column<TRow> Recomputed<TRow>(Column<TRow> column, Func<TRow, Func<Column<TRow>, long>, double?> fromRounded) =>
+        Recomputed(column, (r, count, _) => fromRounded(r, count));
+
+    /// <summary>A derived column resting on counts outside its row, computed again from their rounded values
+    /// (<paramref name="fromRounded"/> gets the rounding).</summary>
+    public static Column<TRow> Recomputed<TRow>(Column<TRow> column, Func<TRow, Func<Column<TRow>, long>, Func<long, long>, double?> fromRounded)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return new Column<TRow>(column.Name, column.Kind, column.Format, column.Value)
+        {
+            Cell = column.Cell, From = column.From, Basis = column.Basis, Printed = column.Printed, FromRounded = fromRounded,
+        };
+    }
 }

@@ -35,6 +35,7 @@ public static class CsvReportWriter
         ArgumentNullException.ThrowIfNull(disclosure);
         return disclosure.Applied
             ? string.Create(CultureInfo.InvariantCulture, $"disclosure control: counts of 1 to {disclosure.Threshold} shown as [c] ({disclosure.Primary} here), and {disclosure.Complementary} more counts hidden so that no [c] can be worked out from any other figure of this release; figures computed from a hidden count are [c]; rates and means rounded to the precision shown")
+                + (disclosure.Rounding > 1 ? $"; counts rounded to the nearest {disclosure.Rounding} and rates, shares and freed appointments computed from the rounded counts (means, bootstrap and t intervals and SPC limits are statistics of the records, shown as computed)" : "")
             : "NOT FOR SHARING: disclosure control is OFF (--no-suppression): small numbers are shown";
     }
 

@@ -32,16 +32,16 @@ public static class FreedGpTime
         {
             var represented = diverted.LongCount(e => e.Represented);
             var rate = Proportion.Of(represented, diverted.Count, parameters.Confidence);
-            rows.Add(new("observed", window.Key, diverted.Count, represented, rate.Value, rate.Lower, rate.Upper,
+            rows.Add(new("observed", window.Key, diverted.Count, represented, rate,
                 diverted.Count == 0 ? "no diverted patients in the window" : "from patient-level appointments"));
         }
         else if (parameters.AssumedRepresentationRate is { } assumed)
         {
-            rows.Add(new("assumed", window.Key, diverted.Count, null, assumed, null, null, "assumed_representation_rate from configuration: no patient-level appointments loaded"));
+            rows.Add(new("assumed", window.Key, diverted.Count, null, new Proportion(assumed, null, null, parameters.Confidence), "assumed_representation_rate from configuration: no patient-level appointments loaded"));
         }
         else
         {
-            rows.AddRange(SensitivityRates.Select(rate => new RepresentationRow("sensitivity", window.Key, diverted.Count, null, rate, null, null,
+            rows.AddRange(SensitivityRates.Select(rate => new RepresentationRow("sensitivity", window.Key, diverted.Count, null, new Proportion(rate, null, null, parameters.Confidence),
                 "no patient-level appointments and no assumed rate configured: one row per rate")));
         }
         return new MetricTable<RepresentationRow>("representation", $"Re-presentation to a GP within {parameters.RepresentationWindowDays} days of diversion",
@@ -86,7 +86,7 @@ public static class FreedGpTime
             var central = context.AssumedRate ?? rate.Value;
             var upper = context.AssumedRate ?? rate.Upper;
             var row = new FreedGpTimeRow(breakdown, group.Key, name(group), context.Window, events.Count, diverted, attended, noResponse, represented, central,
-                context.Source, null, null, null, null, null, null, null, null, null, null, context.Minutes, "no diverted patients: nothing freed to estimate");
+                context.Source, null, null, null, null, null, null, null, null, null, null, context.Minutes, parameters.Confidence, "no diverted patients: nothing freed to estimate");
             if (central is null || upper is null)
             {
                 yield return row;

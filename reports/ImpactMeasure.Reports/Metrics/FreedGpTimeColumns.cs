@@ -13,18 +13,24 @@ public static class FreedGpTimeColumns
     public static readonly Column<FreedGpTimeRow> Attended = Count("attended", r => r.Attended, MeasureNames.NavigationAttended);
     public static readonly Column<FreedGpTimeRow> NoResponse = Count("no_response", r => r.NoResponse, MeasureNames.NoResponse);
     public static readonly Column<FreedGpTimeRow> Represented = Count("represented", r => r.Represented, MeasureNames.Represented);
-    public static readonly Column<FreedGpTimeRow> RepresentationRate = Column.Derived<FreedGpTimeRow>("representation_rate", r => r.RepresentationRate, "0.000", Diverted, Represented);
+    public static readonly Column<FreedGpTimeRow> RepresentationRate = Column.Recomputed(
+        Column.Derived<FreedGpTimeRow>("representation_rate", r => r.RepresentationRate, "0.000", Diverted, Represented), Central);
     public static readonly Column<FreedGpTimeRow> RateSource = Column.Text<FreedGpTimeRow>("rate_source", r => r.RateSource);
-    public static readonly Column<FreedGpTimeRow> FreedLow = Column.Derived<FreedGpTimeRow>("freed_low", r => r.FreedLow, "0.0", Attended, Diverted, Represented);
-    public static readonly Column<FreedGpTimeRow> FreedCentral = Central("freed_central", r => r.FreedCentral, "0.0");
-    public static readonly Column<FreedGpTimeRow> FreedHigh = Column.Derived<FreedGpTimeRow>("freed_high", r => r.FreedHigh, "0.0", Diverted, NoResponse, Represented);
+    public static readonly Column<FreedGpTimeRow> FreedLow = Column.Recomputed(
+        Column.Derived<FreedGpTimeRow>("freed_low", r => r.FreedLow, "0.0", Attended, Diverted, Represented), Low);
+    public static readonly Column<FreedGpTimeRow> FreedCentral = Column.Recomputed(Central("freed_central", r => r.FreedCentral, "0.0"), FreedCentralFromRounded);
+    public static readonly Column<FreedGpTimeRow> FreedHigh = Column.Recomputed(
+        Column.Derived<FreedGpTimeRow>("freed_high", r => r.FreedHigh, "0.0", Diverted, NoResponse, Represented), High);
     public static readonly Column<FreedGpTimeRow> FreedLower95 = Central("freed_lower_95", r => r.FreedLower95, "0.0");
     public static readonly Column<FreedGpTimeRow> FreedUpper95 = Central("freed_upper_95", r => r.FreedUpper95, "0.0");
-    public static readonly Column<FreedGpTimeRow> MinutesLow = Column.Derived<FreedGpTimeRow>("minutes_low", r => r.MinutesLow, "0.0", Attended, Diverted, Represented);
-    public static readonly Column<FreedGpTimeRow> MinutesCentral = Central("minutes_central", r => r.MinutesCentral, "0.0");
-    public static readonly Column<FreedGpTimeRow> MinutesHigh = Column.Derived<FreedGpTimeRow>("minutes_high", r => r.MinutesHigh, "0.0", Diverted, NoResponse, Represented);
-    public static readonly Column<FreedGpTimeRow> SessionsCentral = Central("sessions_central", r => r.SessionsCentral, "0.00");
-    public static readonly Column<FreedGpTimeRow> CostCentralGbp = Central("cost_central_gbp", r => r.CostCentralGbp, "0");
+    public static readonly Column<FreedGpTimeRow> MinutesLow = Column.Recomputed(
+        Column.Derived<FreedGpTimeRow>("minutes_low", r => r.MinutesLow, "0.0", Attended, Diverted, Represented), (r, c) => Low(r, c) * r.MinutesPerAppointment);
+    public static readonly Column<FreedGpTimeRow> MinutesCentral = Column.Recomputed(Central("minutes_central", r => r.MinutesCentral, "0.0"),
+        (r, c) => FreedCentralFromRounded(r, c) * r.MinutesPerAppointment);
+    public static readonly Column<FreedGpTimeRow> MinutesHigh = Column.Recomputed(
+        Column.Derived<FreedGpTimeRow>("minutes_high", r => r.MinutesHigh, "0.0", Diverted, NoResponse, Represented), (r, c) => High(r, c) * r.MinutesPerAppointment);
+    public static readonly Column<FreedGpTimeRow> SessionsCentral = Column.Recomputed(Central("sessions_central", r => r.SessionsCentral, "0.00"), (r, c) => Scaled(r, c, r.SessionsCentral));
+    public static readonly Column<FreedGpTimeRow> CostCentralGbp = Column.Recomputed(Central("cost_central_gbp", r => r.CostCentralGbp, "0"), (r, c) => Scaled(r, c, r.CostCentralGbp));
     public static readonly Column<FreedGpTimeRow> MinutesPerAppointment = Column.Plain<FreedGpTimeRow>("minutes_per_appointment", r => r.MinutesPerAppointment, "0.0");
     public static readonly Column<FreedGpTimeRow> Note = Column.Text<FreedGpTimeRow>("note", r => r.Note);
 
@@ -36,6 +42,23 @@ public static class FreedGpTimeColumns
 
     private static Column<FreedGpTimeRow> Count(string name, Func<FreedGpTimeRow, long?> value, string measure) =>
         Column.Count<FreedGpTimeRow>(name, value, r => r.At(measure));
+
+    // With rounded counts (suppression_rounding) the freed figures are computed again from the published counts; an
+    // assumed or sensitivity rate stays as configured.
+    private static double? Central(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) =>
+        row.Represented is null ? row.RepresentationRate : count(Diverted) == 0 ? null : (double)count(Represented) / count(Diverted);
+
+    private static double? Upper(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) =>
+        row.Represented is null ? row.RepresentationRate : Proportion.Of(count(Represented), count(Diverted), row.Confidence).Upper;
+
+    private static double? Low(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => count(Attended) * (1 - Upper(row, count));
+
+    private static double? FreedCentralFromRounded(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => count(Diverted) * (1 - Central(row, count));
+
+    private static double? High(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => (count(Diverted) + count(NoResponse)) * (1 - Central(row, count));
+
+    private static double? Scaled(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count, double? value) =>
+        row.FreedCentral is > 0 ? value * FreedCentralFromRounded(row, count) / row.FreedCentral : value;
 
     private static Column<FreedGpTimeRow> Central(string name, Func<FreedGpTimeRow, double?> value, string format) =>
         Column.Derived<FreedGpTimeRow>(name, value, format, Diverted, Represented);

@@ -16,9 +16,9 @@ public sealed record SpReferrerRow(string ReferrerRole, string Window, OutcomeCo
 
     public static readonly Column<SpReferrerRow> WithDecisionColumn = Count("with_service_decision", r => r.Counts.WithDecision, MeasureNames.WithDecision);
     public static readonly Column<SpReferrerRow> InappropriateColumn = Count("rejected_inappropriate", r => r.Counts.RejectedInappropriate, MeasureNames.RejectedInappropriate);
-    public static readonly Column<SpReferrerRow> RateColumn = Rate("inappropriate_rate", r => r.Inappropriate.Value);
-    public static readonly Column<SpReferrerRow> LowerColumn = Rate("inappropriate_lower_95", r => r.Inappropriate.Lower);
-    public static readonly Column<SpReferrerRow> UpperColumn = Rate("inappropriate_upper_95", r => r.Inappropriate.Upper);
+    public static readonly Column<SpReferrerRow> RateColumn = Rate("inappropriate_rate", p => p.Value);
+    public static readonly Column<SpReferrerRow> LowerColumn = Rate("inappropriate_lower_95", p => p.Lower);
+    public static readonly Column<SpReferrerRow> UpperColumn = Rate("inappropriate_upper_95", p => p.Upper);
     public static readonly Column<SpReferrerRow> NoteColumn = Column.Text<SpReferrerRow>("note", r => r.Note);
 
     public static IReadOnlyList<Column<SpReferrerRow>> Columns { get; } =
@@ -26,6 +26,6 @@ public sealed record SpReferrerRow(string ReferrerRole, string Window, OutcomeCo
 
     private static Column<SpReferrerRow> Count(string name, Func<SpReferrerRow, long?> value, string measure) => Column.Count<SpReferrerRow>(name, value, r => r.At(measure));
 
-    private static Column<SpReferrerRow> Rate(string name, Func<SpReferrerRow, double?> value) =>
-        Column.Derived<SpReferrerRow>(name, value, "0.000", InappropriateColumn, WithDecisionColumn);
+    private static Column<SpReferrerRow> Rate(string name, Func<Proportion, double?> part) =>
+        Column.Rate<SpReferrerRow>(name, r => r.Inappropriate, part, InappropriateColumn, WithDecisionColumn);
 }

@@ -12,7 +12,9 @@ public sealed record WellbeingRow(string Instrument, string Window, long WithBas
     public static readonly Column<WellbeingRow> InstrumentColumn = Column.Text<WellbeingRow>("instrument", r => r.Instrument);
     public static readonly Column<WellbeingRow> BaselineColumn = Column.Count<WellbeingRow>("people_with_baseline", r => r.WithBaseline, r => r.At(MeasureNames.WellbeingBaseline));
     public static readonly Column<WellbeingRow> BothColumn = Column.Count<WellbeingRow>("people_with_both", r => r.WithBoth, r => r.At(MeasureNames.WellbeingBoth));
-    public static readonly Column<WellbeingRow> CompletenessColumn = Column.Derived<WellbeingRow>("completeness", r => r.Completeness, "0.000", BothColumn, BaselineColumn);
+    public static readonly Column<WellbeingRow> CompletenessColumn = Column.Recomputed(
+        Column.Derived<WellbeingRow>("completeness", r => r.Completeness, "0.000", BothColumn, BaselineColumn),
+        (_, count) => count(BaselineColumn) == 0 ? null : (double)count(BothColumn) / count(BaselineColumn));
     public static readonly Column<WellbeingRow> MeanBaselineColumn = Column.Derived<WellbeingRow>("mean_baseline", r => r.MeanBaseline, "0.00", BothColumn);
     public static readonly Column<WellbeingRow> MeanFollowupColumn = Column.Derived<WellbeingRow>("mean_followup", r => r.MeanFollowup, "0.00", BothColumn);
     public static readonly Column<WellbeingRow> MeanChangeColumn = Column.Derived<WellbeingRow>("mean_change", r => r.MeanChange, "0.00", BothColumn);
@@ -20,9 +22,9 @@ public sealed record WellbeingRow(string Instrument, string Window, long WithBas
     public static readonly Column<WellbeingRow> UpperColumn = Column.Derived<WellbeingRow>("change_upper_95", r => r.ChangeUpper, "0.00", BothColumn);
     public static readonly Column<WellbeingRow> ThresholdColumn = Column.Plain<WellbeingRow>("meaningful_change_threshold", r => r.Threshold, "0.##");
     public static readonly Column<WellbeingRow> ImprovedColumn = Column.Count<WellbeingRow>("people_improved", r => r.Improved, r => r.At(MeasureNames.WellbeingImproved));
-    public static readonly Column<WellbeingRow> ShareColumn = Share("share_improved", r => r.ShareImproved.Value);
-    public static readonly Column<WellbeingRow> ShareLowerColumn = Share("share_improved_lower_95", r => r.ShareImproved.Lower);
-    public static readonly Column<WellbeingRow> ShareUpperColumn = Share("share_improved_upper_95", r => r.ShareImproved.Upper);
+    public static readonly Column<WellbeingRow> ShareColumn = Share("share_improved", p => p.Value);
+    public static readonly Column<WellbeingRow> ShareLowerColumn = Share("share_improved_lower_95", p => p.Lower);
+    public static readonly Column<WellbeingRow> ShareUpperColumn = Share("share_improved_upper_95", p => p.Upper);
     public static readonly Column<WellbeingRow> ScaleColumn = Column.Text<WellbeingRow>("scale", r => r.Scale);
     public static readonly Column<WellbeingRow> NoteColumn = Column.Text<WellbeingRow>("note", r => r.Note);
 
@@ -32,6 +34,6 @@ public sealed record WellbeingRow(string Instrument, string Window, long WithBas
         ThresholdColumn, ImprovedColumn, ShareColumn, ShareLowerColumn, ShareUpperColumn, ScaleColumn, NoteColumn,
     ];
 
-    private static Column<WellbeingRow> Share(string name, Func<WellbeingRow, double?> value) =>
-        Column.Derived<WellbeingRow>(name, value, "0.000", ImprovedColumn, BothColumn);
+    private static Column<WellbeingRow> Share(string name, Func<Proportion, double?> part) =>
+        Column.Rate<WellbeingRow>(name, r => r.ShareImproved, part, ImprovedColumn, BothColumn);
 }

@@ -18,6 +18,6 @@ public sealed record HeadlineRow(Kpi Kpi, KpiPoint? ThisMonth, KpiPoint? Previou
         [MeasureColumn, UnitColumn, ThisMonthColumn, PreviousMonthColumn, YearAgoColumn, VariationColumn, SpecialCauseColumn];
 
     // Rates to 0.1 percentage points; counts are whole numbers, freed appointments (assumed rate) to three places.
-    private static Column<HeadlineRow> Value(string name, Func<HeadlineRow, KpiPoint?> point) =>
-        Column.Derived<HeadlineRow>(name, r => point(r)?.Value, "0.000", r => point(r)?.Basis ?? []);
+    private static Column<HeadlineRow> Value(string name, Func<HeadlineRow, KpiPoint?> point) => Column.Recomputed(
+        Column.Derived<HeadlineRow>(name, r => point(r)?.Value, "0.000", r => point(r)?.Basis ?? []), (r, _, publish) => point(r)?.From(publish));
 }

@@ -12,5 +12,10 @@ public sealed record Kpi(string Name, string Unit, bool IsRate, ImprovementDirec
     public double? ValueIn(DateOnly month) => In(month)?.Value;
 }
 
-/// <summary>A headline measure in one month and the counts it is computed from (its cells in the release).</summary>
-public sealed record KpiPoint(DateOnly Month, double? Value, IReadOnlyList<(CellKey Key, long Value)> Basis);
+/// <summary>A headline measure in one month, the counts it is computed from (its cells in the release) and how
+/// (<see cref="Formula"/> of the counts' values, so it can be computed again from rounded counts).</summary>
+public sealed record KpiPoint(DateOnly Month, double? Value, IReadOnlyList<(CellKey Key, long Value)> Basis, Func<IReadOnlyList<long>, double?> Formula)
+{
+    /// <summary>The value from the counts as published (rounded where counts are rounded).</summary>
+    public double? From(Func<long, long> publish) => Formula(Basis.Select(b => publish(b.Value)).ToList());
+}

@@ -20,22 +20,22 @@ public static class KpiSeries
             (CellKey.Total(measure, ReportWindow.MonthKey(m)), navigationByMonth.TryGetValue(m, out var row) ? row.Count(column) : 0);
         (CellKey, long) Outcome(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>
             (CellKey.Total(measure, ReportWindow.MonthKey(m)), count(OutcomeCounts.Sum(byMonth[m])));
-        KpiPoint Count(DateOnly m, (CellKey Key, long Value) cell) => new(m, cell.Value, [cell]);
+        KpiPoint Count(DateOnly m, (CellKey Key, long Value) cell) => new(m, cell.Value, [cell], v => v[0]);
         KpiPoint Rate(DateOnly m, (CellKey Key, long Value) numerator, (CellKey Key, long Value) denominator) =>
-            new(m, denominator.Value == 0 ? null : (double)numerator.Value / denominator.Value, [numerator, denominator]);
+            new(m, denominator.Value == 0 ? null : (double)numerator.Value / denominator.Value, [numerator, denominator], v => v[1] == 0 ? null : (double)v[0] / v[1]);
         KpiPoint Decisions(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>
             Rate(m, Outcome(m, count, measure), Outcome(m, c => c.WithDecision, MeasureNames.WithDecision));
         KpiPoint Freed(DateOnly m)
         {
             var diverted = Nav(m, "diverted", MeasureNames.Diverted);
             var represented = Nav(m, "represented", MeasureNames.Represented);
-            return observed ? new(m, diverted.Item2 - represented.Item2, [diverted, represented])
-                : parameters.AssumedRepresentationRate is { } r ? new(m, diverted.Item2 * (1 - r), [diverted])
-                : new(m, null, []);
+            return observed ? new(m, diverted.Item2 - represented.Item2, [diverted, represented], v => v[0] - v[1])
+                : parameters.AssumedRepresentationRate is { } r ? new(m, diverted.Item2 * (1 - r), [diverted], v => v[0] * (1 - r))
+                : new(m, null, [], _ => null);
         }
         KpiPoint Representation(DateOnly m) => observed
             ? Rate(m, Nav(m, "represented", MeasureNames.Represented), Nav(m, "diverted", MeasureNames.Diverted))
-            : new(m, parameters.AssumedRepresentationRate, []);
+            : new(m, parameters.AssumedRepresentationRate, [], _ => parameters.AssumedRepresentationRate);
         KpiPoint SpReferrals(DateOnly m)
         {
             var count = OutcomeCounts.Sum(byMonth[m].Where(r => r.Text("role_code") == SocialPrescribingMetrics.LinkWorker)).Referrals;

@@ -65,6 +65,7 @@ public static class MonthlyPack
         ? $"Disclosure control (the whole pack is protected as one release): counts of 1 to {disclosure.Threshold} of people or events are shown as [c]; so is every figure computed from a hidden count (rates, intervals, means, freed appointments). "
             + "Further counts are hidden where a [c] could otherwise be worked out from any other figure of the pack - by subtraction from a total, across practices, PCNs and the area, across months, from the same count in another table, or from a rate and its interval - "
             + $"checked by solving, for every hidden count, the smallest and largest value that all published figures allow: each leaves at least {disclosure.Threshold} possible values. Rates and means are published rounded to the precision shown. "
+            + (disclosure.Rounding > 1 ? $"Published counts are rounded to the nearest {disclosure.Rounding}, and rates, shares and freed appointments are computed from the rounded counts. " : "")
             + $"{disclosure.Primary} counts are hidden as small and {disclosure.Complementary} to protect them{(suppressedTables.Count > 0 ? $"; cells are hidden in: {string.Join(", ", suppressedTables)}" : "")}. GPAD appointment counts are not person counts and are not suppressed."
         : "NOT FOR SHARING: disclosure control is OFF. Small numbers of people and events are shown; this pack is for internal use only.";
 

@@ -54,6 +54,6 @@ public sealed class MonthlyPackBuilder
     {
         var all = kpi.Series.Where(p => p.Value is not null).SelectMany(p => p.Basis).ToList();
         return new("freed_spc", "GP appointments freed each month with SPC limits", SpcPointRow.Columns,
-            KpiSeries.Chart(kpi, _parameters).Select(p => new SpcPointRow(p, kpi.In(p.Date)!.Basis, all)).ToList());
+            KpiSeries.Chart(kpi, _parameters).Select(p => new SpcPointRow(p, kpi.In(p.Date)!, all)).ToList());
     }
 }

@@ -6,10 +6,13 @@ namespace ImpactMeasure.Reports.Pack;
 
 /// <summary>One month of the pack's SPC series: the value rests on that month's counts; the mean and limits on every
 /// month's, so one hidden month hides them (else the mean would give the hidden value back).</summary>
-public sealed record SpcPointRow(XmrPoint Point, IReadOnlyList<(CellKey Key, long Value)> MonthBasis, IReadOnlyList<(CellKey Key, long Value)> SeriesBasis)
+/// <remarks>With rounded counts the value is computed again from them; the mean and limits are statistics of the
+/// series and are published as computed, to one decimal.</remarks>
+public sealed record SpcPointRow(XmrPoint Point, KpiPoint Source, IReadOnlyList<(CellKey Key, long Value)> SeriesBasis)
 {
     public static readonly Column<SpcPointRow> MonthColumn = Column.Text<SpcPointRow>("month", r => r.Point.Date.ToString("MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
-    public static readonly Column<SpcPointRow> ValueColumn = Column.Derived<SpcPointRow>("value", r => r.Point.Y, "0.0", r => r.MonthBasis);
+    public static readonly Column<SpcPointRow> ValueColumn = Column.Recomputed(
+        Column.Derived<SpcPointRow>("value", r => r.Point.Y, "0.0", r => r.Source.Basis), (r, _, publish) => r.Source.From(publish));
     public static readonly Column<SpcPointRow> MeanColumn = Column.Derived<SpcPointRow>("mean", r => r.Point.Mean, "0.0", r => r.SeriesBasis);
     public static readonly Column<SpcPointRow> LowerColumn = Column.Derived<SpcPointRow>("lower_limit", r => r.Point.LowerLimit, "0.0", r => r.SeriesBasis);
     public static readonly Column<SpcPointRow> UpperColumn = Column.Derived<SpcPointRow>("upper_limit", r => r.Point.UpperLimit, "0.0", r => r.SeriesBasis);

@@ -16,7 +16,7 @@ internal static class ReleaseAttack
         {
             var single = window.FirstMonth == window.LastMonth ? window.LastMonth : (DateOnly?)null;
             var memberList = members.ToList();
-            var attacker = new ReleaseAttacker(memberList, single);
+            var attacker = new ReleaseAttacker(memberList, single, parameters.SuppressionRounding);
             attacker.ReadFolder(Write(Path.Combine(folder, "shared"), shared, window, parameters));
             var truth = new ReleaseAttacker(memberList, single);
             truth.ReadFolder(Write(Path.Combine(folder, "internal"), unsuppressed, window, parameters));

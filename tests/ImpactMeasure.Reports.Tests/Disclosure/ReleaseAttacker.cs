@@ -15,13 +15,17 @@ internal sealed class ReleaseAttacker
     private readonly List<(Dictionary<string, double> Terms, double Lower, double Upper)> _relations = [];
     private readonly List<(string Practice, string Pcn)> _members;
     private readonly DateOnly? _singleMonth;
+    private readonly int _rounding;
 
     /// <param name="members">The public practice-to-PCN map for the window.</param>
     /// <param name="singleMonth">The month of a one-month release (a pack): its window rows are that month's.</param>
-    public ReleaseAttacker(IEnumerable<(string Practice, string Pcn)> members, DateOnly? singleMonth = null)
+    /// <param name="rounding">The base published counts are rounded to (a published count c is then c ± base/2,
+    /// and figures computed from published counts tell nothing more).</param>
+    public ReleaseAttacker(IEnumerable<(string Practice, string Pcn)> members, DateOnly? singleMonth = null, int rounding = 0)
     {
         _members = [.. members];
         _singleMonth = singleMonth;
+        _rounding = rounding;
     }
 
     /// <summary>Every count the files show, published or [c], by its address.</summary>
@@ -70,7 +74,7 @@ internal sealed class ReleaseAttacker
                     Rate(A("accepted_by_service"), A("with_service_decision"), row["acceptance_rate"]);
                     Rate(A("rejected_capacity"), A("with_service_decision"), row["capacity_rejection_rate"]);
                     Rate(A("rejected_inappropriate"), A("with_service_decision"), row["inappropriate_rate"]);
-                    if (PublishedFile.Number(row["patient_uptake"]) is { } uptake)
+                    if (_rounding <= 1 && PublishedFile.Number(row["patient_uptake"]) is { } uptake)
                     {
                         // uptake × (referrals − pending) = referrals − pending − declined, to the precision shown.
                         foreach (var (u, lower) in new[] { (uptake - RateHalfStep, true), (uptake + RateHalfStep, false) })
@@ -162,14 +166,14 @@ internal sealed class ReleaseAttacker
 
     private void Relation(Dictionary<string, double> terms, string published, double halfStep)
     {
-        if (PublishedFile.Number(published) is { } value)
+        if (_rounding <= 1 && PublishedFile.Number(published) is { } value)
             _relations.Add((terms, value - halfStep, value + halfStep));
     }
 
     // numerator − rate × denominator lies within ± half a step of the denominator.
     private void Rate(string numerator, string denominator, string published)
     {
-        if (PublishedFile.Number(published) is not { } rate)
+        if (_rounding > 1 || PublishedFile.Number(published) is not { } rate)
             return;
         _relations.Add((new() { [numerator] = 1, [denominator] = -(rate + RateHalfStep) }, double.NegativeInfinity, 0));
         _relations.Add((new() { [numerator] = 1, [denominator] = -(rate - RateHalfStep) }, 0, double.PositiveInfinity));
@@ -243,10 +247,17 @@ internal sealed class ReleaseAttacker
         const double Cap = 1e7;
         Variable Var(string address) => variables.TryGetValue(address, out var v) ? v
             : variables[address] = solver.MakeNumVar(address.StartsWith("freed|", StringComparison.Ordinal) ? 0 : 1, Cap, address);
+        // With rounding, a published count is itself uncertain: a variable within half the base of its value.
+        bool Unknown(string address) => _cells.ContainsKey(address) && (_cells[address] is null || (_rounding > 1 && _cells[address] > 0));
+        foreach (var (address, value) in _cells.Where(c => _rounding > 1 && c.Value > 0))
+        {
+            var variable = Var(address);
+            variable.SetBounds(Math.Max(0, value!.Value - (_rounding / 2.0)), value.Value + (_rounding / 2.0));
+        }
         foreach (var (terms, lower, upper) in _relations)
         {
-            var known = terms.Where(t => _cells.GetValueOrDefault(t.Key) is not null).Sum(t => t.Value * _cells[t.Key]!.Value);
-            var unknown = terms.Where(t => _cells.ContainsKey(t.Key) && _cells[t.Key] is null).ToList();
+            var known = terms.Where(t => _cells.ContainsKey(t.Key) && !Unknown(t.Key)).Sum(t => t.Value * _cells[t.Key]!.Value);
+            var unknown = terms.Where(t => Unknown(t.Key)).ToList();
             if (unknown.Count == 0 || terms.Keys.Any(k => !_cells.ContainsKey(k)))
                 continue;
             var constraint = solver.MakeConstraint(lower - known, upper - known);
