@@ -66,5 +66,8 @@ public class EdgeCaseTests
         CsvReportWriter.NeutraliseFormula("-1").Should().StartWith("'");
         CsvReportWriter.NeutraliseFormula("\tx").Should().StartWith("'");
         CsvReportWriter.NeutraliseFormula("Physio").Should().Be("Physio");
+        CsvReportWriter.NeutraliseFormula("Pharm;=3+3").Should().StartWith("'", "Excel in a ';' locale splits there");
+        CsvReportWriter.NeutraliseFormula("Pharm,@SUM(A1)").Should().StartWith("'");
+        CsvReportWriter.NeutraliseFormula("Age 40-64").Should().Be("Age 40-64", "a dash inside a word is not a formula");
     }
 }

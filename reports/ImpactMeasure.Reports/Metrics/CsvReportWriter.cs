@@ -51,10 +51,22 @@ public static class CsvReportWriter
         _ => NeutraliseFormula(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
-    /// <summary>Text that Excel would evaluate as a formula gets a leading apostrophe.</summary>
-    public static string NeutraliseFormula(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+    // Excel splits a CSV on the locale's list separator (',' or ';') or a tab, so a formula may start after any of them.
+    private static readonly char[] Separators = [',', ';', '\t', '|'];
 
+    /// <summary>Text that Excel would evaluate as a formula — at its start or after any separator Excel may split
+    /// on — gets a leading apostrophe.</summary>
+    public static string NeutraliseFormula(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        static bool Formula(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
+        var risky = text.Length > 0 && Formula(text[0]);
+        for (var i = 0; !risky && i < text.Length - 1; i++)
+            risky = Array.IndexOf(Separators, text[i]) >= 0 && Formula(text[i + 1]);
+        return risky ? "'" + text : text;
+    }
+
+    // Quoted whenever a separator of any locale is inside, so the field stays whole wherever it is opened.
     private static string Quote(string text) =>
-        text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+        text.IndexOfAny([',', ';', '\t', '|', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
 }

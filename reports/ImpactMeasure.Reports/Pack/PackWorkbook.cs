@@ -56,7 +56,11 @@ public static class PackWorkbook
             "Methodology: see Notes and the Methodology table; every definition follows ImpactMeasure's METHODS.",
         ];
         for (var i = 0; i < lines.Length; i++)
+        {
             sheet.Cell(i + 1, 1).SetValue(lines[i]);
+            if (i > 0)
+                sheet.Row(i + 1).Height = WrappedHeight(lines[i], 120);
+        }
         sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
         sheet.Column(1).Width = 120;
         sheet.Column(1).Style.Alignment.WrapText = true;
@@ -82,6 +86,10 @@ public static class PackWorkbook
         MakeTable(sheet, 4, entries.Count, 2, "Contents_table", [24, 90]);
     }
 
+    // Neither Excel nor LibreOffice grows a row for wrapped text written by a library: set the height from the
+    // number of lines the text takes at about one character per width unit (11 pt text, 15 pt a line).
+    private static double WrappedHeight(string text, double columnWidth) => 15 * Math.Max(1, Math.Ceiling(text.Length / (columnWidth * 0.95)));
+
     private static void WriteNotes(IXLWorksheet sheet, IReadOnlyList<PackNote> notes, IReadOnlyList<PackTable> tables)
     {
         sheet.Cell(1, 1).SetValue("Notes");
@@ -95,6 +103,7 @@ public static class PackWorkbook
             sheet.Cell(5 + i, 1).SetValue(notes[i].Reference);
             sheet.Cell(5 + i, 2).SetValue(notes[i].Text);
             sheet.Cell(5 + i, 2).Style.Alignment.WrapText = true;
+            sheet.Row(5 + i).Height = WrappedHeight(notes[i].Text, 100);
             var users = tables.Select((t, k) => (t, k)).Where(p => p.t.Notes.Contains(notes[i])).Select(p => $"Table_{p.k + 1}").ToList();
             var link = sheet.Cell(5 + i, 3);
             link.SetValue(string.Join(", ", users));
