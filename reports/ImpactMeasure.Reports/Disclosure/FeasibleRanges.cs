@@ -25,7 +25,7 @@ public static class FeasibleRanges
         ArgumentNullException.ThrowIfNull(hidden);
         var groups = Groups(identities, hidden);
         var ranges = new List<Range>();
-        var local = new LocalPrograms(release, identities, hidden);
+        using var local = new LocalPrograms(release, identities, hidden);
         foreach (var (cells, lines) in groups)
         {
             var wanted = audit is null ? cells : cells.Where(audit).ToList();

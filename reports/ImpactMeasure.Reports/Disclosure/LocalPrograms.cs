@@ -6,7 +6,7 @@ namespace ImpactMeasure.Reports.Disclosure;
 /// true value. Its range lies inside the true range, so a range wide enough here is wide enough. Near: a few
 /// identities away, at most a few cells (the largest) from each identity. Each identity's outside part is known
 /// from its slack, so a program costs what the neighbourhood costs, however long the identities.</summary>
-internal sealed class LocalPrograms
+internal sealed class LocalPrograms : IDisposable
 {
     private readonly Release _release;
     private readonly IReadOnlyList<Identity> _identities;
@@ -14,6 +14,7 @@ internal sealed class LocalPrograms
     private readonly long[] _slack;
     private readonly int[][] _hiddenByLine;
     private readonly double _cap;
+    private readonly ThreadLocal<Solver> _solvers = new(() => Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available"), trackAllValues: true);
 
     public LocalPrograms(Release release, IReadOnlyList<Identity> identities, bool[] hidden)
     {
@@ -38,7 +39,9 @@ internal sealed class LocalPrograms
     {
         var cells = Neighbourhood(cell, reach);
         var cap = _cap;
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
+        // One solver per thread, cleared for each program: making a solver costs more than a small program.
+        var solver = _solvers.Value!;
+        solver.Clear();
         var variables = cells.ToDictionary(c => c, c => solver.MakeNumVar(1, cap, ""));
         var terms = new Dictionary<int, List<(int Cell, int Coefficient)>>();
         foreach (var c in cells)
@@ -86,5 +89,12 @@ internal sealed class LocalPrograms
             frontier = next;
         }
         return [.. cells.Order()];
+    }
+
+    public void Dispose()
+    {
+        foreach (var solver in _solvers.Values)
+            solver.Dispose();
+        _solvers.Dispose();
     }
 }

@@ -8,8 +8,16 @@ namespace ImpactMeasure.Reports.Tests.Disclosure;
 /// the files as suppression once made them (each table's columns on their own, small counts only) it succeeds,
 /// on the files as released now it recovers nothing.</summary>
 [Collection(SampleWarehouseGroup.Name)]
-public class KnownAttackTests(SampleWarehouses sample)
+public sealed class KnownAttackTests(SampleWarehouses sample) : IDisposable
 {
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"impact-known-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_folder))
+            Directory.Delete(_folder, recursive: true);
+    }
+
     [Fact]
     public async Task The_attacker_recovers_counts_when_only_small_counts_are_hidden()
     {
@@ -96,14 +104,14 @@ public class KnownAttackTests(SampleWarehouses sample)
 
     private async Task<string> ReleasedAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"impact-known-{Guid.NewGuid():N}");
+        var folder = Path.Combine(_folder, Guid.NewGuid().ToString("N"));
         (await sample.MetricsAsync(EngineNames.DuckDb, "2025-09", 12, suppress: true)).WriteCsv(folder);
         return folder;
     }
 
     private async Task<string> PrimaryOnlyFolderAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"impact-known-{Guid.NewGuid():N}");
+        var folder = Path.Combine(_folder, Guid.NewGuid().ToString("N"));
         (await PrimaryOnlyAsync()).WriteCsv(folder);
         return folder;
     }
