@@ -29,6 +29,8 @@ public static class ReportCommand
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+            if (!IsAreaCode(parse.GetValue(area)))
+                return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var window = ReportWindow.Ending(month, parse.GetValue(months), parse.GetValue(area));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), window, parse.GetValue(outDir)!,
                 !parse.GetValue(noSuppression), parse.GetValue(config)!, output);
@@ -48,6 +50,8 @@ public static class ReportCommand
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+            if (!IsAreaCode(parse.GetValue(area)))
+                return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
             return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
                 !parse.GetValue(noSuppression));
@@ -69,6 +73,17 @@ public static class ReportCommand
         ImpactMeasure.Reports.Pack.MonthlyPack.Write(file, data);
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote the monthly pack for {month:MMM yyyy} to {Path.GetFullPath(file)} in {clock.Elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Ok;
+    }
+
+    /// <summary>An ICB, sub-ICB, PCN or practice code: letters and digits only, so it can never reach outside the
+    /// output folder through the pack's file name.</summary>
+    public static bool IsAreaCode(string? area) =>
+        string.IsNullOrWhiteSpace(area) || (area.Trim().Length <= 16 && area.Trim().All(char.IsAsciiLetterOrDigit));
+
+    private static int AreaError(CliOutput output, string area)
+    {
+        output.Error.WriteLine($"impact: error: --area '{area}' is not an area code: expected the letters and digits of an ICB, sub-ICB, PCN or practice code (for example U10001)");
+        return ExitCodes.Usage;
     }
 
     public static bool TryMonth(string text, out DateOnly month) =>

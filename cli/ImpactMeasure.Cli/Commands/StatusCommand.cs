@@ -40,12 +40,20 @@ public static class StatusCommand
         var runs = await connection.RowsAsync(CliSql.Read(CliSql.JobRunsLatest));
         var table = new Table().Border(TableBorder.Simple).AddColumns("job", "fired (UTC)", "outcome", "message");
         foreach (var run in runs)
-            table.AddRow(Markup.Escape((string)run[0]!), Convert.ToString(run[1], CultureInfo.InvariantCulture) ?? "", Markup.Escape((string)run[3]!), Markup.Escape((string?)run[4] ?? ""));
+            table.AddRow(Markup.Escape((string)run[0]!), IsoTime(run[1]), Markup.Escape((string)run[3]!), Markup.Escape((string?)run[4] ?? ""));
         output.Out.WriteLine(runs.Count == 0 ? "No job has run yet." : "Last runs:");
         if (runs.Count > 0)
             output.Console.Write(table);
         return ExitCodes.Ok;
     }
+
+    // ISO dates everywhere: the invariant culture would print month first.
+    private static string IsoTime(object? value) => value switch
+    {
+        DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     private static string Next(string cron, DateTimeOffset now) =>
         new CronExpression(cron).GetNextValidTimeAfter(now)?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "never";
