@@ -36,7 +36,7 @@ public static class ComplementSearch
         double target, (int Depth, int PerLine) reach, Func<int, long> cost)
     {
         var (cells, lines) = Neighbourhood(identities, linesOf, hidden, weak, reach, cost);
-        var cap = Cap(release);
+        var cap = release.Cap;
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
         var x = new Dictionary<int, Variable>();
         var moves = new List<(int Cell, Variable Up, Variable Down)>();
@@ -85,10 +85,6 @@ public static class ComplementSearch
             return null;
         return moves.Where(m => m.Up.SolutionValue() + m.Down.SolutionValue() > 1e-6).Select(m => m.Cell).ToList();
     }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Release, object> Caps = [];
-
-    private static double Cap(Release release) => (double)Caps.GetValue(release, r => (double)r.Values.Sum() + 1);
 
     // Cells within `Depth` identities of the weak cell — from each identity at most `PerLine` hidden cells (the
     // largest) and as many published ones (the cheapest) — and the identities among them; cells further out stay fixed.

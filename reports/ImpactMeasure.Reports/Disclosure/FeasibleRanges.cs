@@ -7,10 +7,8 @@ namespace ImpactMeasure.Reports.Disclosure;
 /// Hidden cells that share no identity are independent, so each connected group is solved on its own.</summary>
 public static class FeasibleRanges
 {
-    /// <summary>One hidden cell's feasible range and how many whole numbers it leaves; for a cell left fewer than
-    /// <c>threshold</c> values, <c>Binding</c> lists the identities that pin it (non-zero dual values at either
-    /// bound): where a complement helps.</summary>
-    public sealed record Range(int Cell, double Min, double Max, IReadOnlyList<int> Binding)
+    /// <summary>One hidden cell's feasible range and how many whole numbers it leaves.</summary>
+    public sealed record Range(int Cell, double Min, double Max)
     {
         public long PossibleValues => double.IsPositiveInfinity(Max) ? long.MaxValue
             : (long)Math.Floor(Max + 1e-6) - (long)Math.Ceiling(Min - 1e-6) + 1;
@@ -33,7 +31,7 @@ public static class FeasibleRanges
                 continue;
             if (cells.Count <= LargeGroup)
             {
-                ranges.AddRange(Solve(release, identities, hidden, cells, lines, threshold, wanted));
+                ranges.AddRange(Solve(release, identities, hidden, cells, lines, wanted));
                 continue;
             }
             // A large group is audited cell by cell on a neighbourhood: a restriction of the attacker's program, so
@@ -86,17 +84,16 @@ public static class FeasibleRanges
         return cellsByRoot.OrderBy(g => g.Key).Select(g => (g.Value, linesByRoot.GetValueOrDefault(g.Key) ?? [])).ToList();
     }
 
-    private static IEnumerable<Range> Solve(Release release, IReadOnlyList<Identity> identities, bool[] hidden, List<int> cells, List<int> lines, int threshold,
-        IReadOnlyList<int>? only = null, Func<int, bool>? moves = null)
+    private static IEnumerable<Range> Solve(Release release, IReadOnlyList<Identity> identities, bool[] hidden, List<int> cells, List<int> lines,
+        List<int> only)
     {
         if (lines.Count == 0)
-            return cells.Select(c => new Range(c, 1, double.PositiveInfinity, []));
+            return only.Select(c => new Range(c, 1, double.PositiveInfinity));
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
         // A finite cap (no count exceeds the sum of all of them) keeps every program bounded: GLOP may call an
         // unbounded one infeasible. A range that reaches the cap is as good as unbounded.
-        var cap = (double)release.Values.Sum() + 1;
+        var cap = release.Cap;
         var variables = cells.ToDictionary(c => c, c => solver.MakeNumVar(1, cap, $"x{c}"));
-        var constraints = new List<(int Line, Constraint Constraint)>();
         foreach (var l in lines)
         {
             var identity = identities[l];
@@ -105,18 +102,17 @@ public static class FeasibleRanges
             for (var i = 0; i < identity.Cells.Length; i++)
             {
                 var cell = identity.Cells[i];
-                if (hidden[cell] && (moves is null || moves(cell)))
+                if (hidden[cell])
                     constraint.SetCoefficient(variables[cell], identity.Coefficients[i]);
                 else
                     known += identity.Coefficients[i] * release.Values[cell];
             }
             constraint.SetLb(-known);
             constraint.SetUb(identity.Exact ? -known : double.PositiveInfinity);
-            constraints.Add((l, constraint));
         }
         var objective = solver.Objective();
-        var result = new List<Range>(cells.Count);
-        foreach (var cell in only ?? cells)
+        var result = new List<Range>(only.Count);
+        foreach (var cell in only)
         {
             objective.Clear();
             objective.SetCoefficient(variables[cell], 1);
@@ -125,19 +121,13 @@ public static class FeasibleRanges
             if (minStatus != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {minStatus}");
             var min = variables[cell].SolutionValue();
-            var binding = Binding(constraints);
             objective.SetMaximization();
             var status = solver.Solve();
             var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
             if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
-                throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {status}; identities: "
-                    + string.Join("; ", lines.Select(l => identities[l].Description + " :: " + string.Join(" ", identities[l].Cells.Select((c, k) => $"{identities[l].Coefficients[k]}*{release.Values[c]}{(hidden[c] ? "h" : "")}")))));
-            var range = new Range(cell, min, max, []);
-            result.Add(range.PossibleValues >= threshold ? range : range with { Binding = [.. binding.Union(Binding(constraints))] });
+                throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {status}");
+            result.Add(new Range(cell, min, max));
         }
         return result;
     }
-
-    private static List<int> Binding(List<(int Line, Constraint Constraint)> constraints) =>
-        constraints.Where(c => Math.Abs(c.Constraint.DualValue()) > 1e-9).Select(c => c.Line).ToList();
 }

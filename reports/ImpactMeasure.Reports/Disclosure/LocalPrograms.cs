@@ -13,7 +13,6 @@ internal sealed class LocalPrograms : IDisposable
     private readonly List<(int Line, int Coefficient)>[] _linesOf;
     private readonly long[] _slack;
     private readonly int[][] _hiddenByLine;
-    private readonly double _cap;
     private readonly ThreadLocal<Solver> _solvers = new(() => Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available"), trackAllValues: true);
 
     public LocalPrograms(Release release, IReadOnlyList<Identity> identities, bool[] hidden)
@@ -31,14 +30,13 @@ internal sealed class LocalPrograms : IDisposable
                 _slack[l] += identities[l].Coefficients[i] * release.Values[cell];
             }
         }
-        _cap = (double)release.Values.Sum() + 1;
         _hiddenByLine = identities.Select(i => i.Cells.Where(c => hidden[c]).OrderByDescending(c => release.Values[c]).ThenBy(c => c).ToArray()).ToArray();
     }
 
     public FeasibleRanges.Range Range(int cell, (int Depth, int PerLine, int Cells) reach)
     {
         var cells = Neighbourhood(cell, reach);
-        var cap = _cap;
+        var cap = _release.Cap;
         // One solver per thread, cleared for each program: making a solver costs more than a small program.
         var solver = _solvers.Value!;
         solver.Clear();
@@ -71,7 +69,7 @@ internal sealed class LocalPrograms : IDisposable
         objective.SetMaximization();
         var status = solver.Solve();
         var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
-        return new FeasibleRanges.Range(cell, min, max, []);
+        return new FeasibleRanges.Range(cell, min, max);
     }
 
     private List<int> Neighbourhood(int cell, (int Depth, int PerLine, int Cells) reach)

@@ -8,6 +8,7 @@ public sealed class Release(string windowKey)
     private readonly List<CellKey> _keys = [];
     private readonly List<long> _values = [];
     private readonly HashSet<(string Practice, string Pcn)> _members = [];
+    private double? _cap;
 
     /// <summary>The month coordinate of the release's window totals (<see cref="ReportWindow.Key"/>).</summary>
     public string WindowKey { get; } = windowKey;
@@ -29,6 +30,7 @@ public sealed class Release(string windowKey)
                 throw new InvalidOperationException($"{source}: {key} is {value} here but {_values[at]} in another table of the release");
             return;
         }
+        _cap = null;
         _index[key] = _keys.Count;
         _keys.Add(key);
         _values.Add(value);
@@ -37,6 +39,10 @@ public sealed class Release(string windowKey)
     /// <summary>Records that the release counts a practice's events under a PCN (a practice that moved PCN in the
     /// window is a member of both).</summary>
     public void Member(string practiceCode, string pcnCode) => _members.Add((practiceCode, pcnCode));
+
+    /// <summary>More than any count of the release can be: the upper bound of the audit's programs, which keeps
+    /// each of them bounded (GLOP may call an unbounded program infeasible); a range reaching it is unbounded.</summary>
+    public double Cap => _cap ??= (double)_values.Sum() + 1;
 
     public bool Contains(CellKey key) => _index.ContainsKey(key);
 

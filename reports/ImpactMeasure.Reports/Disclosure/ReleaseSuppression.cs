@@ -5,9 +5,9 @@ namespace ImpactMeasure.Reports.Disclosure;
 /// line at a time, until no line changes): a line may not hide exactly one cell, and the hidden cells of a line
 /// must leave each of them at least <c>threshold</c> possible values. Lines interact, so a linear-programming audit
 /// (<see cref="FeasibleRanges"/>) then finds each hidden cell's feasible range using every identity at once, and any
-/// cell still narrowed below the threshold gets a further complement; the two steps repeat until the audit passes.
-/// Complements are the smallest non-zero published cells (least information lost); zeros are never hidden, so a
-/// hidden cell is known to be at least 1 and the audit assumes so.</summary>
+/// cell still narrowed below the threshold gets complements from <see cref="ComplementSearch"/>; the two steps repeat
+/// until the audit passes. The line rule takes the cheapest published non-zero cell (its value; the release's totals
+/// far dearer); zeros are never hidden, so a hidden cell is known to be at least 1 and the audit assumes so.</summary>
 public static class ReleaseSuppression
 {
     public static Disclosure Protect(Release release, int threshold, int rounding = 0)
@@ -74,7 +74,6 @@ public static class ReleaseSuppression
         }
 
         public bool[] Hidden { get; }
-
 
         public int HiddenCount { get; private set; }
 

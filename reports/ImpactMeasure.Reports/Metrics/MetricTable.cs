@@ -36,16 +36,19 @@ public sealed class MetricTable<TRow> : IMetricTable
         var value = column.Value(row);
         if (value is null)
             return null;
-        if (column.Kind == ColumnKind.Derived && Disclosure.Rounding > 1 && column.FromRounded is { } recompute && !RestsOnHidden(row, column))
-            value = recompute(row, c => Disclosure.Publish(c.Value(row) as long? ?? 0), Disclosure.Publish);
-        return column.Kind switch
+        switch (column.Kind)
         {
-            _ when value is null => null,
-            ColumnKind.Count => Disclosure.IsHidden(column.Cell!(row)) ? SuppressedCell.Instance : Disclosure.Publish((long)value),
-            ColumnKind.Derived when RestsOnHidden(row, column) => SuppressedCell.Instance,
-            ColumnKind.Derived when value is double d => Math.Round(d, column.Decimals, MidpointRounding.AwayFromZero),
-            _ => value,
-        };
+            case ColumnKind.Count:
+                return Disclosure.IsHidden(column.Cell!(row)) ? SuppressedCell.Instance : Disclosure.Publish((long)value);
+            case ColumnKind.Derived:
+                if (RestsOnHidden(row, column))
+                    return SuppressedCell.Instance;
+                if (Disclosure.Rounding > 1 && column.FromRounded is { } recompute)
+                    value = recompute(row, c => Disclosure.Publish(c.Value(row) as long? ?? 0), Disclosure.Publish);
+                return value is double d ? Math.Round(d, column.Decimals, MidpointRounding.AwayFromZero) : value;
+            default:
+                return value;
+        }
     }
 
     public IEnumerable<object?[]> PublishedRows()
