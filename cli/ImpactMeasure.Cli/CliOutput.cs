@@ -34,4 +34,11 @@ public sealed class CliOutput
         Error.WriteLine($"impact: error: {message}");
         return ExitCodes.Failed;
     }
+
+    /// <summary>Writes a one-line error about an argument and returns <see cref="ExitCodes.Usage"/>.</summary>
+    public int Usage(string message)
+    {
+        Error.WriteLine($"impact: error: {message}");
+        return ExitCodes.Usage;
+    }
 }

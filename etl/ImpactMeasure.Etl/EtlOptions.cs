@@ -14,6 +14,9 @@ public sealed record EtlOptions
 
     public Pseudonymiser? Pseudonymiser { get; init; }
 
+    /// <summary>Why a configured key cannot be used, said when a file holds NHS numbers.</summary>
+    public string? KeyProblem { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Progress is reported (and cancellation checked) every this many rows.</summary>

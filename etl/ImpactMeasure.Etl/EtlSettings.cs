@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using ImpactMeasure.Warehouse.Configuration;
 using ImpactMeasure.Etl.Privacy;
 
 namespace ImpactMeasure.Etl;
@@ -12,30 +11,30 @@ public sealed record EtlSettings
 
     public string? PseudonymisationKey { get; init; }
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     public static EtlSettings Load(string? path)
     {
-        if (path is null || !File.Exists(path))
-            return new EtlSettings();
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        try
-        {
-            return document.RootElement.TryGetProperty("etl", out var etl) ? etl.Deserialize<EtlSettings>(Json) ?? new EtlSettings() : new EtlSettings();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: the etl section is not valid: {ex.Message}", ex);
-        }
+        var settings = ConfigSection.Load<EtlSettings>(path, "etl") ?? new EtlSettings();
+        if (!double.IsFinite(settings.MaxBadRows) || settings.MaxBadRows is < 0 or > 1)
+            throw new InvalidDataException($"{path}: etl.max_bad_rows is {settings.MaxBadRows}: {MaxBadRowsExpected}");
+        return settings;
     }
 
-    /// <summary>IMPACT_PSEUDO_KEY, else the configured key, else none (files with NHS numbers are then refused).</summary>
-    public Pseudonymiser? Pseudonymiser() =>
-        Privacy.Pseudonymiser.FromEnvironment() ?? (string.IsNullOrEmpty(PseudonymisationKey) ? null : new Pseudonymiser(PseudonymisationKey));
+    /// <summary>What a bad-row share must be, for the messages that refuse one.</summary>
+    public const string MaxBadRowsExpected = "expected a share of the rows between 0 and 1 (0.05 rejects a file with more than 5% bad rows)";
+
+    /// <summary>The ETL options these settings give: the bad-row share, and the key from IMPACT_PSEUDO_KEY, else the
+    /// configured key, else none. A key too short to use is no key, and why is kept to say only when a file holds
+    /// NHS numbers: other files load without one.</summary>
+    public EtlOptions Options()
+    {
+        var (key, source) = Environment.GetEnvironmentVariable(Privacy.Pseudonymiser.KeyVariable) is { Length: > 0 } variable
+            ? (variable, Privacy.Pseudonymiser.KeyVariable)
+            : (PseudonymisationKey, "etl.pseudonymisation_key");
+        if (string.IsNullOrEmpty(key))
+            return new EtlOptions { MaxBadRowShare = MaxBadRows };
+        return Privacy.Pseudonymiser.IsUsable(key)
+            ? new EtlOptions { MaxBadRowShare = MaxBadRows, Pseudonymiser = new Pseudonymiser(key) }
+            : new EtlOptions { MaxBadRowShare = MaxBadRows, KeyProblem = $"the key in {source} is shorter than {Privacy.Pseudonymiser.MinimumKeyLength} characters" };
+    }
 }

@@ -27,7 +27,12 @@ public sealed record FileLoadResult(string File, LoadStatus Status)
 
     public TimeSpan Elapsed { get; init; }
 
-    public string? Message { get; init; }
+    /// <summary>What to tell the operator; any NHS number a value quoted in it carried is masked.</summary>
+    public string? Message
+    {
+        get;
+        init => field = value is null ? null : Privacy.NhsNumber.MaskWithin(value);
+    }
 
     public string? Encoding { get; init; }
 }

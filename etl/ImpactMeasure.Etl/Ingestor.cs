@@ -204,8 +204,9 @@ public sealed class Ingestor
     {
         if (map.Has("nhs_number") && _options.Pseudonymiser is null)
         {
-            throw new ExtractRejectedException(name, 1, "nhs_number",
-                $"the file holds NHS numbers and no pseudonymisation key is configured: set {Privacy.Pseudonymiser.KeyVariable} (never commit it) and load the file again");
+            throw new ExtractRejectedException(name, 1, "nhs_number", _options.KeyProblem is { } problem
+                ? $"the file holds NHS numbers and {problem}: set {Privacy.Pseudonymiser.KeyVariable} to a key of at least {Privacy.Pseudonymiser.MinimumKeyLength} characters (never commit it) and load the file again"
+                : $"the file holds NHS numbers and no pseudonymisation key is configured: set {Privacy.Pseudonymiser.KeyVariable} (never commit it) and load the file again");
         }
     }
 
@@ -237,6 +238,7 @@ public sealed class Ingestor
         string message, Stopwatch clock, Quarantine? quarantine = null)
     {
         var name = Path.GetFileName(path);
+        message = Privacy.NhsNumber.MaskWithin(message);
         await using var transaction = await connection.BeginTransactionAsync();
         var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchReject),

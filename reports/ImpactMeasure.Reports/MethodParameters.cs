@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using ImpactMeasure.Warehouse.Configuration;
 
 namespace ImpactMeasure.Reports;
 
@@ -53,32 +52,12 @@ public sealed record MethodParameters
     /// <summary>Months either side of a social prescribing referral for GP use before and after.</summary>
     public int WindowMonths { get; init; } = 6;
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     /// <summary>The "methods" section of a config file, or the defaults when the file is absent.</summary>
     public static MethodParameters Load(string? path)
     {
-        if (path is null || !File.Exists(path))
-            return new MethodParameters();
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        if (!document.RootElement.TryGetProperty("methods", out var methods))
-            return new MethodParameters();
-        MethodParameters parameters;
-        try
-        {
-            parameters = methods.Deserialize<MethodParameters>(Json) ?? new MethodParameters();
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: the methods section is not valid: {ex.Message}", ex);
-        }
-        parameters.Validate(path);
+        var parameters = ConfigSection.Load<MethodParameters>(path, "methods") ?? new MethodParameters();
+        parameters.Validate(path ?? "defaults");
         return parameters;
     }
 

@@ -37,13 +37,8 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
     /// <summary>Primary and complementary suppression over these tables and <paramref name="others"/> as one release.</summary>
     public Disclosure.Disclosure Protect(IReadOnlyList<IMetricTable> others)
     {
-        ArgumentNullException.ThrowIfNull(others);
-        var release = new Release(Window.Key);
-        foreach (var (practice, pcn) in Members)
-            release.Member(practice, pcn);
+        var release = Release(others);
         var all = Tables.Concat(others).ToList();
-        foreach (var table in all)
-            table.RegisterIn(release);
         var disclosure = release.Protect(Parameters.SuppressionThreshold, Parameters.SuppressionRounding);
         if (disclosure.Unprotected.Count > 0)
         {
@@ -53,6 +48,18 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
         foreach (var table in all)
             table.Disclosure = disclosure;
         return disclosure;
+    }
+
+    /// <summary>Every count of these tables and <paramref name="others"/>, as one release.</summary>
+    public Release Release(IReadOnlyList<IMetricTable> others)
+    {
+        ArgumentNullException.ThrowIfNull(others);
+        var release = new Release(Window.Key);
+        foreach (var (practice, pcn) in Members)
+            release.Member(practice, pcn);
+        foreach (var table in Tables.Concat(others))
+            table.RegisterIn(release);
+        return release;
     }
 
     public IReadOnlyList<string> WriteCsv(string folder) =>

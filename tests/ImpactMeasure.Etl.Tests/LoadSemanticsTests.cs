@@ -113,7 +113,7 @@ public class LoadSemanticsTests
 
         result.RowsLoaded.Should().Be(30);
         result.FirstProblems.Single().Should().Be(
-            "leak.csv:32: destination_service_name '********19' looks like an NHS number (10 digits, valid check digit): a likely data leak, so the row is not loaded");
+            "leak.csv:32: destination_service_name '********19' holds what looks like an NHS number (10 digits with a valid check digit): a likely data leak, so the row is not loaded");
     }
 
     [Theory, BothEngines]

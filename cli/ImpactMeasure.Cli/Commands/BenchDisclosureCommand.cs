@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ImpactMeasure.Reports;
+using ImpactMeasure.Reports.Disclosure;
 using ImpactMeasure.Warehouse;
 using ImpactMeasure.Warehouse.Migrations;
 
@@ -16,26 +17,35 @@ public static class BenchDisclosureCommand
         var period = new Option<string>("--period") { Description = "The last month of the release, YYYY-MM", Required = true };
         var months = new Option<int>("--months") { Description = "Months in the release's window", DefaultValueFactory = _ => 24 };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
-        var command = new Command("disclosure", "Time disclosure control over a metrics release against computing the release.") { period, months, config };
+        var saved = new Option<string?>("--release")
+        {
+            Description = "Save the computed release's counts to this file, or when it exists protect it without computing (for tuning; unsuppressed counts: internal only)",
+        };
+        var command = new Command("disclosure", "Time disclosure control over a metrics release against computing the release.") { period, months, config, saved };
         command.SetAction(parse =>
         {
             if (!ReportCommand.TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+            var parameters = MethodParameters.Load(parse.GetValue(config)!);
+            if (parse.GetValue(saved) is { } file && File.Exists(file))
+                return Task.FromResult(ProtectSaved(file, parameters, output));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),
-                parse.GetValue(config)!, output);
+                parameters, parse.GetValue(saved), output);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string configPath, CliOutput output)
+    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, MethodParameters parameters, string? save, CliOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var parameters = MethodParameters.Load(configPath);
+        ArgumentNullException.ThrowIfNull(parameters);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
         var clock = Stopwatch.StartNew();
         var result = await new MetricsReport(warehouse, parameters).ComputeAsync(window);
         var compute = clock.Elapsed;
+        if (save is not null)
+            ReleaseFile.Save(result.Release([]), save);
         clock.Restart();
         var disclosure = result.Protect([]);
         var protect = clock.Elapsed;
@@ -46,11 +56,27 @@ public static class BenchDisclosureCommand
             disclosure control:  {protect.TotalSeconds,8:F2} s  ({disclosure.Primary:N0} small counts hidden, {disclosure.Complementary:N0} complements, audited by linear programming)
             ratio:               {protect.TotalSeconds / compute.TotalSeconds,8:F2}  (disclosure control / computing the release)
             """));
+        PrintStatistics(disclosure, output);
+        return ExitCodes.Ok;
+    }
+
+    private static int ProtectSaved(string file, MethodParameters parameters, CliOutput output)
+    {
+        var release = ReleaseFile.Load(file);
+        var clock = Stopwatch.StartNew();
+        var disclosure = release.Protect(parameters.SuppressionThreshold, parameters.SuppressionRounding);
+        output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"disclosure control:  {clock.Elapsed.TotalSeconds,8:F2} s  ({disclosure.Primary:N0} small counts hidden, {disclosure.Complementary:N0} complements; saved release {file})"));
+        PrintStatistics(disclosure, output);
+        return disclosure.Unprotected.Count == 0 ? ExitCodes.Ok : output.Fail($"{disclosure.Unprotected.Count} hidden counts left unprotected");
+    }
+
+    private static void PrintStatistics(ImpactMeasure.Reports.Disclosure.Disclosure disclosure, CliOutput output)
+    {
         if (disclosure.Statistics is { } s)
         {
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Cells:N0} counts, {s.Identities:N0} identities; identities {s.BuildIdentities.TotalSeconds:F2} s, line rule {s.LineRule.TotalSeconds:F2} s, audit {s.Audit.TotalSeconds:F2} s over {s.Rounds} rounds"));
+                $"  {s.Cells:N0} counts, {s.Identities:N0} identities; identities {s.BuildIdentities.TotalSeconds:F2} s, line rule {s.LineRule.TotalSeconds:F2} s, audit {s.Audit.TotalSeconds:F2} s over {s.Rounds} rounds ({s.Programs:N0} programs), complements {s.Complements.TotalSeconds:F2} s"));
         }
-        return ExitCodes.Ok;
     }
 }

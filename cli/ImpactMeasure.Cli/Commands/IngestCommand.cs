@@ -37,8 +37,13 @@ public static class IngestCommand
                     return output.Fail($"--as-of '{text}' is not a date: expected YYYY-MM-DD");
                 date = parsed;
             }
-            var settings = EtlSettings.Load(parse.GetValue(config));
-            var options = new EtlOptions { AsOf = date, MaxBadRowShare = parse.GetValue(maxBad) ?? settings.MaxBadRows, Pseudonymiser = settings.Pseudonymiser() };
+            var options = EtlSettings.Load(parse.GetValue(config)).Options() with { AsOf = date };
+            if (parse.GetValue(maxBad) is { } share)
+            {
+                if (!double.IsFinite(share) || share is < 0 or > 1)
+                    return output.Usage($"--max-bad-rows {share.ToString(CultureInfo.InvariantCulture)}: {EtlSettings.MaxBadRowsExpected}");
+                options = options with { MaxBadRowShare = share };
+            }
             if (int.TryParse(Environment.GetEnvironmentVariable(ProgressEveryVariable), CultureInfo.InvariantCulture, out var every) && every > 0)
                 options = options with { ProgressEveryRows = every };
             return await RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), paths, options, output, cancel);

@@ -80,11 +80,8 @@ public static class ReportCommand
     public static bool IsAreaCode(string? area) =>
         string.IsNullOrWhiteSpace(area) || (area.Trim().Length <= 16 && area.Trim().All(char.IsAsciiLetterOrDigit));
 
-    private static int AreaError(CliOutput output, string area)
-    {
-        output.Error.WriteLine($"impact: error: --area '{area}' is not an area code: expected the letters and digits of an ICB, sub-ICB, PCN or practice code (for example U10001)");
-        return ExitCodes.Usage;
-    }
+    private static int AreaError(CliOutput output, string area) =>
+        output.Usage($"--area '{area}' is not an area code: expected the letters and digits of an ICB, sub-ICB, PCN or practice code (for example U10001)");
 
     public static bool TryMonth(string text, out DateOnly month) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);

@@ -28,7 +28,7 @@ public sealed class DropFolderIngestJob(ServeSettings settings, ILogger<DropFold
             await using (var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite, cancellationToken))
             {
                 var etl = EtlSettings.Load(settings.ConfigFile);
-                var options = new EtlOptions { Pseudonymiser = etl.Pseudonymiser(), MaxBadRowShare = etl.MaxBadRows };
+                var options = etl.Options();
                 if (int.TryParse(Environment.GetEnvironmentVariable(Commands.IngestCommand.ProgressEveryVariable), System.Globalization.CultureInfo.InvariantCulture, out var every) && every > 0)
                     options = options with { ProgressEveryRows = every };
                 var progress = new Progress(p => logger.LogInformation("Loading {File}: {Rows} rows", p.FileName, p.RowsRead));

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImpactMeasure.Warehouse.Configuration;
 
 namespace ImpactMeasure.Cli.Service;
 
@@ -37,27 +37,7 @@ public sealed record ServeSettings
     [JsonIgnore]
     public string ConfigFile { get; init; } = "impact.json";
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
-    public static ServeSettings Load(string path)
-    {
-        if (!File.Exists(path))
-            return new ServeSettings();
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        try
-        {
-            var settings = document.RootElement.TryGetProperty("serve", out var serve) ? serve.Deserialize<ServeSettings>(Json) ?? new ServeSettings() : new ServeSettings();
-            return settings with { ConfigFile = path };
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: the serve section is not valid: {ex.Message}", ex);
-        }
-    }
+    public static ServeSettings Load(string path) =>
+        (ConfigSection.Load<ServeSettings>(path, "serve") ?? new ServeSettings()) with { ConfigFile = path };
 }

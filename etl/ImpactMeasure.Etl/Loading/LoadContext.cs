@@ -56,12 +56,37 @@ public sealed class LoadContext
                 Progress?.Report(new IngestProgress(FileName, Counters.RowsRead, Rows.BytesRead, _clock.Elapsed));
             }
             if (Rows.ColumnCount == Map.Width)
-                return true;
+            {
+                if (HoldsNoNhsNumber())
+                    return true;
+                continue;
+            }
             Reject(Rows.LineSpan > 1
                 ? $"a quoted value opened on this line is never closed (the row runs over {Rows.LineSpan} lines and has {Rows.ColumnCount} of {Map.Width} columns)"
                 : $"has {Rows.ColumnCount} columns where the header has {Map.Width} (a truncated or malformed line)");
         }
         return false;
+    }
+
+    private string[]? _columnNames;
+
+    // METHODS §8: an NHS number anywhere but the nhs_number column (pseudonymised there) is a likely leak, whatever
+    // the format and however it is written; the row is quarantined with the number masked.
+    private bool HoldsNoNhsNumber()
+    {
+        var nhsColumn = Map.Has("nhs_number") ? Map["nhs_number"] : -1;
+        for (var i = 0; i < Rows.ColumnCount; i++)
+        {
+            if (i == nhsColumn || !Privacy.NhsNumber.Contains(Rows[i]))
+                continue;
+            _columnNames ??= Rows.Header.Select(FormatCatalog.Normalise).ToArray();
+            var column = i < _columnNames.Length ? _columnNames[i] : $"column {i + 1}";
+            Reject(column, Rows[i], column == "patient_id"
+                ? "holds a raw NHS number: put it in nhs_number so it is pseudonymised, or pseudonymise it at source"
+                : "holds what looks like an NHS number (10 digits with a valid check digit): a likely data leak, so the row is not loaded");
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Quarantines the current row for a problem with one of its values.</summary>

@@ -4,20 +4,16 @@ using ImpactMeasure.Etl.Privacy;
 namespace ImpactMeasure.Etl.Loading;
 
 /// <summary>Checks every local-format row shares: the patient's identity (a pseudonymised id, or an NHS number
-/// pseudonymised here), NHS numbers where none belong, and the practice code.</summary>
+/// pseudonymised here) and the practice code. NHS numbers where none belong are caught for every format by
+/// <see cref="LoadContext.NextRow"/>.</summary>
 public sealed class LocalRowChecks
 {
     private readonly LoadContext _context;
-    private readonly int[] _textColumns;
-    private readonly string[] _columnNames;
 
     public LocalRowChecks(LoadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
-        var identity = new[] { context.Map["nhs_number"], context.Map["patient_id"] };
-        _textColumns = Enumerable.Range(0, context.Map.Width).Where(i => !identity.Contains(i)).ToArray();
-        _columnNames = context.Rows.Header.Select(Formats.FormatCatalog.Normalise).ToArray();
     }
 
     /// <summary>The pseudonymous patient id, or null (row quarantined).</summary>
@@ -41,26 +37,6 @@ public sealed class LocalRowChecks
             return null;
         }
         return id.ToString();
-    }
-
-    /// <summary>False (row quarantined) when a column other than nhs_number holds a valid-looking NHS number.</summary>
-    public bool HasNoLeakedNhsNumber()
-    {
-        foreach (var column in _textColumns)
-        {
-            var value = _context.Rows[column];
-            if (NhsNumber.LooksLikeNhsNumber(value))
-            {
-                _context.Reject(_columnNames[column], value, "looks like an NHS number (10 digits, valid check digit): a likely data leak, so the row is not loaded");
-                return false;
-            }
-        }
-        if (_context.Map.Has("patient_id") && NhsNumber.LooksLikeNhsNumber(_context.Value("patient_id")))
-        {
-            _context.Reject("patient_id", _context.Value("patient_id"), "is a raw NHS number: put it in nhs_number so it is pseudonymised, or pseudonymise it at source");
-            return false;
-        }
-        return true;
     }
 
     /// <summary>The practice code, or null (row quarantined) when it is not an ODS practice code.</summary>

@@ -39,7 +39,7 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
                     context.Reject("appointment_id", id, "is empty: every appointment needs its id");
                     continue;
                 }
-                if (!checks.HasNoLeakedNhsNumber() || checks.PracticeCode() is not { } practice || checks.PatientId() is not { } patient
+                if (checks.PracticeCode() is not { } practice || checks.PatientId() is not { } patient
                     || !checks.Date(dates, "appointment_date", optional: false, out var date) || !attributes.TryRead(context, ordinals)
                     || !Minutes(context, out var minutes))
                 {

@@ -31,10 +31,10 @@ public sealed class Quarantine : IDisposable
 
     public void Add(long line, string? column, ReadOnlySpan<char> raw, string reason)
     {
-        var shown = column is not null && IdentifierColumns.Contains(column) || NhsNumber.LooksLikeNhsNumber(raw)
-            ? NhsNumber.Mask(raw)
-            : raw.Length > 200 ? raw[..200].ToString() + "…" : raw.ToString();
-        var entry = new QuarantineEntry(line, column, shown, column is null ? reason : $"{column} '{shown}' {reason}");
+        // Masked before it is cut short, so no part of a number is left; the reason too (it may quote values).
+        var masked = column is not null && IdentifierColumns.Contains(column) ? NhsNumber.Mask(raw) : NhsNumber.MaskWithin(raw.ToString());
+        var shown = masked.Length > 200 ? masked[..200] + "…" : masked;
+        var entry = new QuarantineEntry(line, column, shown, NhsNumber.MaskWithin(column is null ? reason : $"{column} '{shown}' {reason}"));
         if (_first.Count < ReasonsKept)
             _first.Add(entry);
         _writer.Write(entry.LineNumber);

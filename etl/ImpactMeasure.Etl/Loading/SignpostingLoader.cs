@@ -78,8 +78,7 @@ public sealed class SignpostingLoader : IFormatLoader
             context.Reject("event_id", eventId, eventId.IsEmpty ? "is empty: every event needs its id" : "is longer than 64 characters");
             return null;
         }
-        if (!checks.HasNoLeakedNhsNumber()
-            || !checks.Date(dates, "event_date", optional: false, out var eventDate)
+        if (!checks.Date(dates, "event_date", optional: false, out var eventDate)
             || checks.PracticeCode() is not { } practice
             || !checks.OneOf("role", Roles, optional: false, out var role)
             || checks.PatientId() is not { } patient

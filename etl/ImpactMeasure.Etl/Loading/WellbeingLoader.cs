@@ -40,7 +40,7 @@ public sealed class WellbeingLoader : IFormatLoader
                     context.Reject("referral_id", referral, "is empty: every score belongs to a referral");
                     continue;
                 }
-                if (!checks.HasNoLeakedNhsNumber() || checks.PracticeCode() is not { } practice || checks.PatientId() is not { } patient
+                if (checks.PracticeCode() is not { } practice || checks.PatientId() is not { } patient
                     || !checks.OneOf("timepoint", Timepoints, optional: false, out var timepoint)
                     || !checks.Date(dates, "measured_on", optional: false, out var measured))
                 {

@@ -10,15 +10,16 @@ public sealed class Pseudonymiser
     public const string KeyVariable = "IMPACT_PSEUDO_KEY";
     private readonly byte[] _key;
 
+    public const int MinimumKeyLength = 16;
+
     public Pseudonymiser(string key)
     {
-        if (string.IsNullOrEmpty(key) || key.Length < 16)
-            throw new ArgumentException("the pseudonymisation key must be at least 16 characters", nameof(key));
+        if (!IsUsable(key))
+            throw new ArgumentException($"the pseudonymisation key must be at least {MinimumKeyLength} characters", nameof(key));
         _key = Encoding.UTF8.GetBytes(key);
     }
 
-    public static Pseudonymiser? FromEnvironment() =>
-        Environment.GetEnvironmentVariable(KeyVariable) is { Length: > 0 } key ? new Pseudonymiser(key) : null;
+    public static bool IsUsable(string? key) => key is { Length: >= MinimumKeyLength };
 
     /// <summary>The pseudonymous id of a normalised (ten-digit) NHS number.</summary>
     public string PseudoIdOf(string nhsNumber)

@@ -16,14 +16,16 @@ public static class FeasibleRanges
 
     /// <summary>The ranges of the hidden cells <c>audit</c> picks (default all): a cell found safe once stays safe
     /// when more cells are hidden, since hiding only lets more values fit.</summary>
-    public static IReadOnlyList<Range> Compute(Release release, IReadOnlyList<Identity> identities, bool[] hidden, int threshold = 1, Func<int, bool>? audit = null)
+    public static IReadOnlyList<Range> Compute(Release release, IReadOnlyList<Identity> identities, bool[] hidden, int threshold = 1, Func<int, bool>? audit = null,
+        Witnesses? witnesses = null)
     {
         ArgumentNullException.ThrowIfNull(release);
         ArgumentNullException.ThrowIfNull(identities);
         ArgumentNullException.ThrowIfNull(hidden);
         var groups = Groups(identities, hidden);
         var ranges = new List<Range>();
-        using var local = new LocalPrograms(release, identities, hidden);
+        witnesses ??= new Witnesses(release);
+        using var local = new LocalPrograms(release, identities, hidden, witnesses);
         foreach (var (cells, lines) in groups)
         {
             var wanted = audit is null ? cells : cells.Where(audit).ToList();
@@ -31,7 +33,7 @@ public static class FeasibleRanges
                 continue;
             if (cells.Count <= LargeGroup)
             {
-                ranges.AddRange(Solve(release, identities, hidden, cells, lines, wanted));
+                ranges.AddRange(Solve(release, identities, hidden, cells, lines, wanted, witnesses, threshold));
                 continue;
             }
             // A large group is audited cell by cell on a neighbourhood: a restriction of the attacker's program, so
@@ -40,8 +42,13 @@ public static class FeasibleRanges
             var found = new Range[wanted.Count];
             Parallel.For(0, wanted.Count, i =>
             {
-                var range = local.Range(wanted[i], Near);
-                found[i] = range.PossibleValues >= threshold ? range : local.Range(wanted[i], Wider);
+                if (witnesses.Certify(wanted[i], threshold) is { } seen)
+                {
+                    found[i] = seen;
+                    return;
+                }
+                var range = local.Range(wanted[i], Near, threshold);
+                found[i] = range.PossibleValues >= threshold ? range : local.Range(wanted[i], Wider, threshold);
             });
             ranges.AddRange(found);
         }
@@ -85,7 +92,7 @@ public static class FeasibleRanges
     }
 
     private static IEnumerable<Range> Solve(Release release, IReadOnlyList<Identity> identities, bool[] hidden, List<int> cells, List<int> lines,
-        List<int> only)
+        List<int> only, Witnesses witnesses, int threshold)
     {
         if (lines.Count == 0)
             return only.Select(c => new Range(c, 1, double.PositiveInfinity));
@@ -114,6 +121,11 @@ public static class FeasibleRanges
         var result = new List<Range>(only.Count);
         foreach (var cell in only)
         {
+            if (witnesses.Certify(cell, threshold) is { } seen)
+            {
+                result.Add(seen);
+                continue;
+            }
             objective.Clear();
             objective.SetCoefficient(variables[cell], 1);
             objective.SetMinimization();
@@ -121,11 +133,19 @@ public static class FeasibleRanges
             if (minStatus != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {minStatus}");
             var min = variables[cell].SolutionValue();
+            witnesses.Record(variables.Select(v => (v.Key, v.Value.SolutionValue())).ToList());
+            if (witnesses.Certify(cell, threshold) is { } certified)
+            {
+                result.Add(certified);
+                continue;
+            }
             objective.SetMaximization();
             var status = solver.Solve();
             var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
             if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
                 throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {status}");
+            if (status == Solver.ResultStatus.OPTIMAL)
+                witnesses.Record(variables.Select(v => (v.Key, v.Value.SolutionValue())).ToList());
             result.Add(new Range(cell, min, max));
         }
         return result;

@@ -13,11 +13,13 @@ internal sealed class LocalPrograms : IDisposable
     private readonly List<(int Line, int Coefficient)>[] _linesOf;
     private readonly long[] _slack;
     private readonly int[][] _hiddenByLine;
+    private readonly Witnesses _witnesses;
     private readonly ThreadLocal<Solver> _solvers = new(() => Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available"), trackAllValues: true);
 
-    public LocalPrograms(Release release, IReadOnlyList<Identity> identities, bool[] hidden)
+    public LocalPrograms(Release release, IReadOnlyList<Identity> identities, bool[] hidden, Witnesses witnesses)
     {
         _release = release;
+        _witnesses = witnesses;
         _identities = identities;
         _linesOf = Enumerable.Range(0, release.Keys.Count).Select(_ => new List<(int, int)>()).ToArray();
         _slack = new long[identities.Count];
@@ -33,7 +35,9 @@ internal sealed class LocalPrograms : IDisposable
         _hiddenByLine = identities.Select(i => i.Cells.Where(c => hidden[c]).OrderByDescending(c => release.Values[c]).ThenBy(c => c).ToArray()).ToArray();
     }
 
-    public FeasibleRanges.Range Range(int cell, (int Depth, int PerLine, int Cells) reach)
+    /// <summary>The cell's range on its neighbourhood, or its witnessed range once that holds <c>threshold</c>
+    /// values (the second program is then not needed).</summary>
+    public FeasibleRanges.Range Range(int cell, (int Depth, int PerLine, int Cells) reach, int threshold)
     {
         var cells = Neighbourhood(cell, reach);
         var cap = _release.Cap;
@@ -60,17 +64,29 @@ internal sealed class LocalPrograms : IDisposable
             foreach (var (c, coefficient) in inside)
                 constraint.SetCoefficient(variables[c], coefficient);
         }
+        // The top first: moving a cell up moves its partners furthest, so its solution certifies the most
+        // neighbours; the bottom only when the witnesses do not already cover the cell.
         var objective = solver.Objective();
         objective.SetCoefficient(variables[cell], 1);
+        objective.SetMaximization();
+        var status = solver.Solve();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
+            throw new InvalidOperationException($"the disclosure audit could not solve near {_release.Keys[cell]}: {status}");
+        var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
+        if (status == Solver.ResultStatus.OPTIMAL)
+            Record(variables);
+        if (_witnesses.Certify(cell, threshold) is { } seen)
+            return seen;
         objective.SetMinimization();
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
             throw new InvalidOperationException($"the disclosure audit could not solve near {_release.Keys[cell]}");
         var min = variables[cell].SolutionValue();
-        objective.SetMaximization();
-        var status = solver.Solve();
-        var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
+        Record(variables);
         return new FeasibleRanges.Range(cell, min, max);
     }
+
+    private void Record(Dictionary<int, Variable> variables) =>
+        _witnesses.Record(variables.Select(v => (v.Key, v.Value.SolutionValue())).ToList());
 
     private List<int> Neighbourhood(int cell, (int Depth, int PerLine, int Cells) reach)
     {

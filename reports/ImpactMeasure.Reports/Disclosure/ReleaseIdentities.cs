@@ -49,7 +49,7 @@ public static class ReleaseIdentities
                 if (present.Count == 0)
                     continue;
                 var isExact = exact && present.Count == parts.Length;
-                identities.Add(Line(release, key, present, isExact, $"{total} {(isExact ? "=" : "≥")} {string.Join(" + ", present.Select(p => p.Measure))} at {key}"));
+                identities.Add(Line(release, key, present, isExact, () => $"{total} {(isExact ? "=" : "≥")} {string.Join(" + ", present.Select(p => p.Measure))} at {key}"));
             }
         }
     }
@@ -73,7 +73,7 @@ public static class ReleaseIdentities
             {
                 var children = cells.Where(c => isChild(level(parent), level(c))).ToList();
                 if (children.Count > 0)
-                    identities.Add(Line(release, parent, children, exact, $"{name}: {parent} {(exact ? "=" : "≥")} sum of {children.Count}"));
+                    identities.Add(Line(release, parent, children, exact, () => $"{name}: {parent} {(exact ? "=" : "≥")} sum of {children.Count}"));
             }
         }
     }
@@ -105,17 +105,17 @@ public static class ReleaseIdentities
                 continue;
             var cells = pcns.Concat(practices).Select(release.IndexOf).ToArray();
             var coefficients = pcns.Select(_ => 1).Concat(practices.Select(_ => -1)).ToArray();
-            identities.Add(new Identity(cells, coefficients, true, $"PCNs {string.Join("+", pcns.Select(p => p.Geo))} = their practices, {group.Key.Cell}"));
+            identities.Add(new Identity(cells, coefficients, true, () => $"PCNs {string.Join("+", pcns.Select(p => p.Geo))} = their practices, {group.Key.Cell}"));
         }
     }
 
-    private static Identity Line(Release release, CellKey total, List<CellKey> parts, bool exact, string description) =>
+    private static Identity Line(Release release, CellKey total, List<CellKey> parts, bool exact, Func<string> description) =>
         new([release.IndexOf(total), .. parts.Select(release.IndexOf)], [1, .. parts.Select(_ => -1)], exact, description);
 
     private static void Verify(Release release, Identity identity)
     {
         var sum = identity.Cells.Select((c, i) => identity.Coefficients[i] * release.Values[c]).Sum();
         if (identity.Exact ? sum != 0 : sum < 0)
-            throw new InvalidOperationException($"the release breaks its own identity {identity.Description} (difference {sum}): a table's cells are mis-addressed");
+            throw new InvalidOperationException($"the release breaks its own identity {identity.Describe()} (difference {sum}): a table's cells are mis-addressed");
     }
 }

@@ -26,25 +26,32 @@ public static class ReleaseSuppression
         }
         var primary = state.HiddenCount;
         List<FeasibleRanges.Range> weak;
-        var (rounds, lineRule, audit) = (0, TimeSpan.Zero, TimeSpan.Zero);
-        do
+        var witnesses = new Witnesses(release);
+        var (rounds, lineRule, audit, complements) = (0, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+        while (true)
         {
             rounds++;
             clock.Restart();
             state.RunLineRule();
             lineRule += clock.Elapsed;
             clock.Restart();
-            var ranges = FeasibleRanges.Compute(release, identities, state.Hidden, threshold, c => !state.Certified.Contains(c));
+            var ranges = FeasibleRanges.Compute(release, identities, state.Hidden, threshold, c => !state.Certified.Contains(c), witnesses);
             weak = ranges.Where(r => r.PossibleValues < threshold).ToList();
             state.Certified.UnionWith(ranges.Where(r => r.PossibleValues >= threshold).Select(r => r.Cell));
             audit += clock.Elapsed;
+            if (weak.Count == 0)
+                break;
+            clock.Restart();
+            var changed = weak.Aggregate(false, (changed, range) => state.HideComplementFor(range) | changed);
+            complements += clock.Elapsed;
+            if (!changed)
+                break;
         }
-        while (weak.Count > 0 && weak.Aggregate(false, (changed, range) => state.HideComplementFor(range) | changed));
         var hidden = Enumerable.Range(0, release.Keys.Count).Where(i => state.Hidden[i]).Select(i => release.Keys[i]);
         return new Disclosure(hidden, threshold, primary, state.HiddenCount - primary, rounding)
         {
             Unprotected = weak.Select(w => release.Keys[w.Cell]).ToList(),
-            Statistics = new ProtectionStatistics(release.Keys.Count, identities.Count, rounds, identitiesTime, lineRule, audit),
+            Statistics = new ProtectionStatistics(release.Keys.Count, identities.Count, rounds, identitiesTime, lineRule, audit, witnesses.Programs, complements),
         };
     }
 
