@@ -27,11 +27,11 @@ public sealed record FileLoadResult(string File, LoadStatus Status)
 
     public TimeSpan Elapsed { get; init; }
 
-    /// <summary>What to tell the operator; any NHS number a value quoted in it carried is masked.</summary>
+    /// <summary>What to tell the operator, made safe (<see cref="SafeText"/>).</summary>
     public string? Message
     {
         get;
-        init => field = value is null ? null : Privacy.NhsNumber.MaskWithin(value);
+        init => field = value is null ? null : SafeText.Of(value);
     }
 
     public string? Encoding { get; init; }

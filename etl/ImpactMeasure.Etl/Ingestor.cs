@@ -60,7 +60,7 @@ public sealed class Ingestor
             using var source = RowSources.Open(path, CsvRowSource.Windows1252);
             return FormatDetector.Detect(source.Header, path).Format.LoadOrder;
         }
-        catch (Exception ex) when (ex is ExtractRejectedException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return int.MaxValue; // loaded last, and rejected then with its reason
         }
@@ -82,6 +82,11 @@ public sealed class Ingestor
                 return new FileLoadResult(name, LoadStatus.AlreadyLoaded) { BatchId = batch, Message = $"already loaded as batch {batch}", Elapsed = clock.Elapsed };
             return await AttemptAsync(connection, path, size, CsvRowSource.StrictUtf8, inMemoryDuplicates: false, clock, cancellationToken);
         }
+        catch (ExtractRejectedException ex)
+        {
+            // Found part-way through (a damaged XLSX cell): the file's transaction has rolled back.
+            return await RecordRejectedAsync(connection, path, null, new LoadCounters(), null, ex.Message, clock);
+        }
         catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return new FileLoadResult(name, LoadStatus.Failed) { Message = $"{name} disappeared while it was being read: nothing was loaded", Elapsed = clock.Elapsed };
@@ -95,6 +100,15 @@ public sealed class Ingestor
             return new FileLoadResult(name, LoadStatus.Failed)
             {
                 Message = $"{name}: the warehouse reported an error, so nothing of this file was loaded: {ex.Message.ReplaceLineEndings(" ")}",
+                Elapsed = clock.Elapsed,
+            };
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // Whatever goes wrong with one file is that file's outcome: the others of the run still load.
+            return new FileLoadResult(name, LoadStatus.Failed)
+            {
+                Message = $"{name}: could not be loaded ({ex.GetType().Name}: {ex.Message.ReplaceLineEndings(" ")}): nothing of this file was loaded; please report it",
                 Elapsed = clock.Elapsed,
             };
         }
@@ -157,6 +171,12 @@ public sealed class Ingestor
         var loader = FormatLoaders.For(map.Format.Id);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _warehouse.LockLoadsAsync(connection);
+        // Asked again under the load lock: another ingest of the same file may have committed while this one waited.
+        if (await AlreadyLoadedAsync(connection, path, size) is { } loaded)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new FileLoadResult(name, LoadStatus.AlreadyLoaded) { BatchId = loaded, Message = $"already loaded as batch {loaded}", Elapsed = clock.Elapsed };
+        }
         var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchStart),
             batchId, name, map.Format.Id, Now(), size, EncodingName(path, encoding), string.Join(",", map.ExtraColumns));
@@ -238,7 +258,7 @@ public sealed class Ingestor
         string message, Stopwatch clock, Quarantine? quarantine = null)
     {
         var name = Path.GetFileName(path);
-        message = Privacy.NhsNumber.MaskWithin(message);
+        message = SafeText.Of(message);
         await using var transaction = await connection.BeginTransactionAsync();
         var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchReject),

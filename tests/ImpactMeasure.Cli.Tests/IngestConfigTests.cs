@@ -43,4 +43,79 @@ public class IngestConfigTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("NaN")]
+    [InlineData("-1")]
+    [InlineData("5")]
+    public async Task A_bad_row_share_outside_0_to_1_is_a_usage_error(string share)
+    {
+        var run = await CliRun.RunAsync("ingest", "--warehouse", "duckdb:/nonexistent/never.duckdb", "--max-bad-rows", share, "x.csv");
+
+        run.ExitCode.Should().Be(ExitCodes.Usage, run.Error);
+        run.Error.Should().Contain($"--max-bad-rows {share}: expected a share of the rows between 0 and 1");
+    }
+
+    [Theory]
+    [InlineData("{ \"etl\": { \"max_bad_rows\": 0.1 ", "the etl section cannot be read (line")]
+    [InlineData("[1, 2]", "expected a JSON object")]
+    [InlineData("{ \"etl\": { \"max_bad_rows\": 5 } }", "etl.max_bad_rows is 5: expected a share")]
+    [InlineData("{ \"etl\": { \"max_bad_rowz\": 0.1 } }", "the etl section cannot be read")]
+    public async Task A_malformed_config_file_is_one_line_naming_it(string json, string expected)
+    {
+        var folder = Directory.CreateTempSubdirectory("impact-config-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "impact.json");
+            await File.WriteAllTextAsync(config, json);
+
+            var run = await CliRun.RunAsync("ingest", "--warehouse", "duckdb:/nonexistent/never.duckdb", "--config", config, "x.csv");
+
+            run.ExitCode.Should().Be(ExitCodes.Failed);
+            run.Error.Should().StartWith($"impact: error: {config}: ").And.Contain(expected);
+            run.Error.Should().NotContain("   at ", "no stack trace");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_short_key_only_stops_files_that_hold_nhs_numbers()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        var folder = Directory.CreateTempSubdirectory("impact-config-").FullName;
+        var saved = Environment.GetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable);
+        try
+        {
+            var withNumbers = Path.Combine(folder, "numbers.csv");
+            await File.WriteAllLinesAsync(withNumbers,
+            [
+                "event_id,event_date,practice_code,role,nhs_number,destination_service_code,destination_service_name,destination_category,outcome",
+                "E1,2025-10-06,A81001,care_navigator,943 476 5919,MSK1,Physio,physiotherapy_msk,accepted",
+            ]);
+            var withIds = Path.Combine(folder, "ids.csv");
+            await File.WriteAllLinesAsync(withIds,
+            [
+                "event_id,event_date,practice_code,role,patient_id,destination_service_code,destination_service_name,destination_category,outcome",
+                "E2,2025-10-06,A81001,care_navigator,p-1,MSK1,Physio,physiotherapy_msk,accepted",
+            ]);
+            Environment.SetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable, "short");
+
+            var run = await CliRun.RunAsync("ingest", "--warehouse", test.Uri, withNumbers, withIds);
+
+            run.ExitCode.Should().Be(ExitCodes.InputRejected, run.Out + run.Error);
+            run.Out.Should().Contain("the key in IMPACT_PSEUDO_KEY is shorter than 16 characters");
+            run.Error.Should().NotContain("   at ");
+            await using var warehouse = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+            await using var connection = await warehouse.OpenConnectionAsync();
+            (await connection.ScalarAsync<string>("select event_id from fact_signpost")).Should().Be("E2");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable, saved);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

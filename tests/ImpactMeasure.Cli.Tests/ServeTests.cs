@@ -204,6 +204,66 @@ public class ServeTests
         Directory.Delete(folder, recursive: true);
     }
 
+    [Fact]
+    public async Task A_writer_that_pauses_with_the_file_open_is_waited_for()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        var folder = NewFolder();
+        var settings = Settings(test, folder);
+        var source = Path.Combine(Sample, "gpad", "practice-level-crosstab-2024-10.csv");
+        var bytes = await File.ReadAllBytesAsync(source);
+        var target = Path.Combine(settings.DropFolder, "crosstab.csv");
+        using (var host = ServeHost.Build(settings))
+        {
+            await host.StartAsync();
+            // FileShare.ReadWrite: nothing but /proc tells the service that this writer is still at work.
+            await using (var writer = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+            {
+                await writer.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await writer.FlushAsync();
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                File.Exists(target).Should().BeTrue("the half-written file must stay in the drop folder while its writer holds it");
+                (await CountAsync(test, "select count(*) from etl_load_batch")).Should().Be(0);
+                await writer.WriteAsync(bytes.AsMemory(bytes.Length / 2));
+            }
+            await WaitForAsync(() => File.Exists(Path.Combine(settings.DropFolder, "processed", "crosstab.csv")));
+            await host.StopAsync();
+        }
+
+        var expected = File.ReadLines(source).Skip(1).Sum(l => long.Parse(l.Split(',')[^2], System.Globalization.CultureInfo.InvariantCulture));
+        (await CountAsync(test, "select sum(appointment_count) from fact_appointments")).Should().Be(expected);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Each_file_has_its_own_outcome_and_a_link_is_set_aside_unread()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        var folder = NewFolder();
+        var settings = Settings(test, folder);
+        Directory.CreateDirectory(settings.DropFolder);
+        var secret = Path.Combine(folder, "secret.csv");
+        await File.WriteAllTextAsync(secret, "top-secret-first-line\n");
+        await File.WriteAllBytesAsync(Path.Combine(settings.DropFolder, "broken.xlsx"), [0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]);
+        File.CreateSymbolicLink(Path.Combine(settings.DropFolder, "link.csv"), secret);
+        File.Copy(Path.Combine(Sample, "reference", "list-size-2025-09.csv"), Path.Combine(settings.DropFolder, "list-size.csv"));
+        using (var host = ServeHost.Build(settings))
+        {
+            await host.StartAsync();
+            await WaitForAsync(() => File.Exists(Path.Combine(settings.DropFolder, "processed", "list-size.csv"))
+                && File.Exists(Path.Combine(settings.DropFolder, "rejected", "broken.xlsx.reason.txt"))
+                && File.Exists(Path.Combine(settings.DropFolder, "rejected", "link.csv.reason.txt")));
+            await host.StopAsync();
+        }
+
+        (await File.ReadAllTextAsync(Path.Combine(settings.DropFolder, "rejected", "broken.xlsx.reason.txt"))).Should().Contain("not a readable XLSX workbook");
+        var linkReason = await File.ReadAllTextAsync(Path.Combine(settings.DropFolder, "rejected", "link.csv.reason.txt"));
+        linkReason.Should().Contain("symbolic link").And.NotContain("top-secret");
+        File.Exists(secret).Should().BeTrue("the link's target is never touched");
+        (await CountAsync(test, "select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1);
+        Directory.Delete(folder, recursive: true);
+    }
+
     private static ServeSettings Settings(TestWarehouse test, string folder) => new()
     {
         Warehouse = test.Uri,

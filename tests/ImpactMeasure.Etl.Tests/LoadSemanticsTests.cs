@@ -153,6 +153,19 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select sum(appointment_count) from fact_subicb_appointments where sub_icb_code = '00L'")).Should().Be(15);
     }
 
+    [Theory, BothEngines]
+    public async Task Two_ingests_of_one_file_at_once_load_it_once(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        var path = etl.Write("twice.csv", [Fixtures.SignpostingHeader, .. Enumerable.Range(0, 2000).Select(i => Fixtures.Signpost($"T{i}"))]);
+
+        var results = await Task.WhenAll(etl.IngestAsync(path), etl.IngestAsync(path));
+
+        results.Select(r => r.Status).Should().BeEquivalentTo([LoadStatus.Loaded, LoadStatus.AlreadyLoaded], string.Join("; ", results.Select(r => r.Message)));
+        (await etl.CountAsync("select count(*) from fact_signpost")).Should().Be(2000);
+        (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1);
+    }
+
     // Test numbers in the 999 range, with their check digit computed.
     private static IEnumerable<string> ValidNhsNumbers()
     {

@@ -57,7 +57,7 @@ public sealed class LoadContext
             }
             if (Rows.ColumnCount == Map.Width)
             {
-                if (HoldsNoNhsNumber())
+                if (HasPlainValues() && HoldsNoNhsNumber())
                     return true;
                 continue;
             }
@@ -70,6 +70,36 @@ public sealed class LoadContext
 
     private string[]? _columnNames;
 
+    /// <summary>Longest value any extract column holds (names included); longer is not data the pack could show.</summary>
+    public const int MaxValueLength = 500;
+
+    private string ColumnName(int i)
+    {
+        _columnNames ??= Rows.Header.Select(FormatCatalog.Normalise).ToArray();
+        return i < _columnNames.Length ? _columnNames[i] : $"column {i + 1}";
+    }
+
+    // A NUL or other control character (binary data, UTF-16 read as UTF-8) or an overlong value is quarantined the
+    // same way on both engines (PostgreSQL cannot store a NUL; DuckDB would cut the text at it).
+    private bool HasPlainValues()
+    {
+        for (var i = 0; i < Rows.ColumnCount; i++)
+        {
+            var value = Rows[i];
+            if (value.Length > MaxValueLength)
+            {
+                Reject(ColumnName(i), value, $"is {value.Length:N0} characters long, more than the {MaxValueLength} any extract value may be");
+                return false;
+            }
+            if (value.ContainsAnyInRange('\0', '\u0008') || value.ContainsAnyInRange('\u000b', '\u000c') || value.ContainsAnyInRange('\u000e', '\u001f'))
+            {
+                Reject(ColumnName(i), value, "holds a control character (binary data, or UTF-16 text): save the extract as UTF-8 CSV");
+                return false;
+            }
+        }
+        return true;
+    }
+
     // METHODS §8: an NHS number anywhere but the nhs_number column (pseudonymised there) is a likely leak, whatever
     // the format and however it is written; the row is quarantined with the number masked.
     private bool HoldsNoNhsNumber()
@@ -79,8 +109,7 @@ public sealed class LoadContext
         {
             if (i == nhsColumn || !Privacy.NhsNumber.Contains(Rows[i]))
                 continue;
-            _columnNames ??= Rows.Header.Select(FormatCatalog.Normalise).ToArray();
-            var column = i < _columnNames.Length ? _columnNames[i] : $"column {i + 1}";
+            var column = ColumnName(i);
             Reject(column, Rows[i], column == "patient_id"
                 ? "holds a raw NHS number: put it in nhs_number so it is pseudonymised, or pseudonymise it at source"
                 : "holds what looks like an NHS number (10 digits with a valid check digit): a likely data leak, so the row is not loaded");

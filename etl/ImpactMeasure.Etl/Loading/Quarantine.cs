@@ -32,9 +32,9 @@ public sealed class Quarantine : IDisposable
     public void Add(long line, string? column, ReadOnlySpan<char> raw, string reason)
     {
         // Masked before it is cut short, so no part of a number is left; the reason too (it may quote values).
-        var masked = column is not null && IdentifierColumns.Contains(column) ? NhsNumber.Mask(raw) : NhsNumber.MaskWithin(raw.ToString());
+        var masked = column is not null && IdentifierColumns.Contains(column) ? NhsNumber.Mask(raw) : SafeText.Of(raw.ToString());
         var shown = masked.Length > 200 ? masked[..200] + "…" : masked;
-        var entry = new QuarantineEntry(line, column, shown, NhsNumber.MaskWithin(column is null ? reason : $"{column} '{shown}' {reason}"));
+        var entry = new QuarantineEntry(line, column, shown, SafeText.Of(column is null ? reason : $"{column} '{shown}' {reason}"));
         if (_first.Count < ReasonsKept)
             _first.Add(entry);
         _writer.Write(entry.LineNumber);
