@@ -30,6 +30,7 @@ public sealed class Ingestor
     /// <summary>Loads files (folders are searched for .csv and .xlsx), reference data first.</summary>
     public async Task<IReadOnlyList<FileLoadResult>> IngestAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
+        await RepairUnfinishedAsync(cancellationToken);
         var results = new List<FileLoadResult>();
         foreach (var path in Plan(paths))
             results.Add(await IngestFileAsync(path, cancellationToken));
@@ -39,6 +40,18 @@ public sealed class Ingestor
             await _warehouse.RefreshStatisticsAsync(connection);
         }
         return results;
+    }
+
+    /// <summary>Rows removed before this run because a load cut off inside its commit left them (see repair_unfinished.sql).</summary>
+    public long RepairedRows { get; private set; }
+
+    private async Task RepairUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _warehouse.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await _warehouse.LockLoadsAsync(connection);
+        RepairedRows = (await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.RepairUnfinished))).Sum();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Files in load order: practice reference data, list sizes, GPAD, then the local extracts; by name within.</summary>
@@ -205,7 +218,9 @@ public sealed class Ingestor
                 clock, quarantine);
         }
         await quarantine.WriteAsync(_warehouse, connection, batchId);
-        var superseded = loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L);
+        var superseded = loader.SupersedeScript is { } grain ? await SupersedeByGrainAsync(connection, grain, map.Format.Id, batchId, counters)
+            : loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L, Note: null);
+        message = superseded.Note is null ? message : message is null ? $"{name}: {superseded.Note}" : $"{message}; {superseded.Note}";
         await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchFinish),
             batchId, sha, counters.RowsRead, counters.RowsLoaded, counters.RowsQuarantined, counters.RowsUnknown, superseded.Rows,
@@ -241,17 +256,35 @@ public sealed class Ingestor
         return await connection.ScalarAsync<long?>(MartScripts.Statement(MartScripts.BatchLoadedWithSha), sha);
     }
 
-    private static async Task<(string? Scope, long Rows)> SupersedeAsync(DbConnection connection, string format, LoadCounters counters, long batchId)
+    // Replaces what earlier batches loaded for each practice × month this one holds; says which batches it replaced
+    // only in part (their other practices stay), so a partial re-issue is never mistaken for the whole month.
+    private static async Task<(string? Scope, long Rows, string? Note)> SupersedeByGrainAsync(DbConnection connection, string script, string format, long batchId, LoadCounters counters)
+    {
+        var scope = ScopeOf(format, counters);
+        var affected = await connection.ExecuteScriptAsync(MartScripts.Read(script), batchId, scope);
+        var partly = await connection.RowsAsync(MartScripts.Read(MartScripts.PartlySuperseded), batchId);
+        var note = partly.Count == 0 ? null : string.Join("; ", partly.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"covers {counters.ScopeCodes.Count:N0} practices and replaces batch {r[0]} ({r[1]}) only for them: {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} other practices stay from that batch")));
+        return (scope, affected[1] + affected[2], note);
+    }
+
+    // The format, period and practice (or sub-ICB) list of a batch: a re-issue has the same scope.
+    private static string ScopeOf(string format, LoadCounters counters)
+    {
+        var codes = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", counters.ScopeCodes))))[..16];
+        return $"{format}|{counters.PeriodStart:yyyy-MM-dd}|{counters.PeriodEnd:yyyy-MM-dd}|{codes}";
+    }
+
+    private static async Task<(string? Scope, long Rows, string? Note)> SupersedeAsync(DbConnection connection, string format, LoadCounters counters, long batchId)
     {
         if (counters.PeriodStart is null)
-            return (null, 0);
-        var codes = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", counters.ScopeCodes))))[..16];
-        var scope = $"{format}|{counters.PeriodStart:yyyy-MM-dd}|{counters.PeriodEnd:yyyy-MM-dd}|{codes}";
+            return (null, 0, null);
+        var scope = ScopeOf(format, counters);
         // Most loads supersede nothing: skip the per-fact deletes then.
         if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchScopeLoaded), scope) == 0)
-            return (scope, 0);
+            return (scope, 0, null);
         var affected = await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.SupersedeBatches), scope, batchId);
-        return (scope, affected.Take(affected.Count - 1).Sum());
+        return (scope, affected.Take(affected.Count - 1).Sum(), null);
     }
 
     private async Task<FileLoadResult> RecordRejectedAsync(DbConnection connection, string path, string? sha, LoadCounters counters, string? format,

@@ -33,7 +33,9 @@ public class InitAndCheckTests
 
         check.ExitCode.Should().Be(ExitCodes.Failed);
         check.Out.Should().Contain("FAIL assert_fact_appointments__keys_resolve: 1 offending row(s)")
-            .And.Contain("practice_key").And.Contain("42").And.MatchRegex(@"\d+ passed, 1 failed");
+            .And.Contain("practice_key").And.Contain("42")
+            .And.Contain("FAIL assert_facts__from_loaded_batches: 1 offending row(s)", "the row has no loaded batch either")
+            .And.MatchRegex(@"\d+ passed, 2 failed");
     }
 
     [Theory]

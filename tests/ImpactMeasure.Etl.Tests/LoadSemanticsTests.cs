@@ -166,6 +166,34 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1);
     }
 
+    [Theory, BothEngines]
+    public async Task A_partial_gpad_file_replaces_its_own_practices_and_never_adds_to_them(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        await etl.IngestAsync(etl.Write("mapping.csv", "GP_CODE,PCN_CODE,SUB_ICB_LOCATION_CODE,ICB_CODE,REGION_CODE",
+            "A81001,U12345,16C,QHM,Y63", "A81002,U12345,16C,QHM,Y63", "A81003,U12345,16C,QHM,Y63"));
+        var full = etl.Write("full.csv", Fixtures.CrosstabFile(
+            Fixtures.Crosstab(10, "A81001"), Fixtures.Crosstab(20, "A81002"), Fixtures.Crosstab(40, "A81003")));
+        var partial = etl.Write("partial.csv", Fixtures.CrosstabFile(Fixtures.Crosstab(11, "A81001"), Fixtures.Crosstab(22, "A81002")));
+        var reissue = etl.Write("reissue.csv", Fixtures.CrosstabFile(Fixtures.Crosstab(5, "A81003", lead: "1 Day")));
+
+        (await etl.IngestAsync(full)).Status.Should().Be(LoadStatus.Loaded);
+        var second = await etl.IngestAsync(partial);
+
+        second.Status.Should().Be(LoadStatus.Loaded, second.Message);
+        second.Message.Should().Contain("covers 2 practices and replaces batch").And.Contain("(full.csv) only for them: 1 other practices stay from that batch");
+        (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(11 + 22 + 40);
+
+        var third = await etl.IngestAsync(full);
+        third.Status.Should().Be(LoadStatus.Loaded, "the full file was partly replaced, so it loads again and takes its practices back");
+        (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 20 + 40);
+        (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(2, "the mapping and the full file; the partial file is superseded");
+        (await etl.IngestAsync(full)).Status.Should().Be(LoadStatus.AlreadyLoaded);
+
+        await etl.IngestAsync(reissue);
+        (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 20 + 5, "the same practice and month from another file replaces it");
+    }
+
     // Test numbers in the 999 range, with their check digit computed.
     private static IEnumerable<string> ValidNhsNumbers()
     {

@@ -56,7 +56,10 @@ public static class IngestCommand
         ArgumentNullException.ThrowIfNull(output);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite, cancellationToken);
         await new Migrator(warehouse).RequireCurrentAsync();
-        var results = await ProgressBar.RunAsync(output, progress => new Ingestor(warehouse, options, progress).IngestAsync(paths, cancellationToken));
+        Ingestor? ingestor = null;
+        var results = await ProgressBar.RunAsync(output, progress => (ingestor = new Ingestor(warehouse, options, progress)).IngestAsync(paths, cancellationToken));
+        if (ingestor?.RepairedRows > 0)
+            output.Error.WriteLine($"impact: warning: removed {ingestor.RepairedRows:N0} rows that a load cut off inside its commit had left behind (their file was not recorded as loaded)");
         LoadReport.Print(output, results);
         var checks = await new DataChecks(warehouse).RunAllAsync(cancellationToken);
         foreach (var failed in checks.Where(c => !c.Passed))

@@ -13,6 +13,9 @@ public static class MartScripts
     public const string FctPatientAppointment = "sql/30_marts/fct_patient_appointment.sql";
     public const string SupersedeBatches = "sql/etl/supersede_batches.sql";
     public const string ClearLanding = "sql/etl/clear_landing.sql";
+    public const string RepairUnfinished = "sql/etl/repair_unfinished.sql";
+    public const string SupersedePracticeMonths = "sql/etl/supersede_practice_months.sql";
+    public const string PartlySuperseded = "sql/etl/partly_superseded.sql";
     public const string BatchNextId = "sql/etl/batch_next_id.sql";
     public const string BatchStart = "sql/etl/batch_start.sql";
     public const string BatchFinish = "sql/etl/batch_finish.sql";
@@ -23,7 +26,7 @@ public static class MartScripts
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding,
+        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, PartlySuperseded,
         BatchNextId, BatchStart, BatchFinish, BatchReject, BatchLoadedWithSize, BatchLoadedWithSha, BatchScopeLoaded,
     ];
 

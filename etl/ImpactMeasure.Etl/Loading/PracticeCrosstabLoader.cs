@@ -30,6 +30,8 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
 
     public bool Supersedes => true;
 
+    public string? SupersedeScript => MartScripts.SupersedePracticeMonths;
+
     public async Task LoadAsync(LoadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
