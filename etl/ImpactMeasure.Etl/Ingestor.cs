@@ -28,12 +28,22 @@ public sealed class Ingestor
     }
 
     /// <summary>Loads files (folders are searched for .csv and .xlsx), reference data first.</summary>
-    public async Task<IReadOnlyList<FileLoadResult>> IngestAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<FileLoadResult>> IngestAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default) =>
+        IngestAsync(paths, null, cancellationToken);
+
+    /// <summary>Loads files as <see cref="IngestAsync(IEnumerable{string}, CancellationToken)"/> does; <paramref name="settled"/>
+    /// hears each file's path and outcome as soon as it is known (the drop folder moves it then).</summary>
+    public async Task<IReadOnlyList<FileLoadResult>> IngestAsync(IEnumerable<string> paths, Action<string, FileLoadResult>? settled,
+        CancellationToken cancellationToken = default)
     {
         await RepairUnfinishedAsync(cancellationToken);
         var results = new List<FileLoadResult>();
         foreach (var path in Plan(paths))
-            results.Add(await IngestFileAsync(path, cancellationToken));
+        {
+            var result = await IngestFileAsync(path, cancellationToken);
+            results.Add(result);
+            settled?.Invoke(path, result);
+        }
         if (results.Any(r => r.Status == LoadStatus.Loaded))
         {
             await using var connection = await _warehouse.OpenConnectionAsync(cancellationToken);
@@ -265,6 +275,8 @@ public sealed class Ingestor
         var partly = await connection.RowsAsync(MartScripts.Read(MartScripts.PartlySuperseded), batchId);
         var note = partly.Count == 0 ? null : string.Join("; ", partly.Select(r => string.Create(CultureInfo.InvariantCulture,
             $"covers {counters.ScopeCodes.Count:N0} practices and replaces batch {r[0]} ({r[1]}) only for them: {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} other practices stay from that batch")));
+        // The script's statements: mark touched batches, delete their rows for known practices, delete unknown-practice
+        // rows of a same-scope batch, mark emptied batches superseded.
         return (scope, affected[1] + affected[2], note);
     }
 

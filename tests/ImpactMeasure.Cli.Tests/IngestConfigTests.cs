@@ -13,12 +13,7 @@ public class IngestConfigTests
         Directory.CreateDirectory(folder);
         try
         {
-            var file = Path.Combine(folder, "events.csv");
-            await File.WriteAllLinesAsync(file,
-            [
-                "event_id,event_date,practice_code,role,nhs_number,destination_service_code,destination_service_name,destination_category,outcome",
-                "E1,2025-10-06,A81001,care_navigator,943 476 5919,MSK1,Physio,physiotherapy_msk,accepted",
-            ]);
+            var file = await WriteEventAsync(folder, "events.csv", "nhs_number", "E1", "943 476 5919");
             var config = Path.Combine(folder, "impact.json");
             await File.WriteAllTextAsync(config, """{ "etl": { "pseudonymisation_key": "a-key-from-the-config-file", "max_bad_rows": 0.1 } }""");
             var saved = Environment.GetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable);
@@ -89,18 +84,8 @@ public class IngestConfigTests
         var saved = Environment.GetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable);
         try
         {
-            var withNumbers = Path.Combine(folder, "numbers.csv");
-            await File.WriteAllLinesAsync(withNumbers,
-            [
-                "event_id,event_date,practice_code,role,nhs_number,destination_service_code,destination_service_name,destination_category,outcome",
-                "E1,2025-10-06,A81001,care_navigator,943 476 5919,MSK1,Physio,physiotherapy_msk,accepted",
-            ]);
-            var withIds = Path.Combine(folder, "ids.csv");
-            await File.WriteAllLinesAsync(withIds,
-            [
-                "event_id,event_date,practice_code,role,patient_id,destination_service_code,destination_service_name,destination_category,outcome",
-                "E2,2025-10-06,A81001,care_navigator,p-1,MSK1,Physio,physiotherapy_msk,accepted",
-            ]);
+            var withNumbers = await WriteEventAsync(folder, "numbers.csv", "nhs_number", "E1", "943 476 5919");
+            var withIds = await WriteEventAsync(folder, "ids.csv", "patient_id", "E2", "p-1");
             Environment.SetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable, "short");
 
             var run = await CliRun.RunAsync("ingest", "--warehouse", test.Uri, withNumbers, withIds);
@@ -117,5 +102,17 @@ public class IngestConfigTests
             Environment.SetEnvironmentVariable(Etl.Privacy.Pseudonymiser.KeyVariable, saved);
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    // A one-event signposting extract identifying the patient by nhs_number or patient_id.
+    private static async Task<string> WriteEventAsync(string folder, string name, string identityColumn, string eventId, string identity)
+    {
+        var path = Path.Combine(folder, name);
+        await File.WriteAllLinesAsync(path,
+        [
+            $"event_id,event_date,practice_code,role,{identityColumn},destination_service_code,destination_service_name,destination_category,outcome",
+            $"{eventId},2025-10-06,A81001,care_navigator,{identity},MSK1,Physio,physiotherapy_msk,accepted",
+        ]);
+        return path;
     }
 }

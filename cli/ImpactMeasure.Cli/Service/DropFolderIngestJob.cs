@@ -39,14 +39,11 @@ public sealed class DropFolderIngestJob(ServeSettings settings, ILogger<DropFold
                 if (int.TryParse(Environment.GetEnvironmentVariable(Commands.IngestCommand.ProgressEveryVariable), System.Globalization.CultureInfo.InvariantCulture, out var every) && every > 0)
                     options = options with { ProgressEveryRows = every };
                 var progress = new Progress(p => logger.LogInformation("Loading {File}: {Rows} rows", p.FileName, p.RowsRead));
-                var ingestor = new Ingestor(warehouse, options, progress);
-                foreach (var file in Ingestor.Plan(files))
+                results.AddRange(await new Ingestor(warehouse, options, progress).IngestAsync(files, (file, result) =>
                 {
-                    var result = (await ingestor.IngestAsync([file], cancellationToken)).Single();
-                    results.Add(result);
                     if (Settle(file, result) is { } failure)
                         failures.Add(failure);
-                }
+                }, cancellationToken));
             }
             var summary = string.Join("; ", results.Select(r => $"{r.File}: {r.Status} ({r.RowsLoaded:N0} rows)"));
             logger.LogInformation("Ingested {Count} file(s): {Summary}", results.Count, summary);

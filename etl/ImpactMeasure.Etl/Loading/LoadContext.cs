@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using ImpactMeasure.Etl.Formats;
 using ImpactMeasure.Etl.Parsing;
@@ -57,7 +58,7 @@ public sealed class LoadContext
             }
             if (Rows.ColumnCount == Map.Width)
             {
-                if (HasPlainValues() && HoldsNoNhsNumber())
+                if (ValuesAreSafe())
                     return true;
                 continue;
             }
@@ -79,40 +80,32 @@ public sealed class LoadContext
         return i < _columnNames.Length ? _columnNames[i] : $"column {i + 1}";
     }
 
-    // A NUL or other control character (binary data, UTF-16 read as UTF-8) or an overlong value is quarantined the
-    // same way on both engines (PostgreSQL cannot store a NUL; DuckDB would cut the text at it).
-    private bool HasPlainValues()
+    // Control characters but tab, line feed and carriage return (which quoted CSV values may hold).
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 32).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c), '\u007f']);
+
+    private int? _nhsColumn;
+
+    // One pass over the row's values. A NUL or other control character (binary data, UTF-16 read as UTF-8) or an
+    // overlong value is quarantined the same way on both engines (PostgreSQL cannot store a NUL; DuckDB would cut
+    // the text at it). METHODS §8: an NHS number anywhere but the nhs_number column (pseudonymised there) is a
+    // likely leak, whatever the format and however it is written; the row is quarantined with the number masked.
+    private bool ValuesAreSafe()
     {
+        _nhsColumn ??= Map["nhs_number"];
         for (var i = 0; i < Rows.ColumnCount; i++)
         {
             var value = Rows[i];
             if (value.Length > MaxValueLength)
-            {
                 Reject(ColumnName(i), value, $"is {value.Length:N0} characters long, more than the {MaxValueLength} any extract value may be");
-                return false;
-            }
-            if (value.ContainsAnyInRange('\0', '\u0008') || value.ContainsAnyInRange('\u000b', '\u000c') || value.ContainsAnyInRange('\u000e', '\u001f'))
-            {
+            else if (value.ContainsAny(ControlCharacters))
                 Reject(ColumnName(i), value, "holds a control character (binary data, or UTF-16 text): save the extract as UTF-8 CSV");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    // METHODS §8: an NHS number anywhere but the nhs_number column (pseudonymised there) is a likely leak, whatever
-    // the format and however it is written; the row is quarantined with the number masked.
-    private bool HoldsNoNhsNumber()
-    {
-        var nhsColumn = Map.Has("nhs_number") ? Map["nhs_number"] : -1;
-        for (var i = 0; i < Rows.ColumnCount; i++)
-        {
-            if (i == nhsColumn || !Privacy.NhsNumber.Contains(Rows[i]))
+            else if (i != _nhsColumn && Privacy.NhsNumber.Contains(value))
+                Reject(ColumnName(i), value, ColumnName(i) == "patient_id"
+                    ? "holds a raw NHS number: put it in nhs_number so it is pseudonymised, or pseudonymise it at source"
+                    : "holds what looks like an NHS number (10 digits with a valid check digit): a likely data leak, so the row is not loaded");
+            else
                 continue;
-            var column = ColumnName(i);
-            Reject(column, Rows[i], column == "patient_id"
-                ? "holds a raw NHS number: put it in nhs_number so it is pseudonymised, or pseudonymise it at source"
-                : "holds what looks like an NHS number (10 digits with a valid check digit): a likely data leak, so the row is not loaded");
             return false;
         }
         return true;

@@ -18,7 +18,7 @@ public static class NhsNumber
     }
 
     /// <summary>True when the value holds an NHS number anywhere, in any of the layouts above.</summary>
-    public static bool Contains(ReadOnlySpan<char> text) => Find(text, 0) is not null;
+    public static bool Contains(ReadOnlySpan<char> text) => text.Length >= 10 && Find(text, 0) is not null;
 
     /// <summary>The text with every NHS number in it replaced by asterisks but its last two digits, for a
     /// quarantine reason, a report or a log; text without one comes back as it is.</summary>
