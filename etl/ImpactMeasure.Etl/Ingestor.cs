@@ -228,7 +228,7 @@ public sealed class Ingestor
                 clock, quarantine);
         }
         await quarantine.WriteAsync(_warehouse, connection, batchId);
-        var superseded = loader.SupersedeScript is { } grain ? await SupersedeByGrainAsync(connection, grain, map.Format.Id, batchId, counters)
+        var superseded = loader.SupersedeScript is { } grain ? await SupersedeByGrainAsync(connection, grain, map.Format.Id, batchId, counters, loader.StreamsOnly)
             : loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L, Note: null);
         message = superseded.Note is null ? message : message is null ? $"{name}: {superseded.Note}" : $"{message}; {superseded.Note}";
         await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
@@ -268,10 +268,25 @@ public sealed class Ingestor
 
     // Replaces what earlier batches loaded for each practice × month this one holds; says which batches it replaced
     // only in part (their other practices stay), so a partial re-issue is never mistaken for the whole month.
-    private static async Task<(string? Scope, long Rows, string? Note)> SupersedeByGrainAsync(DbConnection connection, string script, string format, long batchId, LoadCounters counters)
+    // Most loads overlap no earlier batch: the set-based script is skipped then. When it runs, it gets the working
+    // memory (the streaming cap would starve its joins over the fact table), and the cap is back for the commit.
+    private async Task<(string? Scope, long Rows, string? Note)> SupersedeByGrainAsync(DbConnection connection, string script, string format, long batchId,
+        LoadCounters counters, bool streaming)
     {
         var scope = ScopeOf(format, counters);
-        var affected = await connection.ExecuteScriptAsync(MartScripts.Read(script), batchId, scope);
+        if (counters.PeriodStart is null
+            || await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchPeriodLoaded), format, counters.PeriodStart, counters.PeriodEnd, batchId) == 0)
+            return (scope, 0, null);
+        IReadOnlyList<int> affected;
+        await _warehouse.SetMemoryBudgetAsync(connection, streaming: false);
+        try
+        {
+            affected = await connection.ExecuteScriptAsync(MartScripts.Read(script), batchId, scope);
+        }
+        finally
+        {
+            await _warehouse.SetMemoryBudgetAsync(connection, streaming);
+        }
         var partly = await connection.RowsAsync(MartScripts.Read(MartScripts.PartlySuperseded), batchId);
         var note = partly.Count == 0 ? null : string.Join("; ", partly.Select(r => string.Create(CultureInfo.InvariantCulture,
             $"covers {counters.ScopeCodes.Count:N0} practices and replaces batch {r[0]} ({r[1]}) only for them: {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} other practices stay from that batch")));

@@ -16,6 +16,7 @@ public static class MartScripts
     public const string RepairUnfinished = "sql/etl/repair_unfinished.sql";
     public const string SupersedePracticeMonths = "sql/etl/supersede_practice_months.sql";
     public const string PartlySuperseded = "sql/etl/partly_superseded.sql";
+    public const string BatchPeriodLoaded = "sql/etl/batch_period_loaded.sql";
     public const string BatchNextId = "sql/etl/batch_next_id.sql";
     public const string BatchStart = "sql/etl/batch_start.sql";
     public const string BatchFinish = "sql/etl/batch_finish.sql";
@@ -26,7 +27,7 @@ public static class MartScripts
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, PartlySuperseded,
+        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, PartlySuperseded, BatchPeriodLoaded,
         BatchNextId, BatchStart, BatchFinish, BatchReject, BatchLoadedWithSize, BatchLoadedWithSha, BatchScopeLoaded,
     ];
 
