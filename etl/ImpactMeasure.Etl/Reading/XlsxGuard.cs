@@ -22,16 +22,20 @@ public static class XlsxGuard
         var size = new FileInfo(path).Length;
         if (size > MaxFileBytes)
             throw Rejected(name, $"the workbook is {size / 1048576.0:0.#} MB, more than the {MaxFileBytes / 1048576} MB an XLSX extract may be: export it as CSV");
-        ZipArchive zip;
         try
         {
-            zip = ZipFile.OpenRead(path);
+            CheckArchive(path, name);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException ex)
         {
-            throw Rejected(name, "not a readable XLSX workbook: an XLSX file is a zip archive and this one is not (save it again from Excel, or export CSV)");
+            // The zip's directory is read lazily: a damaged one can surface at any step.
+            throw Rejected(name, $"not a readable XLSX workbook: an XLSX file is a zip archive and this one is not, or is damaged ({ex.Message}): save it again from Excel, or export CSV");
         }
-        using (zip)
+    }
+
+    private static void CheckArchive(string path, string name)
+    {
+        using (var zip = ZipFile.OpenRead(path))
         {
             if (zip.GetEntry("[Content_Types].xml") is null || zip.GetEntry("xl/workbook.xml") is null)
                 throw Rejected(name, "a zip archive but not an XLSX workbook (no xl/workbook.xml): save it from Excel as .xlsx, or export CSV");
