@@ -274,8 +274,11 @@ public sealed class Ingestor
         LoadCounters counters, bool streaming)
     {
         var scope = ScopeOf(format, counters);
-        if (counters.PeriodStart is null
-            || await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchPeriodLoaded), format, counters.PeriodStart, counters.PeriodEnd, batchId) == 0)
+        if (counters.PeriodStart is not { } start || counters.PeriodEnd is not { } end)
+            return (scope, 0, null);
+        // Months, not days: a daily file for 2 October replaces one for 1 October at the sub-ICB × month grain.
+        var (fromMonth, toMonth) = (new DateOnly(start.Year, start.Month, 1), new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1));
+        if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchPeriodLoaded), format, fromMonth, toMonth, batchId) == 0)
             return (scope, 0, null);
         IReadOnlyList<int> affected;
         await _warehouse.SetMemoryBudgetAsync(connection, streaming: false);
@@ -290,10 +293,14 @@ public sealed class Ingestor
         var partly = await connection.RowsAsync(MartScripts.Read(MartScripts.PartlySuperseded), batchId);
         var note = partly.Count == 0 ? null : string.Join("; ", partly.Select(r => string.Create(CultureInfo.InvariantCulture,
             $"covers {counters.ScopeCodes.Count:N0} practices and replaces batch {r[0]} ({r[1]}) only for them: {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} other practices stay from that batch")));
-        // The script's statements: mark touched batches, delete their rows for known practices, delete unknown-practice
-        // rows of a same-scope batch, mark emptied batches superseded.
-        return (scope, affected[1] + affected[2], note);
+        var statements = SqlStatements.Split(MartScripts.Read(script));
+        return (scope, affected.Where((_, i) => IsDelete(statements[i])).Sum(), note);
     }
+
+    // A statement's first line of SQL (past its comments) says whether it deletes rows.
+    private static bool IsDelete(string statement) =>
+        statement.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))
+            .StartsWith("delete", StringComparison.OrdinalIgnoreCase);
 
     // The format, period and practice (or sub-ICB) list of a batch: a re-issue has the same scope.
     private static string ScopeOf(string format, LoadCounters counters)

@@ -194,6 +194,26 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 20 + 5, "the same practice and month from another file replaces it");
     }
 
+    [Theory, BothEngines]
+    public async Task A_partial_sub_icb_file_replaces_its_own_sub_icbs_and_other_regions_sit_beside_it(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        const string header = "SUB_ICB_LOCATION_CODE,APPOINTMENT_DATE,ACTUAL_DURATION,COUNT_OF_APPOINTMENTS";
+        const string total = "select sum(appointment_count) from fact_subicb_appointments";
+        await etl.IngestAsync(etl.Write("both.csv", header, "00L,01OCT2025,6-10 Minutes,10", "01A,01OCT2025,6-10 Minutes,20"));
+
+        var partial = await etl.IngestAsync(etl.Write("partial.csv", header, "00L,02OCT2025,6-10 Minutes,11"));
+        (await etl.CountAsync(total)).Should().Be(11 + 20, "00L's October is replaced, 01A's stays");
+        partial.RowsSuperseded.Should().Be(1);
+
+        await etl.IngestAsync(etl.Write("region.csv", header, "02B,01OCT2025,6-10 Minutes,5"));
+        (await etl.CountAsync(total)).Should().Be(11 + 20 + 5, "another region of the same month sits beside");
+
+        await etl.IngestAsync(etl.Write("november.csv", header, "00L,01NOV2025,6-10 Minutes,7"));
+        (await etl.CountAsync(total)).Should().Be(11 + 20 + 5 + 7, "another month of the same sub-ICB adds");
+        (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(4);
+    }
+
     // Test numbers in the 999 range, with their check digit computed.
     private static IEnumerable<string> ValidNhsNumbers()
     {

@@ -15,6 +15,7 @@ public static class MartScripts
     public const string ClearLanding = "sql/etl/clear_landing.sql";
     public const string RepairUnfinished = "sql/etl/repair_unfinished.sql";
     public const string SupersedePracticeMonths = "sql/etl/supersede_practice_months.sql";
+    public const string SupersedeSubIcbMonths = "sql/etl/supersede_subicb_months.sql";
     public const string PartlySuperseded = "sql/etl/partly_superseded.sql";
     public const string BatchPeriodLoaded = "sql/etl/batch_period_loaded.sql";
     public const string BatchNextId = "sql/etl/batch_next_id.sql";
@@ -27,7 +28,7 @@ public static class MartScripts
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, PartlySuperseded, BatchPeriodLoaded,
+        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, SupersedeSubIcbMonths, PartlySuperseded, BatchPeriodLoaded,
         BatchNextId, BatchStart, BatchFinish, BatchReject, BatchLoadedWithSize, BatchLoadedWithSha, BatchScopeLoaded,
     ];
 

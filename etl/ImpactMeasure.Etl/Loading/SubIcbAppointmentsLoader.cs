@@ -29,6 +29,8 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
 
     public bool Supersedes => true;
 
+    public string? SupersedeScript => MartScripts.SupersedeSubIcbMonths;
+
     public async Task LoadAsync(LoadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -1,4 +1,4 @@
--- batch_period_loaded: loaded batches of a format ($1) whose period overlaps $2..$3, other than the new batch ($4):
+-- batch_period_loaded: loaded batches of a format ($1) whose period overlaps the months $2..$3, other than the new batch ($4):
 -- only then can a file supersede anything at its grain
 -- grain: one row; inputs: etl_load_batch
 select count(*)
