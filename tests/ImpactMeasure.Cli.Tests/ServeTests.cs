@@ -235,10 +235,10 @@ public class ServeTests
         Directory.Delete(folder, recursive: true);
     }
 
-    [Fact]
-    public async Task Each_file_has_its_own_outcome_and_a_link_is_set_aside_unread()
+    [Theory, BothEngines]
+    public async Task Each_file_has_its_own_outcome_and_a_link_is_set_aside_unread(string engine)
     {
-        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
         var folder = NewFolder();
         var settings = Settings(test, folder);
         Directory.CreateDirectory(settings.DropFolder);
@@ -247,10 +247,17 @@ public class ServeTests
         await File.WriteAllBytesAsync(Path.Combine(settings.DropFolder, "broken.xlsx"), [0x50, 0x4b, 0x03, 0x04, 0x00, 0x01]);
         File.CreateSymbolicLink(Path.Combine(settings.DropFolder, "link.csv"), secret);
         File.Copy(Path.Combine(Sample, "reference", "list-size-2025-09.csv"), Path.Combine(settings.DropFolder, "list-size.csv"));
+        // A file rejected for a value holding an NHS number: the number reaches neither its reason nor the logs.
+        await File.WriteAllLinesAsync(Path.Combine(settings.DropFolder, "leaky.csv"),
+        [
+            "event_id,event_date,practice_code,role,patient_id,destination_service_code,destination_service_name,destination_category,outcome",
+            "E1,2025-10-06,A81001,x 4002613275,p-1,MSK1,Physio,physiotherapy_msk,accepted",
+        ]);
         using (var host = ServeHost.Build(settings))
         {
             await host.StartAsync();
             await WaitForAsync(() => File.Exists(Path.Combine(settings.DropFolder, "processed", "list-size.csv"))
+                && File.Exists(Path.Combine(settings.DropFolder, "rejected", "leaky.csv.reason.txt"))
                 && File.Exists(Path.Combine(settings.DropFolder, "rejected", "broken.xlsx.reason.txt"))
                 && File.Exists(Path.Combine(settings.DropFolder, "rejected", "link.csv.reason.txt")));
             await host.StopAsync();
@@ -260,6 +267,8 @@ public class ServeTests
         var linkReason = await File.ReadAllTextAsync(Path.Combine(settings.DropFolder, "rejected", "link.csv.reason.txt"));
         linkReason.Should().Contain("symbolic link").And.NotContain("top-secret");
         File.Exists(secret).Should().BeTrue("the link's target is never touched");
+        (await File.ReadAllTextAsync(Path.Combine(settings.DropFolder, "rejected", "leaky.csv.reason.txt"))).Should().Contain("********75");
+        NhsNumberScan.Folder(folder).Where(f => !f.Contains("leaky.csv:", StringComparison.Ordinal)).Should().BeEmpty();
         (await CountAsync(test, "select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1);
         Directory.Delete(folder, recursive: true);
     }

@@ -48,21 +48,30 @@ public static partial class NhsNumberScan
         var found = new List<string>();
         foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
-            if (file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            {
-                using var zip = ZipFile.OpenRead(file);
-                foreach (var part in zip.Entries)
-                {
-                    using var reader = new StreamReader(part.Open());
-                    found.AddRange(In(reader.ReadToEnd()).Select(n => $"{file}!{part.FullName}: {n}"));
-                }
-            }
+            if (file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && Parts(file) is { } parts)
+                found.AddRange(parts.SelectMany(p => In(p.Text).Select(n => $"{file}!{p.Name}: {n}")));
             else
-            {
                 found.AddRange(In(File.ReadAllText(file)).Select(n => $"{file}: {n}"));
-            }
         }
         return found;
+    }
+
+    // The text of each part of a workbook, or null when it is no readable zip (then it is scanned as it is).
+    private static List<(string Name, string Text)>? Parts(string file)
+    {
+        try
+        {
+            using var zip = ZipFile.OpenRead(file);
+            return zip.Entries.Select(part =>
+            {
+                using var reader = new StreamReader(part.Open());
+                return (part.FullName, reader.ReadToEnd());
+            }).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 
     private static bool PassesCheck(string digits)
