@@ -71,6 +71,32 @@ public sealed record MethodParameters
         }
         if (SuppressionRounding is not (0 or 5))
             throw new InvalidDataException($"{source}: methods.suppression_rounding is {SuppressionRounding}: expected 0 (no rounding) or 5 (counts to the nearest 5)");
+        // Every other parameter in the range its method makes sense for: a value outside it is named, never used.
+        Within(source, "representation_window_days", RepresentationWindowDays, 1, 365);
+        if (AssumedRepresentationRate is { } rate)
+            Within(source, "assumed_representation_rate", rate, 0, 1);
+        Within(source, "default_gp_appointment_minutes", DefaultGpAppointmentMinutes, 1, 120);
+        if (GpMinutesSource is not ("default" or "recorded"))
+            throw new InvalidDataException($"{source}: methods.gp_minutes_source is '{GpMinutesSource}': expected \"default\" or \"recorded\"");
+        Within(source, "gp_session_minutes", GpSessionMinutes, 1, 1440);
+        Within(source, "cost_per_consultation_gbp", CostPerConsultationGbp, 0, 10_000);
+        Within(source, "cost_consultation_minutes", CostConsultationMinutes, 1, 120);
+        Within(source, "bootstrap_resamples", BootstrapResamples, 100, 100_000);
+        Within(source, "confidence", Confidence, 0.5, 0.999, "a probability such as 0.95");
+        Within(source, "spc_run_length", SpcRunLength, 2, 20);
+        Within(source, "spc_months", SpcMonths, 6, 120);
+        Within(source, "swemwbs_meaningful_change", SwemwbsMeaningfulChange, 0.1, 28);
+        Within(source, "wemwbs_meaningful_change", WemwbsMeaningfulChange, 0.1, 56);
+        Within(source, "ons4_meaningful_change", Ons4MeaningfulChange, 0.1, 10);
+        Within(source, "window_months", WindowMonths, 1, 24);
+    }
+
+    private static void Within(string source, string key, double value, double lowest, double highest, string? example = null)
+    {
+        if (double.IsFinite(value) && value >= lowest && value <= highest)
+            return;
+        throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+            $"{source}: methods.{key} is {value}: expected a value from {lowest} to {highest}{(example is null ? "" : $" ({example})")}"));
     }
 
     /// <summary>Name, value and source of every parameter, for the outputs' headers and the Methodology sheet.</summary>

@@ -21,6 +21,7 @@ public static class ReportQueries
     public const string DataQualityBatches = "queries/rpt_data_quality_batches.sql";
     public const string DataQualityReasons = "queries/rpt_data_quality_reasons.sql";
     public const string PracticeCoverage = "queries/rpt_practice_coverage.sql";
+    public const string AreaCodes = "queries/rpt_area_codes.sql";
 
     /// <summary>The latest month with data, or null for an empty warehouse.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)
@@ -29,6 +30,14 @@ public static class ReportQueries
         await using var connection = await warehouse.OpenConnectionAsync();
         var row = (await RunAsync(connection, LatestMonth, new ReportWindow(default, default, null)))[0];
         return row.Text("latest_month").Length == 0 ? null : row.Date("latest_month");
+    }
+
+    /// <summary>Every practice, PCN, sub-ICB and ICB code the warehouse knows, in order.</summary>
+    public static async Task<IReadOnlyList<string>> AreaCodesAsync(ImpactMeasure.Warehouse.Warehouse warehouse)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        return (await RunAsync(connection, AreaCodes, new ReportWindow(default, default, null))).Select(r => r.Text("code")).ToList();
     }
 
     public static async Task<List<Row>> RunAsync(DbConnection connection, string query, ReportWindow window, params object?[] extra)

@@ -50,6 +50,30 @@ public class ConfigurationTests
         }
     }
 
+    [Theory]
+    [InlineData("confidence", "1.5", "methods.confidence is 1.5: expected a value from 0.5 to 0.999 (a probability such as 0.95)")]
+    [InlineData("confidence", "0", "methods.confidence is 0: expected a value from 0.5 to 0.999")]
+    [InlineData("bootstrap_resamples", "0", "methods.bootstrap_resamples is 0: expected a value from 100 to 100000")]
+    [InlineData("representation_window_days", "-14", "methods.representation_window_days is -14")]
+    [InlineData("assumed_representation_rate", "1.2", "methods.assumed_representation_rate is 1.2: expected a value from 0 to 1")]
+    [InlineData("gp_minutes_source", "\"guessed\"", "methods.gp_minutes_source is 'guessed': expected \"default\" or \"recorded\"")]
+    [InlineData("window_months", "0", "methods.window_months is 0")]
+    public void A_parameter_outside_its_range_is_refused_naming_the_key_and_the_range(string key, string value, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"impact-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, $$"""{ "methods": { "{{key}}": {{value}} } }""");
+            var act = () => MethodParameters.Load(path);
+            act.Should().Throw<InvalidDataException>().Which.Message.Should().StartWith(path + ": " + expected,
+                "the message names the file, the key, the value and the range");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Without_a_file_the_methods_defaults_apply()
     {
@@ -73,6 +97,6 @@ public class ConfigurationTests
                 || t.StartsWith("ref_", StringComparison.Ordinal) || (dataQuality && t.StartsWith("etl_", StringComparison.Ordinal)), path);
             Path.GetFileName(path).Should().StartWith("rpt_");
         }
-        ReportQueries.Scripts.Paths.Should().HaveCount(12);
+        ReportQueries.Scripts.Paths.Should().HaveCount(13);
     }
 }

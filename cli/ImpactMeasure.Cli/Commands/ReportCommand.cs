@@ -68,6 +68,8 @@ public static class ReportCommand
         WarnIfUnprotected(output, suppress);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
+        if (await RefuseUnknownAreaAsync(warehouse, area, output) is { } refused)
+            return refused;
         var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area, suppress);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         ImpactMeasure.Reports.Pack.MonthlyPack.Write(file, data);
@@ -79,6 +81,35 @@ public static class ReportCommand
     /// output folder through the pack's file name.</summary>
     public static bool IsAreaCode(string? area) =>
         string.IsNullOrWhiteSpace(area) || (area.Trim().Length <= 16 && area.Trim().All(char.IsAsciiLetterOrDigit));
+
+    /// <summary>Exit 2 naming the nearest known codes when <paramref name="area"/> is no practice, PCN, sub-ICB or ICB
+    /// of the warehouse (a report of nothing would look like a report of zeros); null when it is one, or absent.</summary>
+    public static async Task<int?> RefuseUnknownAreaAsync(ImpactMeasure.Warehouse.Warehouse warehouse, string? area, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (string.IsNullOrWhiteSpace(area))
+            return null;
+        var codes = await ImpactMeasure.Reports.ReportQueries.AreaCodesAsync(warehouse);
+        if (codes.Contains(area.Trim(), StringComparer.Ordinal))
+            return null;
+        var nearest = codes.OrderBy(c => EditDistance(c.ToUpperInvariant(), area.Trim().ToUpperInvariant())).ThenBy(c => c, StringComparer.Ordinal).Take(5);
+        return output.Usage($"--area '{area}' is no practice, PCN, sub-ICB or ICB in the warehouse; nearest codes: {string.Join(", ", nearest)}");
+    }
+
+    // Levenshtein distance: how many single-character edits turn one code into the other.
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+        return previous[b.Length];
+    }
 
     private static int AreaError(CliOutput output, string area) =>
         output.Usage($"--area '{area}' is not an area code: expected the letters and digits of an ICB, sub-ICB, PCN or practice code (for example U10001)");
@@ -93,6 +124,8 @@ public static class ReportCommand
         WarnIfUnprotected(output, suppress);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
+        if (await RefuseUnknownAreaAsync(warehouse, window.Area, output) is { } refused)
+            return refused;
         var result = await new MetricsReport(warehouse, parameters).RunAsync(window, suppress);
         var files = result.WriteCsv(folder);
         PrintSummary(output, result);
