@@ -23,6 +23,10 @@ public sealed record ReportWindow(DateOnly FirstMonth, DateOnly LastMonth, strin
 
     public static string MonthKey(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>Set when the report was asked for despite an incomplete month (<c>--allow-incomplete</c>): why.</summary>
+    public string? Incomplete { get; init; }
+
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"{FirstMonth:MMM yyyy}{(FirstMonth == LastMonth ? "" : $" to {LastMonth:MMM yyyy}")}, {(Area is null ? "all areas" : $"area {Area}")}");
+        $"{FirstMonth:MMM yyyy}{(FirstMonth == LastMonth ? "" : $" to {LastMonth:MMM yyyy}")}, {(Area is null ? "all areas" : $"area {Area}")}")
+        + (Incomplete is null ? "" : $"; PROVISIONAL, INCOMPLETE DATA: {Incomplete}: every figure is provisional");
 }

@@ -31,7 +31,7 @@ public class ReportArgumentTests
 
         var metrics = await CliRun.RunAsync("report", "metrics", "--period", "2025-09", "--area", "U1000", "--out", folder, "-w", test.Uri);
         var monthly = await CliRun.RunAsync("report", "monthly", "--period", "2025-09", "--area", "U1000", "--out", Path.Combine(folder, "p.xlsx"), "-w", test.Uri);
-        var known = await CliRun.RunAsync("report", "metrics", "--period", "2025-09", "--area", "U10001", "--out", folder, "-w", test.Uri);
+        var known = await CliRun.RunAsync("report", "metrics", "--period", "2025-09", "--area", "U10001", "--out", folder, "--allow-incomplete", "-w", test.Uri);
 
         foreach (var run in new[] { metrics, monthly })
         {
@@ -39,6 +39,29 @@ public class ReportArgumentTests
             run.Error.Should().Contain("--area 'U1000' is no practice, PCN, sub-ICB or ICB in the warehouse; nearest codes: U10001");
         }
         known.ExitCode.Should().Be(ExitCodes.Ok, known.Out + known.Error);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Theory, BothEngines]
+    public async Task A_month_without_gpad_data_is_refused_unless_allowed_and_then_marked_provisional(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        var reference = Path.Combine(RepositoryRoot.Path, "sample-data", "sample", "reference");
+        (await CliRun.RunAsync("ingest", "-w", test.Uri, reference)).ExitCode.Should().Be(ExitCodes.Ok);
+        var folder = Path.Combine(Path.GetTempPath(), $"impact-month-{Guid.NewGuid():N}");
+
+        var refused = await CliRun.RunAsync("report", "metrics", "--period", "2026-03", "--out", folder, "-w", test.Uri);
+        var pack = await CliRun.RunAsync("report", "monthly", "--period", "2026-03", "--out", Path.Combine(folder, "p.xlsx"), "-w", test.Uri);
+        var allowed = await CliRun.RunAsync("report", "metrics", "--period", "2026-03", "--out", folder, "--allow-incomplete", "-w", test.Uri);
+
+        foreach (var run in new[] { refused, pack })
+        {
+            run.ExitCode.Should().Be(ExitCodes.InputRejected, run.Error);
+            run.Error.Should().Contain("2026-03 is incomplete: 0 of 60 practices have GPAD appointments").And.Contain("--allow-incomplete");
+        }
+        File.Exists(Path.Combine(folder, "p.xlsx")).Should().BeFalse("nothing is written for a refused month");
+        allowed.ExitCode.Should().Be(ExitCodes.Ok, allowed.Out + allowed.Error);
+        File.ReadLines(Directory.GetFiles(folder, "*.csv").First()).First().Should().Contain("PROVISIONAL, INCOMPLETE DATA: 2026-03 is incomplete");
         Directory.Delete(folder, recursive: true);
     }
 }

@@ -20,10 +20,11 @@ public static class ReportCommand
         var area = new Option<string?>("--area") { Description = "An ICB, sub-ICB, PCN or practice code (default: everything)" };
         var outDir = new Option<string>("--out") { Description = "Folder for the CSV files", DefaultValueFactory = _ => Path.Combine("out", "metrics") };
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers (not for sharing)" };
+        var allowIncomplete = AllowIncompleteOption();
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var metrics = new Command("metrics", "Write one CSV per metric (freed GP time, referral outcomes, overload, social prescribing, wellbeing).")
         {
-            period, months, area, outDir, noSuppression, config,
+            period, months, area, outDir, noSuppression, config, allowIncomplete,
         };
         metrics.SetAction((parse, cancel) =>
         {
@@ -33,7 +34,7 @@ public static class ReportCommand
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var window = ReportWindow.Ending(month, parse.GetValue(months), parse.GetValue(area));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), window, parse.GetValue(outDir)!,
-                !parse.GetValue(noSuppression), parse.GetValue(config)!, output);
+                !parse.GetValue(noSuppression), parse.GetValue(config)!, output, parse.GetValue(allowIncomplete));
         });
         return new Command("report", "Reports: the metric CSVs and the monthly Excel pack.") { metrics, Monthly(output) };
     }
@@ -45,7 +46,8 @@ public static class ReportCommand
         var outFile = new Option<string?>("--out") { Description = "The .xlsx file (default out/impact-monthly-pack-AREA-YYYY-MM.xlsx)" };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers: an internal pack marked NOT FOR SHARING" };
-        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression };
+        var allowIncomplete = AllowIncompleteOption();
+        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression, allowIncomplete };
         command.SetAction(parse =>
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
@@ -54,13 +56,13 @@ public static class ReportCommand
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
             return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
-                !parse.GetValue(noSuppression));
+                !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete));
         });
         return command;
     }
 
     public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, string configPath, CliOutput output,
-        bool suppress = true)
+        bool suppress = true, bool allowIncomplete = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -70,7 +72,10 @@ public static class ReportCommand
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await RefuseUnknownAreaAsync(warehouse, area, output) is { } refused)
             return refused;
-        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area, suppress);
+        var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, month, area, configPath, allowIncomplete, output);
+        if (incompleteRefused is { } code)
+            return code;
+        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area, suppress, incomplete);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         ImpactMeasure.Reports.Pack.MonthlyPack.Write(file, data);
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote the monthly pack for {month:MMM yyyy} to {Path.GetFullPath(file)} in {clock.Elapsed.TotalSeconds:F1} s"));
@@ -81,6 +86,31 @@ public static class ReportCommand
     /// output folder through the pack's file name.</summary>
     public static bool IsAreaCode(string? area) =>
         string.IsNullOrWhiteSpace(area) || (area.Trim().Length <= 16 && area.Trim().All(char.IsAsciiLetterOrDigit));
+
+    private static Option<bool> AllowIncompleteOption() => new("--allow-incomplete")
+    {
+        Description = "Report a month with no or too little GPAD data (below serve.minimum_coverage) anyway, every figure marked provisional",
+    };
+
+    /// <summary>A month with no GPAD data, or too little (serve.minimum_coverage of the area's practices): exit 3
+    /// naming the latest month with data, unless allowed, when the reason is returned to mark every figure
+    /// provisional.</summary>
+    private static async Task<(int? Refused, string? Incomplete)> CheckCompleteAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly month, string? area,
+        string configPath, bool allow, CliOutput output)
+    {
+        var minimum = Service.ServeSettings.Load(configPath).MinimumCoverage;
+        if ((await MonthCoverage.OfAsync(warehouse, month, area)).Shortfall(minimum) is not { } shortfall)
+            return (null, null);
+        if (allow)
+        {
+            output.Error.WriteLine($"impact: warning: {shortfall}: every figure is marked provisional (--allow-incomplete)");
+            return (null, shortfall);
+        }
+        var latest = await ImpactMeasure.Reports.ReportQueries.LatestMonthAsync(warehouse);
+        output.Error.WriteLine($"impact: error: {shortfall}; the latest month with data is {(latest is { } l ? l.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "none (the warehouse is empty)")}: "
+            + "report that month, or pass --allow-incomplete to mark every figure provisional");
+        return (ExitCodes.InputRejected, null);
+    }
 
     /// <summary>Exit 2 naming the nearest known codes when <paramref name="area"/> is no practice, PCN, sub-ICB or ICB
     /// of the warehouse (a report of nothing would look like a report of zeros); null when it is one, or absent.</summary>
@@ -117,7 +147,8 @@ public static class ReportCommand
     public static bool TryMonth(string text, out DateOnly month) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
 
-    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string folder, bool suppress, string configPath, CliOutput output)
+    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string folder, bool suppress, string configPath, CliOutput output,
+        bool allowIncomplete = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var parameters = MethodParameters.Load(configPath);
@@ -126,7 +157,10 @@ public static class ReportCommand
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await RefuseUnknownAreaAsync(warehouse, window.Area, output) is { } refused)
             return refused;
-        var result = await new MetricsReport(warehouse, parameters).RunAsync(window, suppress);
+        var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, window.LastMonth, window.Area, configPath, allowIncomplete, output);
+        if (incompleteRefused is { } code)
+            return code;
+        var result = await new MetricsReport(warehouse, parameters).RunAsync(window with { Incomplete = incomplete }, suppress);
         var files = result.WriteCsv(folder);
         PrintSummary(output, result);
         output.Out.WriteLine($"Wrote {files.Count} metric files to {Path.GetFullPath(folder)}");

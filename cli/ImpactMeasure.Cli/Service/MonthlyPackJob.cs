@@ -47,17 +47,8 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly, cancellationToken);
         if (!force && !await IsDueAsync(warehouse, today))
             return ("not due", $"today is not working day {settings.PackWorkingDay} of the month");
-        await using (var connection = await warehouse.OpenConnectionAsync(cancellationToken))
-        {
-            var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PracticeCoverage, ReportWindow.Ending(month, 1, null)))[0];
-            var (reporting, mapped) = (coverage.Count("practices_reporting"), coverage.Count("practices_mapped"));
-            var share = mapped == 0 ? 0 : (double)reporting / mapped;
-            if (share < settings.MinimumCoverage)
-            {
-                return ("skipped", string.Create(CultureInfo.InvariantCulture,
-                    $"{month:yyyy-MM} is incomplete: {reporting:N0} of {mapped:N0} practices have GPAD appointments ({share:P0}, below the {settings.MinimumCoverage:P0} required)"));
-            }
-        }
+        if ((await MonthCoverage.OfAsync(warehouse, month, null)).Shortfall(settings.MinimumCoverage) is { } shortfall)
+            return ("skipped", shortfall);
         var parameters = MethodParameters.Load(settings.ConfigFile);
         Directory.CreateDirectory(settings.OutputFolder);
         var pack = Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month));

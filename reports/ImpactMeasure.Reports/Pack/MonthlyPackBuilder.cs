@@ -19,9 +19,11 @@ public sealed class MonthlyPackBuilder
     }
 
     /// <summary>The pack's data as one release; <paramref name="suppress"/> false only for internal packs marked NOT FOR SHARING.</summary>
-    public async Task<MonthlyPackData> BuildAsync(DateOnly period, string? area, bool suppress = true)
+    /// <summary>The pack's data; <paramref name="incomplete"/> says why the month is incomplete when the pack was asked
+    /// for anyway, and marks every figure provisional.</summary>
+    public async Task<MonthlyPackData> BuildAsync(DateOnly period, string? area, bool suppress = true, string? incomplete = null)
     {
-        var window = ReportWindow.Ending(period, 1, area);
+        var window = ReportWindow.Ending(period, 1, area) with { Incomplete = incomplete };
         var metrics = await new MetricsReport(_warehouse, _parameters).ComputeAsync(window);
         var trend = ReportWindow.Ending(period, TrendMonths, area);
         await using var connection = await _warehouse.OpenConnectionAsync();
@@ -39,7 +41,7 @@ public sealed class MonthlyPackBuilder
         var finished = batches.Select(b => b.Timestamp("last_finished_at")).OfType<DateTime>().ToList();
         DateTimeOffset? asOf = finished.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(finished.Max(), DateTimeKind.Utc));
         return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), area ?? "All areas in the warehouse", metrics, kpis, headline, freedSpc, batches, reasons, coverage,
-            _time.GetUtcNow(), asOf);
+            _time.GetUtcNow(), asOf) { Incomplete = incomplete };
     }
 
     private MetricTable<HeadlineRow> Headline(IReadOnlyList<Kpi> kpis, DateOnly period) =>

@@ -15,4 +15,8 @@ public sealed record MonthlyPackData(
     IReadOnlyList<ReportQueries.Row> QuarantineReasons,
     ReportQueries.Row Coverage,
     DateTimeOffset GeneratedAt,
-    DateTimeOffset? DataAsOf);
+    DateTimeOffset? DataAsOf)
+{
+    /// <summary>Why the month is incomplete, when the pack was asked for anyway: every figure is then provisional.</summary>
+    public string? Incomplete { get; init; }
+}

@@ -48,7 +48,9 @@ public static class PackWorkbook
             $"Period covered: {month} (trends and SPC: the {MonthlyPackBuilder.TrendMonths} months to {month}).",
             $"Date produced: {data.GeneratedAt:d MMMM yyyy}. Data as of: {(data.DataAsOf is { } asOf ? asOf.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "[x]")}.",
             "Next update: after the next month's extracts are loaded.",
-            "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
+            data.Incomplete is { } incomplete
+                ? $"Status: PROVISIONAL, INCOMPLETE DATA: {incomplete}. Every figure in this pack is provisional [p]."
+                : "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
             data.Metrics.Disclosure.Applied
                 ? $"Disclosure control: counts of 1 to {data.Metrics.Disclosure.Threshold} of people or events, and every figure computed from them, are shown as [c]; further counts are hidden so that no [c] can be worked out from any other figure in this pack (note 1). GPAD appointment counts are not suppressed."
                 : "NOT FOR SHARING: disclosure control is OFF. This pack shows small numbers of people and events and is for internal use only.",
