@@ -18,6 +18,6 @@ public sealed record MonthCoverage(DateOnly Month, long Reporting, long Mapped)
 
     /// <summary>Why the month is incomplete against <paramref name="minimum"/> (a share of practices), or null.</summary>
     public string? Shortfall(double minimum) => Reporting == 0 || Share < minimum
-        ? string.Create(CultureInfo.InvariantCulture, $"{Month:yyyy-MM} is incomplete: {Reporting:N0} of {Mapped:N0} practices have GPAD appointments ({Share:P0}, below the {minimum:P0} required)")
+        ? string.Create(CultureInfo.InvariantCulture, $"{Month:yyyy-MM} is incomplete: {Reporting:N0} of {Mapped:N0} practices have GPAD appointments ({Share * 100:0}%, below the {minimum * 100:0}% required)")
         : null;
 }
