@@ -214,6 +214,21 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(4);
     }
 
+    [Theory, BothEngines]
+    public async Task A_wellbeing_score_that_is_not_a_whole_raw_score_is_quarantined(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        await etl.IngestAsync(etl.Write("map.csv", "GP_CODE,PCN_CODE,SUB_ICB_LOCATION_CODE,ICB_CODE,REGION_CODE", "A81001,U12345,16C,QHM,Y63"));
+        var rows = Enumerable.Range(0, 30).Select(i => $"R{i},p-{i},A81001,SWEMWBS,baseline,2025-09-04,{20 + i % 10}").ToList();
+        rows.Add("R99,p-99,A81001,SWEMWBS,baseline,2025-09-04,20.9");
+
+        var result = await etl.IngestAsync(etl.Write("scores.csv", ["referral_id,patient_id,practice_code,instrument,timepoint,measured_on,score", .. rows]));
+
+        result.RowsLoaded.Should().Be(30, result.Message);
+        result.FirstProblems.Single().Should().Be("scores.csv:32: score '20.9' is not a SWEMWBS score (a whole number from 7 to 35)");
+        (await etl.CountAsync("select count(*) from fact_wellbeing")).Should().Be(30);
+    }
+
     // Test numbers in the 999 range, with their check digit computed.
     private static IEnumerable<string> ValidNhsNumbers()
     {

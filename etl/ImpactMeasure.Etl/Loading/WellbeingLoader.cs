@@ -52,9 +52,11 @@ public sealed class WellbeingLoader : IFormatLoader
                     context.Reject("instrument", context.Value("instrument"), $"is not one of {string.Join(", ", ranges.Keys)}");
                     continue;
                 }
-                if (!decimal.TryParse(context.Value("score"), NumberStyles.Number, CultureInfo.InvariantCulture, out var score) || score < range.Min || score > range.Max)
+                // Every instrument is scored in whole raw points: 20.9 is a transcription error, not a score of 20.
+                if (!decimal.TryParse(context.Value("score"), NumberStyles.Number, CultureInfo.InvariantCulture, out var score) || score < range.Min || score > range.Max
+                    || score != decimal.Truncate(score))
                 {
-                    context.Reject("score", context.Value("score"), $"is not a {instrument} score ({range.Min:0} to {range.Max:0})");
+                    context.Reject("score", context.Value("score"), $"is not a {instrument} score (a whole number from {range.Min:0} to {range.Max:0})");
                     continue;
                 }
                 if (practices.KeyOf(practice, measured!.Value) == 0)
