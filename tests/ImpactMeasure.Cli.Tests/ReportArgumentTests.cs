@@ -64,4 +64,52 @@ public class ReportArgumentTests
         File.ReadLines(Directory.GetFiles(folder, "*.csv").First()).First().Should().Contain("PROVISIONAL, INCOMPLETE DATA: 2026-03 is incomplete");
         Directory.Delete(folder, recursive: true);
     }
+
+    [Theory, BothEngines]
+    public async Task Earlier_output_is_never_replaced_without_force(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        var reference = Path.Combine(RepositoryRoot.Path, "sample-data", "sample", "reference");
+        (await CliRun.RunAsync("ingest", "-w", test.Uri, reference)).ExitCode.Should().Be(ExitCodes.Ok);
+        var folder = Path.Combine(Path.GetTempPath(), $"impact-force-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var earlier = Path.Combine(folder, "freed_gp_time.csv");
+        File.WriteAllText(earlier, "an earlier release");
+        var pack = Path.Combine(folder, "p.xlsx");
+        File.WriteAllText(pack, "an earlier pack");
+
+        var metrics = await CliRun.RunAsync("report", "metrics", "--period", "2025-09", "--out", folder, "--allow-incomplete", "-w", test.Uri);
+        var monthly = await CliRun.RunAsync("report", "monthly", "--period", "2025-09", "--out", pack, "--allow-incomplete", "-w", test.Uri);
+
+        foreach (var run in new[] { metrics, monthly })
+        {
+            run.ExitCode.Should().Be(ExitCodes.Usage, run.Error);
+            run.Error.Should().Contain("already holds").And.Contain("pass --force to replace");
+        }
+        File.ReadAllText(earlier).Should().Be("an earlier release");
+        File.ReadAllText(pack).Should().Be("an earlier pack");
+
+        var forced = await CliRun.RunAsync("report", "metrics", "--period", "2025-09", "--out", folder, "--allow-incomplete", "--force", "-w", test.Uri);
+        forced.ExitCode.Should().Be(ExitCodes.Ok, forced.Error);
+        File.ReadAllText(earlier).Should().StartWith("#");
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void An_unattended_rerun_writes_beside_the_first_release()
+    {
+        var folder = Directory.CreateTempSubdirectory("impact-fresh-").FullName;
+        var pack = Path.Combine(folder, "pack.xlsx");
+        var now = new DateTimeOffset(2025, 10, 8, 9, 30, 0, TimeSpan.Zero);
+
+        Commands.OutputGuard.Fresh(pack, now).Should().Be(pack);
+        File.WriteAllText(pack, "first");
+        var second = Commands.OutputGuard.Fresh(pack, now);
+        File.WriteAllText(second, "second");
+        var third = Commands.OutputGuard.Fresh(pack, now);
+
+        Path.GetFileName(second).Should().Be("pack (run 2025-10-08 093000).xlsx");
+        Path.GetFileName(third).Should().Be("pack (run 2025-10-08 093000, 2).xlsx");
+        Directory.Delete(folder, recursive: true);
+    }
 }

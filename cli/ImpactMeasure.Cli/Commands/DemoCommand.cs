@@ -29,7 +29,7 @@ public static class DemoCommand
             return output.Fail("the sample set (sample-data/sample) was not found: run the demo from the repository");
         Directory.CreateDirectory(outputFolder);
         var path = Path.Combine(outputFolder, "impact.duckdb");
-        // A demo starts clean so that every run gives the same answers.
+        // A demo starts clean so that every run gives the same answers; it replaces only its own files in out/.
         File.Delete(path);
         File.Delete(path + ".wal");
         var location = WarehouseLocation.Parse($"duckdb:{path}");
@@ -48,11 +48,12 @@ public static class DemoCommand
         if (latest is null)
             return output.Fail("the sample set loaded no appointments or signposting events");
         var metrics = Path.Combine(outputFolder, "metrics");
-        status = await ReportCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), metrics, suppress: true, ReportCommand.DefaultConfig, output);
+        status = await ReportCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), metrics, suppress: true, ReportCommand.DefaultConfig, output,
+            force: true);
         if (status != ExitCodes.Ok)
             return status;
         var pack = Path.Combine(outputFolder, ImpactMeasure.Reports.Pack.MonthlyPack.FileName(null, latest.Value));
-        status = await ReportCommand.MonthlyAsync(location, latest.Value, null, pack, ReportCommand.DefaultConfig, output);
+        status = await ReportCommand.MonthlyAsync(location, latest.Value, null, pack, ReportCommand.DefaultConfig, output, force: true);
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");

@@ -21,10 +21,11 @@ public static class ReportCommand
         var outDir = new Option<string>("--out") { Description = "Folder for the CSV files", DefaultValueFactory = _ => Path.Combine("out", "metrics") };
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers (not for sharing)" };
         var allowIncomplete = AllowIncompleteOption();
+        var force = ForceOption();
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var metrics = new Command("metrics", "Write one CSV per metric (freed GP time, referral outcomes, overload, social prescribing, wellbeing).")
         {
-            period, months, area, outDir, noSuppression, config, allowIncomplete,
+            period, months, area, outDir, noSuppression, config, allowIncomplete, force,
         };
         metrics.SetAction((parse, cancel) =>
         {
@@ -34,7 +35,7 @@ public static class ReportCommand
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var window = ReportWindow.Ending(month, parse.GetValue(months), parse.GetValue(area));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), window, parse.GetValue(outDir)!,
-                !parse.GetValue(noSuppression), parse.GetValue(config)!, output, parse.GetValue(allowIncomplete));
+                !parse.GetValue(noSuppression), parse.GetValue(config)!, output, parse.GetValue(allowIncomplete), parse.GetValue(force));
         });
         return new Command("report", "Reports: the metric CSVs and the monthly Excel pack.") { metrics, Monthly(output) };
     }
@@ -47,7 +48,8 @@ public static class ReportCommand
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers: an internal pack marked NOT FOR SHARING" };
         var allowIncomplete = AllowIncompleteOption();
-        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression, allowIncomplete };
+        var force = ForceOption();
+        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression, allowIncomplete, force };
         command.SetAction(parse =>
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
@@ -56,17 +58,19 @@ public static class ReportCommand
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
             return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
-                !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete));
+                !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
         });
         return command;
     }
 
     public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, string configPath, CliOutput output,
-        bool suppress = true, bool allowIncomplete = false)
+        bool suppress = true, bool allowIncomplete = false, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var parameters = MethodParameters.Load(configPath);
+        if (OutputGuard.Refuse(file, isFolder: false, force, output) is { } replacing)
+            return replacing;
         WarnIfUnprotected(output, suppress);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
@@ -86,6 +90,8 @@ public static class ReportCommand
     /// output folder through the pack's file name.</summary>
     public static bool IsAreaCode(string? area) =>
         string.IsNullOrWhiteSpace(area) || (area.Trim().Length <= 16 && area.Trim().All(char.IsAsciiLetterOrDigit));
+
+    private static Option<bool> ForceOption() => new("--force") { Description = "Replace the report files already at --out (without it the command refuses)" };
 
     private static Option<bool> AllowIncompleteOption() => new("--allow-incomplete")
     {
@@ -148,10 +154,12 @@ public static class ReportCommand
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
 
     public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string folder, bool suppress, string configPath, CliOutput output,
-        bool allowIncomplete = false)
+        bool allowIncomplete = false, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var parameters = MethodParameters.Load(configPath);
+        if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
+            return replacing;
         WarnIfUnprotected(output, suppress);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();

@@ -51,12 +51,15 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
             return ("skipped", shortfall);
         var parameters = MethodParameters.Load(settings.ConfigFile);
         Directory.CreateDirectory(settings.OutputFolder);
-        var pack = Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month));
+        // A rerun for a month (forced, or after late data) sits beside the first release, never over it.
+        var now = time.GetLocalNow();
+        var pack = Commands.OutputGuard.Fresh(Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month)), now);
+        var metrics = Commands.OutputGuard.Fresh(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"), now);
         // The pack and its metric files are one release: computed and protected once.
         var data = await new MonthlyPackBuilder(warehouse, parameters, time).BuildAsync(month, null);
         MonthlyPack.Write(pack, data);
-        data.Metrics.WriteCsv(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"));
-        return ("succeeded", $"wrote {pack} and the metric files for {month:yyyy-MM}");
+        data.Metrics.WriteCsv(metrics);
+        return ("succeeded", $"wrote {pack} and the metric files for {month:yyyy-MM} in {metrics}");
     }
 
     private async Task<bool> IsDueAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly today)
