@@ -33,7 +33,7 @@ public sealed class MetricsReport
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, window);
         var history = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes,
             window with { FirstMonth = window.LastMonth.AddMonths(1 - Math.Max(_parameters.SpcMonths, 1)) });
-        var navigation = FreedGpTime.Events(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
+        var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0];
         var observed = coverage.Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);
@@ -44,8 +44,8 @@ public sealed class MetricsReport
             .Concat(outcomes.Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
         return new MetricsResult(window, _parameters, observed, minutes, members)
         {
-            FreedGpTime = FreedGpTime.Build(navigation, observed, minutes, window, _parameters),
-            Representation = FreedGpTime.Representation(navigation, observed, window, _parameters),
+            FreedGpTime = FreedGpTime.Build(navigation, minutes, window, _parameters),
+            Representation = Representation.Build(navigation, window, _parameters),
             ReferralOutcomes = ReferralOutcomeMetrics.Build(outcomes, window, _parameters),
             ServiceOverload = ServiceOverload.Build(history, window, _parameters),
             SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),

@@ -15,7 +15,6 @@ public static class ReportQueries
     public const string WellbeingPairs = "queries/rpt_wellbeing_pairs.sql";
     public const string RecordedMinutes = "queries/rpt_recorded_minutes.sql";
     public const string LatestMonth = "queries/rpt_latest_month.sql";
-    public const string MonthlyNavigation = "queries/rpt_monthly_navigation.sql";
     public const string ServiceMonthOutcomes = "queries/rpt_service_month_outcomes.sql";
     public const string SpGpUse = "queries/rpt_sp_gp_use.sql";
     public const string DataQualityBatches = "queries/rpt_data_quality_batches.sql";

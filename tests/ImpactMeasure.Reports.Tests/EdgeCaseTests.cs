@@ -43,9 +43,12 @@ public class EdgeCaseTests
             single.Acceptance.Lower!.Value.Should().BeApproximately(0.2065, 1e-4, "Wilson for 1 of 1");
             october.Representation.Rows.Select(r => r.Source).Should().Equal(["sensitivity", "sensitivity", "sensitivity", "sensitivity"],
                 "no patient-level appointments were loaded and no rate is configured");
-            october.FreedGpTime.Rows.Should().HaveCount(4, "one row per sensitivity rate");
+            october.FreedGpTime.Rows.Should().HaveCount(12, "one row per sensitivity rate for the area, its PCN and its practice");
+            october.FreedGpTime.Rows.Should().OnlyContain(r => r.Counts.NoPatientLevel == 1 && r.RateSource.StartsWith("sensitivity", StringComparison.Ordinal));
+            october.FreedGpTime.Rows.Select(r => r.FreedCentral).Should().Equal([1.0, 0.9, 0.8, 0.7, 1.0, 0.9, 0.8, 0.7, 1.0, 0.9, 0.8, 0.7],
+                "never a rate of 0 for a practice with no patient-level data: each sensitivity rate in turn");
             october.Wellbeing.Rows.Should().BeEmpty();
-            empty.Tables.SelectMany(t => t.PublishedRows()).SelectMany(r => r).OfType<double>().Should().OnlyContain(d => double.IsFinite(d));
+            empty.Tables.SelectMany(t => t.PublishedRows()).SelectMany(r => r).OfType<double>().Should().NotContain(d => !double.IsFinite(d));
             empty.ReferralOutcomes.Rows.Should().BeEmpty();
             var csv = empty.WriteCsv(Path.Combine(folder, "out"));
             csv.Should().HaveCount(8);

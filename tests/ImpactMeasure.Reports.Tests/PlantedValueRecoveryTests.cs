@@ -13,13 +13,13 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
     public async Task The_planted_representation_rate_is_inside_the_observed_interval(string engine)
     {
         var result = await sample.MetricsAsync(engine, "2025-09", 24, suppress: false);
-        var row = result.Representation.Rows.Single();
+        var row = result.Representation.Rows.Single(r => r.Source == "observed");
 
         result.RepresentationObserved.Should().BeTrue();
-        row.Source.Should().Be("observed");
+        row.IntervalMethod.Should().Be("cluster bootstrap over practices");
         var planted = Truth.GetProperty("representation").GetProperty("planted_rate").GetDouble();
-        row.Rate.Lower!.Value.Should().BeLessThan(planted);
-        row.Rate.Upper!.Value.Should().BeGreaterThan(planted);
+        row.Lower!.Value.Should().BeLessThan(planted);
+        row.Upper!.Value.Should().BeGreaterThan(planted);
     }
 
     [Theory, BothEngines]

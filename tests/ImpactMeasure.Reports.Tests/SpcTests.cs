@@ -70,6 +70,42 @@ public class SpcTests
     }
 
     [Fact]
+    public void Limits_recalculated_at_change_points_match_every_variant()
+    {
+        foreach (var variant in Vector.Read("models/spc_xmr_expected.csv").GroupBy(r => (r.Text("series_id"), r.Text("variant_id"))))
+        {
+            var rows = variant.OrderBy(r => r.Value("i")).ToList();
+            var options = new XmrOptions
+            {
+                ScreenOutliers = rows[0].Flag("screen_outliers"),
+                FixAfterPoints = rows[0].Number("fix_after_n_points") is { } n ? (int)n : null,
+            };
+            var rebases = rows.Where(r => r.Flag("rebase_point")).Select(DateOf).ToList();
+            var series = rows.Select(r => (DateOf(r), r.Value("y"))).ToList();
+            var points = XmrChart.Calculate(series, options, rebases);
+            var decrease = XmrChart.Calculate(series, options with { Direction = ImprovementDirection.Decrease }, rebases);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var (row, point) = (rows[i], points[i]);
+                var because = $"{variant.Key} i={i + 1}";
+                point.RebaseGroup.Should().Be((int)row.Value("rebase_group"), because);
+                Close.Check(point.Mean, row.Value("mean"), Tolerance, because);
+                Close.Check(point.LowerLimit, row.Value("lpl"), Tolerance, because);
+                Close.Check(point.UpperLimit, row.Value("upl"), Tolerance, because);
+                Close.Check(point.LowerNearLimit, row.Value("nlpl"), 1e-11, because);
+                Close.Check(point.UpperNearLimit, row.Value("nupl"), 1e-11, because);
+                point.RelativeToMean.Should().Be((int)row.Value("relative_to_mean"), because);
+                point.OutsideLimits.Should().Be(row.Flag("outside_limits"), because);
+                point.CloseToLimits.Should().Be(row.Flag("close_to_limits"), because);
+                point.SpecialCauseType.Should().Be(row.Text("special_cause_type"), because);
+                point.PointType.Should().Be(row.Text("point_type_increase"), because);
+                decrease[i].PointType.Should().Be(row.Text("point_type_decrease"), because);
+                point.ShortGroupWarning.Should().Be(row.Flag("short_group_warning"), because);
+            }
+        }
+    }
+
+    [Fact]
     public void Group_summaries_match_including_the_stored_package_values()
     {
         var points = Vector.Read("ptd_spc_points.csv").ToLookup(r => (r.Text("series_id"), r.Text("facet"), r.Text("rebase_group")));

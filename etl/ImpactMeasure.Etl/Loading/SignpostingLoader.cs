@@ -66,7 +66,7 @@ public sealed class SignpostingLoader : IFormatLoader
         await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctSignpost), context.BatchId, highestKey);
     }
 
-    private sealed record Row(string EventId, DateOnly EventDate, string PracticeCode, string Role, string PatientId, bool RequestedGp,
+    private sealed record Row(string EventId, DateOnly EventDate, string PracticeCode, string Role, string PatientId, bool? RequestedGp,
         string? ReferrerRole, string? Reason, string? Snomed, string ServiceCode, string ServiceName, string Category, string Outcome,
         DateOnly? OutcomeDate, string? AgeBand, string? Sex, int? ImdDecile);
 
@@ -105,7 +105,7 @@ public sealed class SignpostingLoader : IFormatLoader
             return null;
         }
         var reason = context.Value("reason_code").ToString().ToLowerInvariant();
-        return new Row(eventId.ToString(), eventDate!.Value, practice, role!, patient, requested is "y" or "yes", referrer,
+        return new Row(eventId.ToString(), eventDate!.Value, practice, role!, patient, requested is null ? null : requested is "y" or "yes", referrer,
             reasons.Contains(reason) ? reason : reason.Length == 0 ? null : "unknown", Optional(context, "reason_snomed"),
             service.ToString(), context.Value("destination_service_name").ToString(), category!, outcome!, outcomeDate, ageBand, sex, decile);
     }

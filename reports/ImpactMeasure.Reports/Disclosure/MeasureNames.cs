@@ -17,6 +17,11 @@ public static class MeasureNames
     public const string NavigationAttended = "navigation.attended";
     public const string NoResponse = "navigation.no_response";
     public const string Represented = "navigation.represented";
+    public const string NotRequested = "navigation.not_requested";
+    public const string RequestedUnknown = "navigation.requested_blank";
+    public const string FollowUpComplete = "navigation.follow_up_complete";
+    public const string FollowUpIncomplete = "navigation.follow_up_incomplete";
+    public const string NoPatientLevel = "navigation.no_patient_level_data";
 
     public const string WellbeingBaseline = "wellbeing.with_baseline";
     public const string WellbeingBoth = "wellbeing.with_both";

@@ -14,7 +14,10 @@ public static class ReleaseIdentities
         (MeasureNames.AcceptedByService, [MeasureNames.Attended], false),
         (MeasureNames.Signposted, [MeasureNames.Diverted, MeasureNames.NoResponse], false),
         (MeasureNames.Diverted, [MeasureNames.NavigationAttended], false),
-        (MeasureNames.Diverted, [MeasureNames.Represented], false),
+        // Diverted events split exactly by whether they could free a GP appointment and how far they were followed up.
+        (MeasureNames.Diverted, [MeasureNames.NotRequested, MeasureNames.FollowUpComplete, MeasureNames.FollowUpIncomplete, MeasureNames.NoPatientLevel], true),
+        (MeasureNames.Diverted, [MeasureNames.RequestedUnknown], false),
+        (MeasureNames.FollowUpComplete, [MeasureNames.Represented], false),
         (MeasureNames.WellbeingBaseline, [MeasureNames.WellbeingBoth], false),
         (MeasureNames.WellbeingBoth, [MeasureNames.WellbeingImproved], false),
     ];

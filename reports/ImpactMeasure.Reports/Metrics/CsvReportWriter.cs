@@ -19,6 +19,8 @@ public static class CsvReportWriter
         var text = new StringBuilder();
         text.Append("# ").Append(table.Title).Append(": ").Append(window.Describe()).Append('\n');
         text.Append("# ").Append(DescribeDisclosure(disclosure)).Append('\n');
+        foreach (var method in table.Methods)
+            text.Append("# ").Append(method).Append('\n');
         foreach (var (name, value, source) in parameters.Describe())
             text.Append("# ").Append(name).Append(" = ").Append(value).Append(" (").Append(source).Append(")\n");
         var columns = table.PrintedColumns;

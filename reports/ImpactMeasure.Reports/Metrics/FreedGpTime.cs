@@ -1,75 +1,58 @@
+using System.Globalization;
 using ImpactMeasure.Reports.Statistics;
 
 namespace ImpactMeasure.Reports.Metrics;
 
-/// <summary>METHODS §1: GP appointments freed by care navigation = diverted − re-presented, low / central / high,
-/// a bootstrap interval over patients, and the same as minutes, sessions and cost. Re-presentation is observed
-/// where patient-level appointments were loaded, else the configured assumed rate, else a sensitivity table.</summary>
+/// <summary>METHODS §1: GP appointments freed by care navigation = diverted events where a GP appointment was
+/// requested (Y, or blank with a note; N never frees one) − re-presented, low / central / high, with a 95% interval,
+/// and the same as minutes, sessions and cost. Re-presentation is observed only for events whose follow-up window
+/// lies inside their practice's patient-level data; incomplete follow-up takes the observed rate; a practice with
+/// no patient-level data takes the configured assumed rate, or one row per sensitivity rate — never a rate of 0.</summary>
 public static class FreedGpTime
 {
     public static readonly double[] SensitivityRates = [0, 0.1, 0.2, 0.3];
 
-    /// <summary>One care-navigation event as rpt_navigation_events returns it.</summary>
-    public sealed record NavigationEvent(string PatientId, string PracticeCode, string PracticeName, string PcnCode, string PcnName, string Outcome, bool Represented, DateOnly Month)
+    public const string PracticeBootstrap = "cluster bootstrap over practices";
+    public const string PatientBootstrap = "bootstrap over the practice's patients";
+
+    /// <summary>The rates for events whose re-presentation was not observed: none needed, the assumed rate, or the
+    /// sensitivity rates.</summary>
+    public static double?[] UnobservedRates(FollowUpCounts counts, MethodParameters parameters)
     {
-        public bool Diverted => Outcome is "accepted" or "attended";
-    }
-
-    public static IReadOnlyList<NavigationEvent> Events(IEnumerable<ReportQueries.Row> rows) =>
-        rows.Select(r => new NavigationEvent(r.Text("patient_pseudo_id"), r.Text("practice_code"), r.Text("practice_name"), r.Text("pcn_code"),
-            r.Text("pcn_name"), r.Text("outcome_code"), r.Count("gp_visits_in_window") > 0, FirstOfMonth(r.Date("event_date")))).ToList();
-
-    private static DateOnly FirstOfMonth(DateOnly date) => new(date.Year, date.Month, 1);
-
-    public static MetricTable<RepresentationRow> Representation(IReadOnlyList<NavigationEvent> events, bool observed, ReportWindow window, MethodParameters parameters)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var diverted = events.Where(e => e.Diverted).ToList();
-        var rows = new List<RepresentationRow>();
-        if (observed)
-        {
-            var represented = diverted.LongCount(e => e.Represented);
-            var rate = Proportion.Of(represented, diverted.Count, parameters.Confidence);
-            rows.Add(new("observed", window.Key, diverted.Count, represented, rate,
-                diverted.Count == 0 ? "no diverted patients in the window" : "from patient-level appointments"));
-        }
-        else if (parameters.AssumedRepresentationRate is { } assumed)
-        {
-            rows.Add(new("assumed", window.Key, diverted.Count, null, new Proportion(assumed, null, null, parameters.Confidence), "assumed_representation_rate from configuration: no patient-level appointments loaded"));
-        }
-        else
-        {
-            rows.AddRange(SensitivityRates.Select(rate => new RepresentationRow("sensitivity", window.Key, diverted.Count, null, new Proportion(rate, null, null, parameters.Confidence),
-                "no patient-level appointments and no assumed rate configured: one row per rate")));
-        }
-        return new MetricTable<RepresentationRow>("representation", $"Re-presentation to a GP within {parameters.RepresentationWindowDays} days of diversion",
-            RepresentationRow.Columns, rows);
+        var needed = counts.NoPatientLevel > 0 || (counts.Incomplete > 0 && counts.Complete == 0);
+        return !needed ? [null] : parameters.AssumedRepresentationRate is { } a ? [a] : SensitivityRates.Select(r => (double?)r).ToArray();
     }
 
-    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationEvent> events, bool observed, double minutesPerAppointment, ReportWindow window, MethodParameters parameters)
+    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationEvent> events, double minutesPerAppointment, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         var rows = new List<FreedGpTimeRow>();
-        var rates = observed ? [(double?)null] : parameters.AssumedRepresentationRate is { } a ? [a] : SensitivityRates.Select(r => (double?)r).ToArray();
-        foreach (var rate in rates)
+        var context = new RowContext(window.Key, minutesPerAppointment, parameters);
+        rows.AddRange(Rows("all", events.GroupBy(_ => "ALL"), _ => "All practices", context));
+        rows.AddRange(Rows("pcn", events.GroupBy(e => e.PcnCode), g => g.Max(e => e.PcnName)!, context));
+        rows.AddRange(Rows("practice", events.GroupBy(e => e.PracticeCode), g => g.Max(e => e.PracticeName)!, context));
+        return new MetricTable<FreedGpTimeRow>("freed_gp_time", "GP appointments, minutes, sessions and cost freed by care navigation", FreedGpTimeColumns.All, rows)
         {
-            var source = observed ? "observed" : parameters.AssumedRepresentationRate is null ? $"sensitivity {rate:P0}" : "assumed";
-            var context = new RowContext(window.Key, rate, source, minutesPerAppointment, parameters);
-            rows.AddRange(Rows("all", events.GroupBy(_ => "ALL"), _ => "All practices", context));
-            if (rates.Length == 1)
-            {
-                rows.AddRange(Rows("pcn", events.GroupBy(e => e.PcnCode), g => g.Max(e => e.PcnName)!, context));
-                rows.AddRange(Rows("practice", events.GroupBy(e => e.PracticeCode), g => g.Max(e => e.PracticeName)!, context));
-            }
-        }
-        return new MetricTable<FreedGpTimeRow>("freed_gp_time", "GP appointments, minutes, sessions and cost freed by care navigation", FreedGpTimeColumns.All, rows);
+            Methods = Methods(parameters),
+        };
     }
 
-    private sealed record RowContext(string Window, double? AssumedRate, string Source, double Minutes, MethodParameters Parameters);
+    /// <summary>The methods in force for a file header and the pack's Methodology sheet.</summary>
+    public static IReadOnlyList<string> Methods(MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return
+        [
+            string.Create(CultureInfo.InvariantCulture, $"interval method: {PracticeBootstrap} for the area and PCN rows (whole practices resampled with all their events, {parameters.BootstrapResamples} resamples, seed {parameters.BootstrapSeed}); a practice's own row (or a group of one practice) resamples its patients; percentile interval at {parameters.Confidence:0.##}"),
+            string.Create(CultureInfo.InvariantCulture, $"freed appointments count only diverted events where a GP appointment was requested (Y, or blank: counted, shown as requested_blank); N never frees one (diverted_not_requested)"),
+            string.Create(CultureInfo.InvariantCulture, $"re-presentation is observed only where the {parameters.RepresentationWindowDays}-day window lies inside the practice's patient-level data (follow_up_complete); follow_up_incomplete events take the observed rate; no_patient_level_data events take the assumed rate or one row per sensitivity rate"),
+        ];
+    }
+
+    private sealed record RowContext(string Window, double Minutes, MethodParameters Parameters);
 
     private static IEnumerable<FreedGpTimeRow> Rows(string breakdown, IEnumerable<IGrouping<string, NavigationEvent>> groups, Func<IGrouping<string, NavigationEvent>, string> name,
         RowContext context)
@@ -77,42 +60,56 @@ public static class FreedGpTime
         var parameters = context.Parameters;
         foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            var events = group.ToList();
-            var diverted = events.LongCount(e => e.Diverted);
-            var attended = events.LongCount(e => e.Outcome == "attended");
-            var noResponse = events.LongCount(e => e.Outcome == "no_response");
-            long? represented = context.AssumedRate is null ? events.LongCount(e => e.Diverted && e.Represented) : null;
-            var rate = Proportion.Of(represented ?? 0, diverted, parameters.Confidence);
-            var central = context.AssumedRate ?? rate.Value;
-            var upper = context.AssumedRate ?? rate.Upper;
-            var row = new FreedGpTimeRow(breakdown, group.Key, name(group), context.Window, events.Count, diverted, attended, noResponse, represented, central,
-                context.Source, null, null, null, null, null, null, null, null, null, null, context.Minutes, parameters.Confidence, "no diverted patients: nothing freed to estimate");
-            if (central is null || upper is null)
+            var practices = group.GroupBy(e => e.PracticeCode, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+            var counts = FollowUpCounts.Sum(practices);
+            var clustered = breakdown != "practice" && practices.Count > 1;
+            foreach (var rate in UnobservedRates(counts, parameters))
             {
-                yield return row;
-                continue;
+                var source = Source(counts, rate, parameters);
+                var effective = counts.EffectiveRate(rate);
+                var row = new FreedGpTimeRow(breakdown, group.Key, name(group), context.Window, counts, rate, effective, source, null, null, null, null, null,
+                    null, null, null, null, null, clustered ? PracticeBootstrap : PatientBootstrap, context.Minutes, parameters.Confidence,
+                    counts.FreeingDiverted == 0 ? "no diverted events where a GP appointment was requested: nothing freed to estimate" : "");
+                if (effective is null)
+                {
+                    yield return row;
+                    continue;
+                }
+                var freedCentral = counts.Freed(rate)!.Value;
+                var freedLow = counts.Attended * (1 - counts.UpperRate(rate, parameters.Confidence)!.Value);
+                var freedHigh = (counts.FreeingDiverted + counts.NoResponse) * (1 - effective.Value);
+                var units = clustered ? practices : group.GroupBy(e => e.PatientId, StringComparer.Ordinal).Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+                var interval = ClusterBootstrap.Percentile(units, (a, b) => a + b, c => c.Freed(rate), parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
+                yield return row with
+                {
+                    FreedLow = freedLow, FreedCentral = freedCentral, FreedHigh = freedHigh, FreedLower95 = interval.Lower, FreedUpper95 = interval.Upper,
+                    MinutesLow = freedLow * context.Minutes, MinutesCentral = freedCentral * context.Minutes, MinutesHigh = freedHigh * context.Minutes,
+                    SessionsCentral = freedCentral * context.Minutes / parameters.GpSessionMinutes,
+                    CostCentralGbp = freedCentral * context.Minutes / parameters.CostConsultationMinutes * parameters.CostPerConsultationGbp,
+                    Note = Note(counts),
+                };
             }
-            var freedCentral = diverted * (1 - central.Value);
-            var freedLow = attended * (1 - upper.Value);
-            var freedHigh = (diverted + noResponse) * (1 - central.Value);
-            var interval = Bootstrap(events, context.AssumedRate, parameters);
-            yield return row with
-            {
-                FreedLow = freedLow, FreedCentral = freedCentral, FreedHigh = freedHigh, FreedLower95 = interval.Lower, FreedUpper95 = interval.Upper,
-                MinutesLow = freedLow * context.Minutes, MinutesCentral = freedCentral * context.Minutes, MinutesHigh = freedHigh * context.Minutes,
-                SessionsCentral = freedCentral * context.Minutes / parameters.GpSessionMinutes,
-                CostCentralGbp = freedCentral * context.Minutes / parameters.CostConsultationMinutes * parameters.CostPerConsultationGbp,
-                Note = "",
-            };
         }
     }
 
-    // Resampling whole patients keeps each patient's events together; the statistic is a sum per patient.
-    private static Interval Bootstrap(List<NavigationEvent> events, double? assumedRate, MethodParameters parameters)
+    private static string Source(FollowUpCounts counts, double? rate, MethodParameters parameters)
     {
-        var freedPerPatient = events.GroupBy(e => e.PatientId, StringComparer.Ordinal)
-            .Select(p => p.Sum(e => e.Diverted ? (assumedRate is { } r ? 1 - r : e.Represented ? 0 : 1) : 0.0))
-            .ToArray();
-        return BootstrapInterval.PercentileOfSum(freedPerPatient, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
+        if (rate is not { } r)
+            return "observed";
+        var unobserved = parameters.AssumedRepresentationRate is null ? string.Create(CultureInfo.InvariantCulture, $"sensitivity {r * 100:0}%") : "assumed";
+        return counts.Complete > 0 ? $"observed + {unobserved}" : unobserved;
+    }
+
+    private static string Note(FollowUpCounts counts)
+    {
+        var notes = new List<string>();
+        if (counts.RequestedUnknown > 0)
+            notes.Add("requested_blank events counted as requested");
+        if (counts.Incomplete > 0)
+            notes.Add(counts.Complete > 0 ? "follow_up_incomplete events take the observed rate" : "follow_up_incomplete events take the unobserved rate (nothing observed)");
+        if (counts.NoPatientLevel > 0)
+            notes.Add("no_patient_level_data events take the rate in rate_source");
+        return string.Join("; ", notes);
     }
 }

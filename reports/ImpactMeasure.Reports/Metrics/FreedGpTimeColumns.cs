@@ -8,27 +8,35 @@ public static class FreedGpTimeColumns
     public static readonly Column<FreedGpTimeRow> Breakdown = Column.Text<FreedGpTimeRow>("breakdown", r => r.Breakdown);
     public static readonly Column<FreedGpTimeRow> Code = Column.Text<FreedGpTimeRow>("code", r => r.Code);
     public static readonly Column<FreedGpTimeRow> Name = Column.Text<FreedGpTimeRow>("name", r => r.Name);
-    public static readonly Column<FreedGpTimeRow> Signposted = Count("signposted", r => r.Signposted, MeasureNames.Signposted);
-    public static readonly Column<FreedGpTimeRow> Diverted = Count("diverted", r => r.Diverted, MeasureNames.Diverted);
-    public static readonly Column<FreedGpTimeRow> Attended = Count("attended", r => r.Attended, MeasureNames.NavigationAttended);
-    public static readonly Column<FreedGpTimeRow> NoResponse = Count("no_response", r => r.NoResponse, MeasureNames.NoResponse);
-    public static readonly Column<FreedGpTimeRow> Represented = Count("represented", r => r.Represented, MeasureNames.Represented);
-    public static readonly Column<FreedGpTimeRow> RepresentationRate = Column.Recomputed(
-        Column.Derived<FreedGpTimeRow>("representation_rate", r => r.RepresentationRate, "0.000", Diverted, Represented), Central);
+    public static readonly Column<FreedGpTimeRow> Signposted = Count("signposted", r => r.Counts.Signposted, MeasureNames.Signposted);
+    public static readonly Column<FreedGpTimeRow> Diverted = Count("diverted", r => r.Counts.Diverted, MeasureNames.Diverted);
+    public static readonly Column<FreedGpTimeRow> NotRequested = Count("diverted_not_requested", r => r.Counts.NotRequested, MeasureNames.NotRequested);
+    public static readonly Column<FreedGpTimeRow> RequestedUnknown = Count("requested_blank", r => r.Counts.RequestedUnknown, MeasureNames.RequestedUnknown);
+    public static readonly Column<FreedGpTimeRow> Complete = Count("follow_up_complete", r => r.Counts.Complete, MeasureNames.FollowUpComplete);
+    public static readonly Column<FreedGpTimeRow> Represented = Count("represented", r => r.Counts.Represented, MeasureNames.Represented);
+    public static readonly Column<FreedGpTimeRow> Incomplete = Count("follow_up_incomplete", r => r.Counts.Incomplete, MeasureNames.FollowUpIncomplete);
+    public static readonly Column<FreedGpTimeRow> NoPatientLevel = Count("no_patient_level_data", r => r.Counts.NoPatientLevel, MeasureNames.NoPatientLevel);
+    public static readonly Column<FreedGpTimeRow> Attended = Count("attended", r => r.Counts.Attended, MeasureNames.NavigationAttended);
+    public static readonly Column<FreedGpTimeRow> NoResponse = Count("no_response", r => r.Counts.NoResponse, MeasureNames.NoResponse);
+    public static readonly Column<FreedGpTimeRow> RepresentationRate = Column.Recomputed(Central("representation_rate", r => r.RepresentationRate, "0.000"),
+        (r, c) => Rounded(r, c).EffectiveRate(r.UnobservedRate));
     public static readonly Column<FreedGpTimeRow> RateSource = Column.Text<FreedGpTimeRow>("rate_source", r => r.RateSource);
     public static readonly Column<FreedGpTimeRow> FreedLow = Column.Recomputed(
-        Column.Derived<FreedGpTimeRow>("freed_low", r => r.FreedLow, "0.0", Attended, Diverted, Represented), Low);
-    public static readonly Column<FreedGpTimeRow> FreedCentral = Column.Recomputed(Central("freed_central", r => r.FreedCentral, "0.0"), FreedCentralFromRounded);
+        Column.Derived<FreedGpTimeRow>("freed_low", r => r.FreedLow, "0.0", Attended, Complete, Represented, Incomplete, NoPatientLevel), Low);
+    public static readonly Column<FreedGpTimeRow> FreedCentral = Column.Recomputed(Central("freed_central", r => r.FreedCentral, "0.0"), FreedFromRounded);
     public static readonly Column<FreedGpTimeRow> FreedHigh = Column.Recomputed(
-        Column.Derived<FreedGpTimeRow>("freed_high", r => r.FreedHigh, "0.0", Diverted, NoResponse, Represented), High);
+        Column.Derived<FreedGpTimeRow>("freed_high", r => r.FreedHigh, "0.0", NoResponse, Complete, Represented, Incomplete, NoPatientLevel), High);
     public static readonly Column<FreedGpTimeRow> FreedLower95 = Central("freed_lower_95", r => r.FreedLower95, "0.0");
     public static readonly Column<FreedGpTimeRow> FreedUpper95 = Central("freed_upper_95", r => r.FreedUpper95, "0.0");
+    public static readonly Column<FreedGpTimeRow> IntervalMethod = Column.Text<FreedGpTimeRow>("interval_method", r => r.IntervalMethod);
     public static readonly Column<FreedGpTimeRow> MinutesLow = Column.Recomputed(
-        Column.Derived<FreedGpTimeRow>("minutes_low", r => r.MinutesLow, "0.0", Attended, Diverted, Represented), (r, c) => Low(r, c) * r.MinutesPerAppointment);
+        Column.Derived<FreedGpTimeRow>("minutes_low", r => r.MinutesLow, "0.0", Attended, Complete, Represented, Incomplete, NoPatientLevel),
+        (r, c) => Low(r, c) * r.MinutesPerAppointment);
     public static readonly Column<FreedGpTimeRow> MinutesCentral = Column.Recomputed(Central("minutes_central", r => r.MinutesCentral, "0.0"),
-        (r, c) => FreedCentralFromRounded(r, c) * r.MinutesPerAppointment);
+        (r, c) => FreedFromRounded(r, c) * r.MinutesPerAppointment);
     public static readonly Column<FreedGpTimeRow> MinutesHigh = Column.Recomputed(
-        Column.Derived<FreedGpTimeRow>("minutes_high", r => r.MinutesHigh, "0.0", Diverted, NoResponse, Represented), (r, c) => High(r, c) * r.MinutesPerAppointment);
+        Column.Derived<FreedGpTimeRow>("minutes_high", r => r.MinutesHigh, "0.0", NoResponse, Complete, Represented, Incomplete, NoPatientLevel),
+        (r, c) => High(r, c) * r.MinutesPerAppointment);
     public static readonly Column<FreedGpTimeRow> SessionsCentral = Column.Recomputed(Central("sessions_central", r => r.SessionsCentral, "0.00"), (r, c) => Scaled(r, c, r.SessionsCentral));
     public static readonly Column<FreedGpTimeRow> CostCentralGbp = Column.Recomputed(Central("cost_central_gbp", r => r.CostCentralGbp, "0"), (r, c) => Scaled(r, c, r.CostCentralGbp));
     public static readonly Column<FreedGpTimeRow> MinutesPerAppointment = Column.Plain<FreedGpTimeRow>("minutes_per_appointment", r => r.MinutesPerAppointment, "0.0");
@@ -36,8 +44,9 @@ public static class FreedGpTimeColumns
 
     public static IReadOnlyList<Column<FreedGpTimeRow>> All { get; } =
     [
-        Breakdown, Code, Name, Signposted, Diverted, Attended, NoResponse, Represented, RepresentationRate, RateSource, FreedLow, FreedCentral, FreedHigh,
-        FreedLower95, FreedUpper95, MinutesLow, MinutesCentral, MinutesHigh, SessionsCentral, CostCentralGbp, MinutesPerAppointment, Note,
+        Breakdown, Code, Name, Signposted, Diverted, NotRequested, RequestedUnknown, Complete, Represented, Incomplete, NoPatientLevel, Attended, NoResponse,
+        RepresentationRate, RateSource, FreedLow, FreedCentral, FreedHigh, FreedLower95, FreedUpper95, IntervalMethod, MinutesLow, MinutesCentral,
+        MinutesHigh, SessionsCentral, CostCentralGbp, MinutesPerAppointment, Note,
     ];
 
     private static Column<FreedGpTimeRow> Count(string name, Func<FreedGpTimeRow, long?> value, string measure) =>
@@ -45,21 +54,29 @@ public static class FreedGpTimeColumns
 
     // With rounded counts (suppression_rounding) the freed figures are computed again from the published counts; an
     // assumed or sensitivity rate stays as configured.
-    private static double? Central(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) =>
-        row.Represented is null ? row.RepresentationRate : count(Diverted) == 0 ? null : (double)count(Represented) / count(Diverted);
+    private static FollowUpCounts Rounded(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => row.Counts with
+    {
+        Complete = count(Complete), Represented = count(Represented), Incomplete = count(Incomplete), NoPatientLevel = count(NoPatientLevel),
+        Attended = count(Attended), NoResponse = count(NoResponse),
+    };
 
-    private static double? Upper(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) =>
-        row.Represented is null ? row.RepresentationRate : Proportion.Of(count(Represented), count(Diverted), row.Confidence).Upper;
+    private static double? Low(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count)
+    {
+        var counts = Rounded(row, count);
+        return counts.Attended * (1 - counts.UpperRate(row.UnobservedRate, row.Confidence));
+    }
 
-    private static double? Low(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => count(Attended) * (1 - Upper(row, count));
+    private static double? FreedFromRounded(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => Rounded(row, count).Freed(row.UnobservedRate);
 
-    private static double? FreedCentralFromRounded(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => count(Diverted) * (1 - Central(row, count));
-
-    private static double? High(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count) => (count(Diverted) + count(NoResponse)) * (1 - Central(row, count));
+    private static double? High(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count)
+    {
+        var counts = Rounded(row, count);
+        return (counts.FreeingDiverted + counts.NoResponse) * (1 - counts.EffectiveRate(row.UnobservedRate));
+    }
 
     private static double? Scaled(FreedGpTimeRow row, Func<Column<FreedGpTimeRow>, long> count, double? value) =>
-        row.FreedCentral is > 0 ? value * FreedCentralFromRounded(row, count) / row.FreedCentral : value;
+        row.FreedCentral is > 0 ? value * FreedFromRounded(row, count) / row.FreedCentral : value;
 
     private static Column<FreedGpTimeRow> Central(string name, Func<FreedGpTimeRow, double?> value, string format) =>
-        Column.Derived<FreedGpTimeRow>(name, value, format, Diverted, Represented);
+        Column.Derived<FreedGpTimeRow>(name, value, format, Complete, Represented, Incomplete, NoPatientLevel);
 }

@@ -11,6 +11,9 @@ public interface IMetricTable
 
     string Title { get; }
 
+    /// <summary>The methods in force that a reader needs beside the parameters (for example the interval method).</summary>
+    IReadOnlyList<string> Methods { get; }
+
     IReadOnlyList<(string Name, string Format)> PrintedColumns { get; }
 
     /// <summary>The values of the printed columns as published: hidden cells are <see cref="SuppressedCell"/>,

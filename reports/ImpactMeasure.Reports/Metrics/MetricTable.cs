@@ -19,6 +19,8 @@ public sealed class MetricTable<TRow> : IMetricTable
 
     public string Title { get; }
 
+    public IReadOnlyList<string> Methods { get; init; } = [];
+
     public IReadOnlyList<Column<TRow>> Columns { get; }
 
     public IReadOnlyList<TRow> Rows { get; }

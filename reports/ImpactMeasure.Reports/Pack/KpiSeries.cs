@@ -8,16 +8,16 @@ namespace ImpactMeasure.Reports.Pack;
 /// as the metric files; each value carries the counts it rests on, so the release can protect them.</summary>
 public static class KpiSeries
 {
-    public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyList<ReportQueries.Row> navigation,
-        IReadOnlyList<DateOnly> months, bool observed, MethodParameters parameters)
+    public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyList<NavigationEvent> navigation,
+        IReadOnlyList<DateOnly> months, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(navigation);
         ArgumentNullException.ThrowIfNull(parameters);
         var byMonth = outcomes.ToLookup(r => r.Date("month_start_date"));
-        var navigationByMonth = navigation.ToDictionary(r => r.Date("month_start_date"));
-        (CellKey, long) Nav(DateOnly m, string column, string measure) =>
-            (CellKey.Total(measure, ReportWindow.MonthKey(m)), navigationByMonth.TryGetValue(m, out var row) ? row.Count(column) : 0);
+        var navigationByMonth = navigation.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => FollowUpCounts.Sum(g.Select(FollowUpCounts.Of)));
+        (CellKey, long) Nav(DateOnly m, Func<FollowUpCounts, long> count, string measure) =>
+            (CellKey.Total(measure, ReportWindow.MonthKey(m)), navigationByMonth.TryGetValue(m, out var counts) ? count(counts) : 0);
         (CellKey, long) Outcome(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>
             (CellKey.Total(measure, ReportWindow.MonthKey(m)), count(OutcomeCounts.Sum(byMonth[m])));
         KpiPoint Count(DateOnly m, (CellKey Key, long Value) cell) => new(m, cell.Value, [cell], v => v[0]);
@@ -25,17 +25,23 @@ public static class KpiSeries
             new(m, denominator.Value == 0 ? null : (double)numerator.Value / denominator.Value, [numerator, denominator], v => v[1] == 0 ? null : (double)v[0] / v[1]);
         KpiPoint Decisions(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>
             Rate(m, Outcome(m, count, measure), Outcome(m, c => c.WithDecision, MeasureNames.WithDecision));
+        // Freed appointments as freed_gp_time computes them; a month that needs a rate nobody configured has no value.
         KpiPoint Freed(DateOnly m)
         {
-            var diverted = Nav(m, "diverted", MeasureNames.Diverted);
-            var represented = Nav(m, "represented", MeasureNames.Represented);
-            return observed ? new(m, diverted.Item2 - represented.Item2, [diverted, represented], v => v[0] - v[1])
-                : parameters.AssumedRepresentationRate is { } r ? new(m, diverted.Item2 * (1 - r), [diverted], v => v[0] * (1 - r))
-                : new(m, null, [], _ => null);
+            (CellKey Key, long Value)[] basis =
+            [
+                Nav(m, c => c.Complete, MeasureNames.FollowUpComplete), Nav(m, c => c.Represented, MeasureNames.Represented),
+                Nav(m, c => c.Incomplete, MeasureNames.FollowUpIncomplete), Nav(m, c => c.NoPatientLevel, MeasureNames.NoPatientLevel),
+            ];
+            double? Of(IReadOnlyList<long> v)
+            {
+                var counts = new FollowUpCounts { Complete = v[0], Represented = v[1], Incomplete = v[2], NoPatientLevel = v[3] };
+                var rates = FreedGpTime.UnobservedRates(counts, parameters);
+                return rates.Length == 1 ? counts.Freed(rates[0]) : null;
+            }
+            return new(m, Of(basis.Select(b => b.Value).ToList()), basis, Of);
         }
-        KpiPoint Representation(DateOnly m) => observed
-            ? Rate(m, Nav(m, "represented", MeasureNames.Represented), Nav(m, "diverted", MeasureNames.Diverted))
-            : new(m, parameters.AssumedRepresentationRate, [], _ => parameters.AssumedRepresentationRate);
+        KpiPoint Representation(DateOnly m) => Rate(m, Nav(m, c => c.Represented, MeasureNames.Represented), Nav(m, c => c.Complete, MeasureNames.FollowUpComplete));
         KpiPoint SpReferrals(DateOnly m)
         {
             var count = OutcomeCounts.Sum(byMonth[m].Where(r => r.Text("role_code") == SocialPrescribingMetrics.LinkWorker)).Referrals;
@@ -44,8 +50,8 @@ public static class KpiSeries
         List<KpiPoint> Series(Func<DateOnly, KpiPoint> point) => months.Select(point).ToList();
         return
         [
-            new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, "signposted", MeasureNames.Signposted)))),
-            new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Count(m, Nav(m, "diverted", MeasureNames.Diverted)))),
+            new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, c => c.Signposted, MeasureNames.Signposted)))),
+            new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Count(m, Nav(m, c => c.Diverted, MeasureNames.Diverted)))),
             new("GP appointments freed (central estimate)", "appointments", false, ImprovementDirection.Increase, Series(Freed)),
             new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease, Series(Representation)),
             new("Service acceptance rate", "%", true, ImprovementDirection.Increase, Series(m => Decisions(m, c => c.AcceptedByService, MeasureNames.AcceptedByService))),

@@ -28,9 +28,9 @@ public sealed class MonthlyPackBuilder
         var trend = ReportWindow.Ending(period, TrendMonths, area);
         await using var connection = await _warehouse.OpenConnectionAsync();
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, trend);
-        var navigation = await ReportQueries.RunAsync(connection, ReportQueries.MonthlyNavigation, trend, _parameters.RepresentationWindowDays);
+        var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, trend, _parameters.RepresentationWindowDays));
         var months = Enumerable.Range(0, TrendMonths).Select(i => trend.FirstMonth.AddMonths(i)).ToList();
-        var kpis = KpiSeries.Build(outcomes, navigation, months, metrics.RepresentationObserved, _parameters);
+        var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters);
         var headline = Headline(kpis, window.LastMonth);
         var freedSpc = Spc(kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)));
         if (suppress)
