@@ -40,6 +40,13 @@ public sealed record MethodParameters
 
     public int SpcRunLength { get; init; } = 7;
 
+    /// <summary>A p-chart month with fewer service decisions than this is shown but never judged (METHODS §2).</summary>
+    public int SpcMinDenominator { get; init; } = 10;
+
+    /// <summary>Judged months from a service's first month that fix its p-chart's centre and limits (NHSRplotthedots'
+    /// fix_after_n_points), so a later step is judged against the time before it.</summary>
+    public int SpcBaselineMonths { get; init; } = 12;
+
     /// <summary>Months of history the service-overload SPC looks back over.</summary>
     public int SpcMonths { get; init; } = 24;
 
@@ -85,6 +92,8 @@ public sealed record MethodParameters
         Within(source, "confidence", Confidence, 0.5, 0.999, "a probability such as 0.95");
         Within(source, "spc_run_length", SpcRunLength, 2, 20);
         Within(source, "spc_months", SpcMonths, 6, 120);
+        Within(source, "spc_min_denominator", SpcMinDenominator, 1, 10_000);
+        Within(source, "spc_baseline_months", SpcBaselineMonths, 6, 120);
         Within(source, "swemwbs_meaningful_change", SwemwbsMeaningfulChange, 0.1, 28);
         Within(source, "wemwbs_meaningful_change", WemwbsMeaningfulChange, 0.1, 56);
         Within(source, "ons4_meaningful_change", Ons4MeaningfulChange, 0.1, 10);
@@ -117,6 +126,8 @@ public sealed record MethodParameters
         ("spc_screen_outliers", SpcScreenOutliers ? "true" : "false", "METHODS §5 (NHSRplotthedots screens; the MDC Excel tool does not)"),
         ("spc_run_length", N(SpcRunLength), "METHODS §5"),
         ("spc_months", N(SpcMonths), "months of history behind each SPC point"),
+        ("spc_min_denominator", N(SpcMinDenominator), "METHODS §2: p-chart months with fewer service decisions are shown, not judged"),
+        ("spc_baseline_months", N(SpcBaselineMonths), "METHODS §5: a service's first judged months fix its p-chart limits"),
         ("swemwbs_meaningful_change", N(SwemwbsMeaningfulChange), "METHODS §3 (metric points)"),
         ("wemwbs_meaningful_change", N(WemwbsMeaningfulChange), "METHODS §3"),
         ("ons4_meaningful_change", N(Ons4MeaningfulChange), "METHODS §3 (points on 0–10)"),

@@ -64,7 +64,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         var atPlantedMonth = (await sample.MetricsAsync(engine, month, 1, suppress: false)).ServiceOverload;
         var upToTheMonthBefore = (await sample.MetricsAsync(engine, before, 24, suppress: false)).ServiceOverload;
 
-        atPlantedMonth.Rows.SingleOrDefault(r => r.ServiceCode == service && r.Month == month)?.PossiblyOverloaded.Should().Be("possibly overloaded");
+        atPlantedMonth.Rows.SingleOrDefault(r => r.ServiceCode == service && r.Month == month)?.PossiblyOverloaded.Should().Be("rising");
         upToTheMonthBefore.Rows.Where(r => r.ServiceCode == service).Should().NotBeEmpty()
             .And.OnlyContain(r => r.PossiblyOverloaded == "no", "the service is not overloaded before its planted month");
     }

@@ -205,7 +205,9 @@ public static class ReportCommand
                 table.AddRow(label, Cell(outcomes, total, rate), $"{Cell(outcomes, total, lower)} to {Cell(outcomes, total, upper)}");
             }
         }
-        var overloaded = result.ServiceOverload.Rows.Where(r => r.PossiblyOverloaded == "possibly overloaded").Select(r => $"{r.ServiceCode} {r.Month}").Distinct().ToList();
+        var overloaded = result.ServiceOverload.Rows.Where(r => ServiceOverload.IsFlagged(r.PossiblyOverloaded))
+            .GroupBy(r => (r.ServiceCode, r.PossiblyOverloaded)).Select(g => $"{g.Key.ServiceCode} {g.Key.PossiblyOverloaded} ({g.Min(r => r.Month)}"
+                + (g.Count() > 1 ? $" to {g.Max(r => r.Month)})" : ")")).ToList();
         table.AddRow("Possibly overloaded services", overloaded.Count == 0 ? "none" : Markup.Escape(string.Join(", ", overloaded)), "");
         output.Out.WriteLine($"ImpactMeasure metrics: {result.Window.Describe()}");
         output.Out.WriteLine(CsvReportWriter.DescribeDisclosure(result.Disclosure));

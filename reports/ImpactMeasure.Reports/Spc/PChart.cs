@@ -7,37 +7,43 @@ namespace ImpactMeasure.Reports.Spc;
 /// σz = mean |zᵢ − zᵢ₋₁| / 1.128 of the points' z-scores; limits p̄ ± 3σ capped to 0..1; a signal is a point strictly
 /// outside them, or the phase's Anhøj runs rule (longest run &gt; round(log₂ n) + 3, or crossings &lt; the 5th
 /// binomial percentile). Points whose denominator is below <c>minDenominator</c> are plotted with limits but
-/// neither judged nor used for the centre line; a new phase starts at each change point.</summary>
+/// neither judged nor used for the centre line; a new phase starts at each change point; optionally the centre and
+/// σz rest on each phase's first points only (a fixed baseline).</summary>
 public static class PChart
 {
     private const double D2 = 1.128;
 
     public static IReadOnlyList<PPoint> Calculate(IReadOnlyList<(long Numerator, long Denominator)> points, bool laney, int minDenominator = 1,
-        IReadOnlyCollection<int>? phaseStarts = null)
+        IReadOnlyCollection<int>? phaseStarts = null, int? baselinePoints = null)
     {
         ArgumentNullException.ThrowIfNull(points);
         var starts = phaseStarts ?? [];
         var result = new List<PPoint>(points.Count);
         foreach (var phase in Enumerable.Range(0, points.Count).GroupBy(i => starts.Count(s => s <= i)))
-            result.AddRange(Phase(points, phase.ToList(), phase.Key, laney, Math.Max(minDenominator, 1)));
+            result.AddRange(Phase(points, phase.ToList(), phase.Key, laney, Math.Max(minDenominator, 1), baselinePoints));
         return result;
     }
 
     /// <summary>Laney's p′ where the p-chart's z-scores are overdispersed (σz &gt; 1), else the p-chart.</summary>
-    public static IReadOnlyList<PPoint> Choose(IReadOnlyList<(long Numerator, long Denominator)> points, int minDenominator = 1, IReadOnlyCollection<int>? phaseStarts = null)
+    public static IReadOnlyList<PPoint> Choose(IReadOnlyList<(long Numerator, long Denominator)> points, int minDenominator = 1, IReadOnlyCollection<int>? phaseStarts = null,
+        int? baselinePoints = null)
     {
-        var laney = Calculate(points, laney: true, minDenominator, phaseStarts);
-        return laney.Any(p => p.SigmaZ > 1) ? laney : Calculate(points, laney: false, minDenominator, phaseStarts);
+        var laney = Calculate(points, laney: true, minDenominator, phaseStarts, baselinePoints);
+        return laney.Any(p => p.SigmaZ > 1) ? laney : Calculate(points, laney: false, minDenominator, phaseStarts, baselinePoints);
     }
 
-    private static IEnumerable<PPoint> Phase(IReadOnlyList<(long Numerator, long Denominator)> points, List<int> indexes, int phase, bool laney, int minDenominator)
+    // The centre and σz come from the phase's first baselinePoints judged points (all when null), as NHSRplotthedots'
+    // fix_after_n_points: later points are judged against the baseline, so a step within the series is not absorbed.
+    private static IEnumerable<PPoint> Phase(IReadOnlyList<(long Numerator, long Denominator)> points, List<int> indexes, int phase, bool laney, int minDenominator,
+        int? baselinePoints)
     {
         var judged = indexes.Where(i => points[i].Denominator >= minDenominator).ToList();
-        var (x, n) = (judged.Sum(i => points[i].Numerator), judged.Sum(i => points[i].Denominator));
+        var baseline = baselinePoints is { } b ? judged.Take(b).ToList() : judged;
+        var (x, n) = (baseline.Sum(i => points[i].Numerator), baseline.Sum(i => points[i].Denominator));
         var cl = n == 0 ? double.NaN : (double)x / n;
         double Y(int i) => points[i].Denominator == 0 ? double.NaN : (double)points[i].Numerator / points[i].Denominator;
         double Sigma(int i) => Math.Sqrt(cl * (1 - cl) / points[i].Denominator);
-        var z = judged.Select(i => (Y(i) - cl) / Sigma(i)).ToList();
+        var z = baseline.Select(i => (Y(i) - cl) / Sigma(i)).ToList();
         var sigmaZ = laney && z.Count > 1 ? z.Skip(1).Select((v, k) => Math.Abs(v - z[k])).Average() / D2 : 1;
         var runs = judged.Count > 0 && RunsSignal(judged.Select(i => Y(i)).ToList(), cl);
         foreach (var i in indexes)
