@@ -4,9 +4,12 @@ using ImpactMeasure.Reports.Spc;
 namespace ImpactMeasure.Reports.Pack;
 
 /// <summary>One headline measure as a monthly series: the value per month (null when it cannot be computed), how
-/// it is shown, and which way is better.</summary>
+/// it is shown, which way is better, and the known change points at which its SPC limits are recalculated. A rate's
+/// points rest on [numerator, denominator] and are charted as a p-chart.</summary>
 public sealed record Kpi(string Name, string Unit, bool IsRate, ImprovementDirection Direction, IReadOnlyList<KpiPoint> Series)
 {
+    public IReadOnlyList<DateOnly> ChangePoints { get; init; } = [];
+
     public KpiPoint? In(DateOnly month) => Series.FirstOrDefault(p => p.Month == month);
 
     public double? ValueIn(DateOnly month) => In(month)?.Value;

@@ -9,7 +9,7 @@ namespace ImpactMeasure.Reports.Pack;
 public static class KpiSeries
 {
     public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyList<NavigationEvent> navigation,
-        IReadOnlyList<DateOnly> months, MethodParameters parameters)
+        IReadOnlyList<DateOnly> months, MethodParameters parameters, IReadOnlyList<ReportQueries.Row>? starts = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(navigation);
@@ -48,25 +48,49 @@ public static class KpiSeries
             return Count(m, (new CellKey(MeasureNames.Referrals, CellKey.All, CellKey.All, ReportWindow.MonthKey(m), SpCaseloadRow.Role, CellKey.All, CellKey.All), count));
         }
         List<KpiPoint> Series(Func<DateOnly, KpiPoint> point) => months.Select(point).ToList();
+        var navigator = ChangePoints.Of(starts ?? [], "care_navigator", months[0], months[^1]);
+        var linkWorker = ChangePoints.Of(starts ?? [], SocialPrescribingMetrics.LinkWorker, months[0], months[^1]);
         return
         [
-            new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, c => c.Signposted, MeasureNames.Signposted)))),
-            new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Count(m, Nav(m, c => c.Diverted, MeasureNames.Diverted)))),
-            new("GP appointments freed (central estimate)", "appointments", false, ImprovementDirection.Increase, Series(Freed)),
-            new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease, Series(Representation)),
+            new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, c => c.Signposted, MeasureNames.Signposted))))
+                { ChangePoints = navigator },
+            new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Count(m, Nav(m, c => c.Diverted, MeasureNames.Diverted))))
+                { ChangePoints = navigator },
+            new("GP appointments freed (central estimate)", "appointments", false, ImprovementDirection.Increase, Series(Freed)) { ChangePoints = navigator },
+            new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease, Series(Representation)) { ChangePoints = navigator },
             new("Service acceptance rate", "%", true, ImprovementDirection.Increase, Series(m => Decisions(m, c => c.AcceptedByService, MeasureNames.AcceptedByService))),
             new("Capacity rejection rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedCapacity, MeasureNames.RejectedCapacity))),
             new("Inappropriate referral rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedInappropriate, MeasureNames.RejectedInappropriate))),
-            new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(SpReferrals)),
+            new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(SpReferrals)) { ChangePoints = linkWorker },
         ];
     }
 
-    /// <summary>The XmR chart of a measure over the months that have a value.</summary>
+    /// <summary>The SPC chart of a measure over the months that have a value (METHODS §5): a p-chart for a rate
+    /// (Laney's p′ where overdispersed; months under <c>spc_min_denominator</c> shown, not judged), an XmR chart for a
+    /// count; limits recalculated at the measure's change points, words by its improvement direction.</summary>
     public static IReadOnlyList<XmrPoint> Chart(Kpi kpi, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(parameters);
-        var points = kpi.Series.Where(p => p.Value is not null).Select(p => (p.Month, p.Value!.Value)).ToList();
-        return points.Count < 2 ? [] : XmrChart.Calculate(points, new XmrOptions { ScreenOutliers = parameters.SpcScreenOutliers, RunLength = parameters.SpcRunLength, Direction = kpi.Direction });
+        var points = kpi.Series.Where(p => p.Value is not null).ToList();
+        if (points.Count < 2)
+            return [];
+        if (kpi.IsRate)
+            return ProportionChart(kpi, points, parameters);
+        var options = new XmrOptions { ScreenOutliers = parameters.SpcScreenOutliers, RunLength = parameters.SpcRunLength, Direction = kpi.Direction };
+        return XmrChart.Calculate(points.Select(p => (p.Month, p.Value!.Value)).ToList(), options, kpi.ChangePoints.ToList());
+    }
+
+    private static List<XmrPoint> ProportionChart(Kpi kpi, List<KpiPoint> points, MethodParameters parameters)
+    {
+        var phases = kpi.ChangePoints.Select(c => points.FindIndex(p => p.Month >= c)).Where(i => i > 0).Distinct().ToList();
+        var chart = PChart.Choose(points.Select(p => (p.Basis[0].Value, p.Basis[1].Value)).ToList(), parameters.SpcMinDenominator, phases);
+        return points.Select((p, i) =>
+        {
+            var c = chart[i];
+            var type = !c.Judged ? "Not judged (too few)" : c.Side > 0 ? "Above UCL" : c.Side < 0 ? "Below LCL" : XmrPoint.CommonCause;
+            return new XmrPoint(p.Month, c.Y, c.Phase, c.CentreLine, c.LowerLimit, c.UpperLimit, c.Lower95, c.Upper95, Math.Sign(c.Y - c.CentreLine),
+                c.SigmaSignal, false, type, c.Side == 0 ? "common_cause" : XmrChart.PointType(type, kpi.Direction), false);
+        }).ToList();
     }
 }

@@ -26,13 +26,11 @@ public static class MonthlyPack
         var notes = new List<PackNote>
         {
             new(1, DisclosureNote(metrics.Disclosure, suppressedTables)),
-            new(2, metrics.RepresentationObserved
-                ? $"Re-presentation is observed: a diverted patient who has a GP appointment (not DNA) within {parameters.RepresentationWindowDays} days, from the patient-level appointment extracts."
-                : parameters.AssumedRepresentationRate is { } r ? $"Re-presentation is assumed at {r:P0} (configured: no patient-level appointments loaded) [e]."
-                : "No patient-level appointments were loaded and no re-presentation rate is configured: freed GP time is shown for 0%, 10%, 20% and 30% re-presentation [e]."),
-            new(3, $"Freed GP appointments = patients diverted (outcome accepted or attended) minus those who re-presented. Low counts only attended outcomes and subtracts re-presentation at the upper end of its interval; high also counts no response. The 95% interval is a bootstrap over patients ({parameters.BootstrapResamples:N0} resamples, seed {parameters.BootstrapSeed}). Minutes use {metrics.MinutesPerAppointment:0.#} minutes per GP appointment; a session is {parameters.GpSessionMinutes:0} minutes; cost is £{parameters.CostPerConsultationGbp:0} per {parameters.CostConsultationMinutes:0}-minute consultation ({parameters.CostSource})."),
+            new(2, $"Re-presentation: a diverted patient who has a GP appointment (not DNA) within {parameters.RepresentationWindowDays} days, observed from the patient-level appointment extracts only for events whose whole window lies inside their practice's patient-level data (follow-up complete). Events with incomplete follow-up are counted and take the observed rate; "
+                + (parameters.AssumedRepresentationRate is { } r ? $"events at practices with no patient-level data take the configured rate of {r:P0} [e]." : "events at practices with no patient-level data get one figure per rate of 0%, 10%, 20% and 30% [e] - never a rate of 0.")),
+            new(3, $"Freed GP appointments = diverted events (outcome accepted or attended) where a GP appointment was requested (Y, or blank: counted and noted; N never frees one) minus those re-presented. Low counts only attended outcomes and subtracts re-presentation at the upper end of its interval; high also counts no response. The 95% interval for the area and each PCN is a cluster bootstrap over practices (whole practices resampled with their events, {parameters.BootstrapResamples:N0} resamples, seed {parameters.BootstrapSeed}, widened for the number of practices); a practice's own interval resamples its patients. Minutes use {metrics.MinutesPerAppointment:0.#} minutes per GP appointment; a session is {parameters.GpSessionMinutes:0} minutes; cost is £{parameters.CostPerConsultationGbp:0} per {parameters.CostConsultationMinutes:0}-minute consultation ({parameters.CostSource})."),
             new(4, "Acceptance, capacity-rejection and inappropriate-referral rates are divided by referrals with a service decision (accepted, attended, did not attend, rejected for capacity or as inappropriate); pending and patient-declined referrals are outside the denominator. Intervals are 95% Wilson score intervals."),
-            new(5, $"SPC: XmR charts (Making Data Count) over up to {MonthlyPackBuilder.TrendMonths} months: limits are the mean ± 2.66 × the mean moving range{(parameters.SpcScreenOutliers ? ", moving ranges of 3.267 × their mean or more screened out once" : "")}; special causes are a point outside the limits, a trend of {parameters.SpcRunLength}, two of three points beyond two sigma, or a run of {parameters.SpcRunLength} on one side. A service whose capacity-rejection rate is a special cause on the high side is flagged possibly overloaded."),
+            new(5, $"SPC (Making Data Count): counts on XmR charts - limits the mean ± 2.66 × the mean moving range{(parameters.SpcScreenOutliers ? ", moving ranges of 3.267 × their mean or more screened out once" : "")}; special causes a point outside the limits, a trend of {parameters.SpcRunLength}, two of three points beyond two sigma, or a run of {parameters.SpcRunLength} on one side. Rates on p-charts (Laney's p′ where overdispersed), months with fewer than {parameters.SpcMinDenominator} in the denominator shown but not judged. Limits are recalculated when care navigation (or link workers) started in the area's first practice and when the last one started, so the roll-out has its own baseline. Words follow each measure's direction: a fall in freed appointments is never an improvement. A service is flagged possibly overloaded when a month's capacity-rejection rate is above its p-chart limits (rising; limits from its first {parameters.SpcBaselineMonths} judged months) or its rate over the window is above the 99.8% funnel limit of its category (persistently high)."),
             new(6, "Wellbeing change is paired per person (never mean of baselines against mean of follow-ups); SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people with a baseline."),
             new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
@@ -52,7 +50,7 @@ public static class MonthlyPack
         var charts = spc.Rows.Count == 0 ? new List<PackChart>() : new List<PackChart>
         {
             new("GP appointments freed by care navigation each month, with SPC limits",
-                $"XmR chart of the central estimate over the {spc.Rows.Count} months to {data.Period:MMM yyyy}; latest month: {ServiceOverload.Variation(spc.Rows[^1].Point.PointType).ToLowerInvariant()}",
+                $"XmR chart of the central estimate over the {spc.Rows.Count} months to {data.Period:MMM yyyy}, limits recalculated at the roll-out's start and end; latest month: {ServiceOverload.Variation(spc.Rows[^1].Point.PointType).ToLowerInvariant()}",
                 "Line chart of GP appointments freed per month with the process mean and the lower and upper control limits.",
                 "Table_6", 7, 6 + spc.Rows.Count, "A",
                 [("GP appointments freed", "B", "0072C6"), ("Mean", "C", "7F7F7F"), ("Lower limit", "D", "FF6600"), ("Upper limit", "E", "FF6600")]),
@@ -129,9 +127,9 @@ public static class MonthlyPack
     private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
         new("GP appointments freed each month with SPC limits (chart data for Chart_1)", notes,
             [("Month", "@"), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
-             ("Special cause", "@"), ("Variation", "@")],
+             ("Special cause", "@"), ("Variation", "@"), ("Baseline phase", "0")],
             points.Rows.Select(r => Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
-                SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn)).ToList())
+                SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn, SpcPointRow.PhaseColumn)).ToList())
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [6] = VariationColour },
         };

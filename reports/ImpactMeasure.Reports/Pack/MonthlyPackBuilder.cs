@@ -30,7 +30,8 @@ public sealed class MonthlyPackBuilder
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, trend);
         var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, trend, _parameters.RepresentationWindowDays));
         var months = Enumerable.Range(0, TrendMonths).Select(i => trend.FirstMonth.AddMonths(i)).ToList();
-        var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters);
+        var starts = await ReportQueries.RunAsync(connection, ReportQueries.RoleStarts, trend);
+        var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters, starts);
         var headline = Headline(kpis, window.LastMonth);
         var freedSpc = Spc(kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)));
         if (suppress)
@@ -54,8 +55,10 @@ public sealed class MonthlyPackBuilder
 
     private MetricTable<SpcPointRow> Spc(Kpi kpi)
     {
-        var all = kpi.Series.Where(p => p.Value is not null).SelectMany(p => p.Basis).ToList();
-        return new("freed_spc", "GP appointments freed each month with SPC limits", SpcPointRow.Columns,
-            KpiSeries.Chart(kpi, _parameters).Select(p => new SpcPointRow(p, kpi.In(p.Date)!, all)).ToList());
+        // A phase's mean and limits rest on that phase's months only (each phase is its own baseline).
+        var chart = KpiSeries.Chart(kpi, _parameters);
+        var phases = chart.GroupBy(p => p.RebaseGroup).ToDictionary(g => g.Key, g => (IReadOnlyList<(Disclosure.CellKey, long)>)g.SelectMany(p => kpi.In(p.Date)!.Basis).ToList());
+        return new("freed_spc", "GP appointments freed each month with SPC limits (recalculated at the care-navigation roll-out's start and end)", SpcPointRow.Columns,
+            chart.Select(p => new SpcPointRow(p, kpi.In(p.Date)!, phases[p.RebaseGroup])).ToList());
     }
 }

@@ -5,7 +5,8 @@ using ImpactMeasure.Reports.Spc;
 namespace ImpactMeasure.Reports.Pack;
 
 /// <summary>One month of the pack's SPC series: the value rests on that month's counts; the mean and limits on every
-/// month's, so one hidden month hides them (else the mean would give the hidden value back).</summary>
+/// month's of its phase (limits are recalculated at change points), so one hidden month hides its phase's (else the
+/// mean would give the hidden value back).</summary>
 /// <remarks>With rounded counts the value is computed again from them; the mean and limits are statistics of the
 /// series and are published as computed, to one decimal.</remarks>
 public sealed record SpcPointRow(XmrPoint Point, KpiPoint Source, IReadOnlyList<(CellKey Key, long Value)> SeriesBasis)
@@ -17,8 +18,9 @@ public sealed record SpcPointRow(XmrPoint Point, KpiPoint Source, IReadOnlyList<
     public static readonly Column<SpcPointRow> LowerColumn = Column.Derived<SpcPointRow>("lower_limit", r => r.Point.LowerLimit, "0.0", r => r.SeriesBasis);
     public static readonly Column<SpcPointRow> UpperColumn = Column.Derived<SpcPointRow>("upper_limit", r => r.Point.UpperLimit, "0.0", r => r.SeriesBasis);
     public static readonly Column<SpcPointRow> SpecialCauseColumn = Column.Text<SpcPointRow>("special_cause", r => r.Point.SpecialCauseType);
+    public static readonly Column<SpcPointRow> PhaseColumn = Column.Plain<SpcPointRow>("phase", r => r.Point.RebaseGroup + 1);
     public static readonly Column<SpcPointRow> VariationColumn = Column.Text<SpcPointRow>("variation", r => Metrics.ServiceOverload.Variation(r.Point.PointType));
 
     public static IReadOnlyList<Column<SpcPointRow>> Columns { get; } =
-        [MonthColumn, ValueColumn, MeanColumn, LowerColumn, UpperColumn, SpecialCauseColumn, VariationColumn];
+        [MonthColumn, ValueColumn, MeanColumn, LowerColumn, UpperColumn, SpecialCauseColumn, VariationColumn, PhaseColumn];
 }

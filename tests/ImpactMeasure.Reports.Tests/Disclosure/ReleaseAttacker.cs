@@ -116,7 +116,7 @@ internal sealed class ReleaseAttacker
                 case "freed_spc":
                     var spcMonth = Month(DateOnly.ParseExact(row["month"], "MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
                     Cell(Address("freed", month: spcMonth), row["value"]);
-                    _spc.Add((Address("freed", month: spcMonth), row["mean"]));
+                    _spc.Add((Address("freed", month: spcMonth), row["mean"], row["phase"]));
                     break;
                 default:
                     throw new InvalidOperationException($"the attacker does not know the file {file.Name}: teach it the file's relations");
@@ -124,7 +124,7 @@ internal sealed class ReleaseAttacker
         }
     }
 
-    private readonly List<(string Freed, string Mean)> _spc = [];
+    private readonly List<(string Freed, string Mean, string Phase)> _spc = [];
 
     // The headline's counts are the release's cells in three months; freed = diverted − re-presented.
     private void ReadHeadline(IReadOnlyDictionary<string, string> row)
@@ -212,8 +212,12 @@ internal sealed class ReleaseAttacker
             if (_cells.ContainsKey("diverted" + rest) && _cells.ContainsKey("represented" + rest))
                 _relations.Add((new() { [freed] = 1, ["diverted" + rest] = -1, ["represented" + rest] = 1 }, -0.05, 0.05));
         }
-        if (_spc.Count > 0 && PublishedFile.Number(_spc[0].Mean) is { } mean)
-            _relations.Add((_spc.ToDictionary(p => p.Freed, _ => 1.0), (mean - 0.05) * _spc.Count, (mean + 0.05) * _spc.Count));
+        // Each baseline phase's mean is the average of its months.
+        foreach (var phase in _spc.GroupBy(p => p.Phase))
+        {
+            if (PublishedFile.Number(phase.First().Mean) is { } mean)
+                _relations.Add((phase.ToDictionary(p => p.Freed, _ => 1.0), (mean - 0.05) * phase.Count(), (mean + 0.05) * phase.Count()));
+        }
         foreach (var parts in addresses.Select(Join).ToList())
         {
             var a = parts.Split('|');
