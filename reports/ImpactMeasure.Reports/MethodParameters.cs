@@ -50,6 +50,16 @@ public sealed record MethodParameters
     /// <summary>Months of history the service-overload SPC looks back over.</summary>
     public int SpcMonths { get; init; } = 24;
 
+    /// <summary>Weeks from a wellbeing baseline to its follow-up (METHODS §3: the cohort is those due in the window).</summary>
+    public int WellbeingFollowupWeeks { get; init; } = 12;
+
+    /// <summary>Months of the rolling window whose due follow-ups make the wellbeing cohort.</summary>
+    public int WellbeingWindowMonths { get; init; } = 12;
+
+    /// <summary>Targets for headline measures by key (rates as proportions): each gets an SPC assurance word
+    /// (METHODS §5); none by default.</summary>
+    public IReadOnlyDictionary<string, double> Targets { get; init; } = new Dictionary<string, double>();
+
     public double SwemwbsMeaningfulChange { get; init; } = 3;
 
     public double WemwbsMeaningfulChange { get; init; } = 8;
@@ -94,10 +104,18 @@ public sealed record MethodParameters
         Within(source, "spc_months", SpcMonths, 6, 120);
         Within(source, "spc_min_denominator", SpcMinDenominator, 1, 10_000);
         Within(source, "spc_baseline_months", SpcBaselineMonths, 6, 120);
+        Within(source, "wellbeing_followup_weeks", WellbeingFollowupWeeks, 1, 104);
+        Within(source, "wellbeing_window_months", WellbeingWindowMonths, 1, 60);
         Within(source, "swemwbs_meaningful_change", SwemwbsMeaningfulChange, 0.1, 28);
         Within(source, "wemwbs_meaningful_change", WemwbsMeaningfulChange, 0.1, 56);
         Within(source, "ons4_meaningful_change", Ons4MeaningfulChange, 0.1, 10);
         Within(source, "window_months", WindowMonths, 1, 24);
+        foreach (var (key, target) in Targets)
+        {
+            if (!Pack.KpiSeries.Keys.Contains(key, StringComparer.Ordinal))
+                throw new InvalidDataException($"{source}: methods.targets.{key} is no headline measure: expected one of {string.Join(", ", Pack.KpiSeries.Keys)}");
+            Within(source, $"targets.{key}", target, 0, key.EndsWith("_rate", StringComparison.Ordinal) ? 1 : 1e9, key.EndsWith("_rate", StringComparison.Ordinal) ? "a proportion such as 0.1" : null);
+        }
     }
 
     private static void Within(string source, string key, double value, double lowest, double highest, string? example = null)
@@ -128,10 +146,13 @@ public sealed record MethodParameters
         ("spc_months", N(SpcMonths), "months of history behind each SPC point"),
         ("spc_min_denominator", N(SpcMinDenominator), "METHODS §2: p-chart months with fewer service decisions are shown, not judged"),
         ("spc_baseline_months", N(SpcBaselineMonths), "METHODS §5: a service's first judged months fix its p-chart limits"),
+        ("wellbeing_followup_weeks", N(WellbeingFollowupWeeks), "METHODS §3: a follow-up falls due this long after the baseline"),
+        ("wellbeing_window_months", N(WellbeingWindowMonths), "METHODS §3: cohort = follow-ups due in the rolling months to the report month"),
         ("swemwbs_meaningful_change", N(SwemwbsMeaningfulChange), "METHODS §3 (metric points)"),
         ("wemwbs_meaningful_change", N(WemwbsMeaningfulChange), "METHODS §3"),
         ("ons4_meaningful_change", N(Ons4MeaningfulChange), "METHODS §3 (points on 0–10)"),
         ("window_months", N(WindowMonths), "METHODS §3 (GP use before and after referral)"),
+        ("targets", Targets.Count == 0 ? "none (no assurance shown)" : string.Join("; ", Targets.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} {N(t.Value)}")), "METHODS §5: SPC assurance against a configured target"),
     ];
 
     private static string N(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -37,7 +37,8 @@ public sealed class MetricsReport
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0];
         var observed = coverage.Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);
-        var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, window);
+        var cohort = WellbeingChange.CohortWindow(window, _parameters);
+        var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7);
         var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window, GpUseDifferenceInDifferences.WindowDays(_parameters.WindowMonths));
         var span = coverage.Text("first_date").Length == 0 ? ((DateOnly, DateOnly)?)null : (coverage.Date("first_date"), coverage.Date("last_date"));
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
@@ -50,7 +51,7 @@ public sealed class MetricsReport
             ServiceOverload = ServiceOverload.Build(history, window, _parameters),
             SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),
             SpReferralSources = SocialPrescribingMetrics.ByReferrer(outcomes, window, _parameters),
-            Wellbeing = WellbeingChange.Build(pairs, window, _parameters),
+            Wellbeing = WellbeingChange.Build(pairs, cohort, _parameters),
             SpGpUse = GpUseDifferenceInDifferences.Build(gpUse, span, window, _parameters),
         };
     }

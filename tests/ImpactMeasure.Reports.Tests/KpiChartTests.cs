@@ -57,4 +57,19 @@ public class KpiChartTests
         ChangePoints.Of(starts, "social_prescribing_link_worker", First, First.AddMonths(23)).Should().Equal([First.AddMonths(8)]);
         ChangePoints.Of(starts, "gp", First, First.AddMonths(23)).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Assurance_against_a_configured_target_follows_the_direction_and_an_unknown_target_is_refused()
+    {
+        HeadlineRow.AssuranceWords(new XmrPointLimits(0.05, 0.12), 0.2, ImprovementDirection.Decrease).Should().Be("Consistently passes the target (0.2)");
+        HeadlineRow.AssuranceWords(new XmrPointLimits(0.05, 0.12), 0.2, ImprovementDirection.Increase).Should().Be("Consistently fails the target (0.2)");
+        HeadlineRow.AssuranceWords(new XmrPointLimits(0.05, 0.12), 0.1, ImprovementDirection.Decrease).Should().Be("Hit and miss against the target (0.1)");
+        HeadlineRow.AssuranceWords(new XmrPointLimits(0.05, 0.12), null, ImprovementDirection.Decrease).Should().Be("no target configured");
+
+        var unknown = () => new MethodParameters { Targets = new Dictionary<string, double> { ["freed"] = 500 } }.Validate("impact.json");
+        var outOfRange = () => new MethodParameters { Targets = new Dictionary<string, double> { ["capacity_rejection_rate"] = 10 } }.Validate("impact.json");
+
+        unknown.Should().Throw<InvalidDataException>().WithMessage("impact.json: methods.targets.freed is no headline measure: expected one of signposting_events, *");
+        outOfRange.Should().Throw<InvalidDataException>().WithMessage("*methods.targets.capacity_rejection_rate is 10: expected a value from 0 to 1 (a proportion such as 0.1)");
+    }
 }

@@ -38,9 +38,22 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
     }
 
     [Theory, BothEngines]
+    public async Task A_one_month_report_takes_wellbeing_from_follow_ups_due_in_the_rolling_year(string engine)
+    {
+        var month = await sample.MetricsAsync(engine, "2025-09", 1, suppress: false);
+        var year = await sample.MetricsAsync(engine, "2025-09", 12, suppress: false);
+
+        month.Wellbeing.Rows.Should().NotBeEmpty().And.OnlyContain(r => r.Window == "2024-10..2025-09" && r.WithBoth > 400,
+            "baselines taken in the report month have no follow-up due yet: the cohort is the year's due follow-ups");
+        month.Wellbeing.Rows.Select(r => (r.Instrument, r.WithBaseline, r.WithBoth)).Should().Equal(year.Wellbeing.Rows.Select(r => (r.Instrument, r.WithBaseline, r.WithBoth)));
+        month.Wellbeing.Rows.Should().OnlyContain(r => r.WithBaseline > r.WithBoth, "some people are lost to follow-up, and counted");
+    }
+
+    [Theory, BothEngines]
     public async Task Each_planted_wellbeing_change_is_inside_its_interval(string engine)
     {
-        var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).Wellbeing;
+        // A cohort of every follow-up due from before the data to after it, so it holds every planted pair.
+        var table = (await sample.MetricsAsync(engine, "2025-12", 24, suppress: false, new MethodParameters { WellbeingWindowMonths = 36 })).Wellbeing;
 
         foreach (var instrument in Truth.GetProperty("wellbeing").GetProperty("by_instrument").EnumerateObject())
         {

@@ -26,6 +26,7 @@ public static class MeasureNames
     public const string WellbeingBaseline = "wellbeing.with_baseline";
     public const string WellbeingBoth = "wellbeing.with_both";
     public const string WellbeingImproved = "wellbeing.improved";
+    public const string WellbeingLost = "wellbeing.lost_to_follow_up";
 
     public const string GpUseReferred = "gp_use.people_referred";
     public const string GpUseComparison = "gp_use.comparison_patients";

@@ -18,7 +18,7 @@ public static class ReleaseIdentities
         (MeasureNames.Diverted, [MeasureNames.NotRequested, MeasureNames.FollowUpComplete, MeasureNames.FollowUpIncomplete, MeasureNames.NoPatientLevel], true),
         (MeasureNames.Diverted, [MeasureNames.RequestedUnknown], false),
         (MeasureNames.FollowUpComplete, [MeasureNames.Represented], false),
-        (MeasureNames.WellbeingBaseline, [MeasureNames.WellbeingBoth], false),
+        (MeasureNames.WellbeingBaseline, [MeasureNames.WellbeingBoth, MeasureNames.WellbeingLost], true),
         (MeasureNames.WellbeingBoth, [MeasureNames.WellbeingImproved], false),
     ];
 

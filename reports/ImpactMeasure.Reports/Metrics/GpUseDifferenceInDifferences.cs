@@ -4,7 +4,8 @@ namespace ImpactMeasure.Reports.Metrics;
 
 /// <summary>METHODS §3, GP use before/after: GP appointments per person in the window before and after a social
 /// prescribing referral, against comparison patients of the same practice over the same dates — a difference in
-/// differences with a bootstrap interval over referred people. METHODS also matches on age band, sex and baseline
+/// differences with a cluster-bootstrap interval over practices (both arms of a practice resampled together: a
+/// patient bootstrap held the comparison means fixed and was 28% too narrow). METHODS also matches on age band, sex and baseline
 /// GP-use band: the patient-level extract carries no demographics for patients without events, and banding
 /// baseline use with a few comparison patients a practice pulled the estimate off the planted effect, so the
 /// comparison is the practice's comparison patients.</summary>
@@ -22,7 +23,10 @@ public static class GpUseDifferenceInDifferences
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         MetricTable<SpGpUseRow> Table(SpGpUseRow row) =>
-            new("sp_gp_use", "GP use before and after social prescribing referral, difference in differences against comparison patients", SpGpUseRow.Columns, [row]);
+            new("sp_gp_use", "GP use before and after social prescribing referral, difference in differences against comparison patients", SpGpUseRow.Columns, [row])
+            {
+                Methods = [Methods],
+            };
         var days = WindowDays(parameters.WindowMonths);
         if (dataSpan is not { } span)
         {
@@ -37,14 +41,14 @@ public static class GpUseDifferenceInDifferences
             .Where(p => p.Date.AddDays(-days) >= first && p.Date.AddDays(days) <= last)
             .ToList();
         var byPractice = comparison.ToLookup(c => c.Practice);
-        var effects = new List<(double Before, double After, double ControlChange)>();
+        var effects = new List<(string Practice, double Before, double After, double ControlChange)>();
         foreach (var person in referred)
         {
             var (before, after) = Counts(person.Visits, person.Date, days);
             var controls = byPractice[person.Practice].Select(c => Counts(c.Visits, person.Date, days)).ToList();
             if (controls.Count == 0)
                 continue;
-            effects.Add((before, after, controls.Average(c => c.After - c.Before)));
+            effects.Add((person.Practice, before, after, controls.Average(c => c.After - c.Before)));
         }
         if (effects.Count == 0)
         {
@@ -52,11 +56,19 @@ public static class GpUseDifferenceInDifferences
                 "no referral has a full window either side within the patient-level data, or no comparison patients in its practice"));
         }
         var perPerson = effects.Select(e => e.After - e.Before - e.ControlChange).ToArray();
-        var interval = BootstrapInterval.PercentileOfSum(perPerson, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence).Scale(1.0 / perPerson.Length);
+        var practices = effects.GroupBy(e => e.Practice, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new PracticeEffect(g.Sum(e => e.After - e.Before - e.ControlChange), g.Count())).ToList();
+        var interval = ClusterBootstrap.Percentile(practices, (a, b) => new PracticeEffect(a.Sum + b.Sum, a.People + b.People),
+            p => p.People == 0 ? null : p.Sum / p.People, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
         return Table(new SpGpUseRow(window.Key, effects.Count, comparison.Count, parameters.WindowMonths, effects.Average(e => e.Before), effects.Average(e => e.After),
             effects.Average(e => e.ControlChange), perPerson.Average(), interval.Lower, interval.Upper,
             "comparison: patients of the same practice with no signposting or referral, over the same dates"));
     }
+
+    /// <summary>A practice's referred people and the sum of their changes net of its comparison patients' change.</summary>
+    private readonly record struct PracticeEffect(double Sum, long People);
+
+    public const string Methods = "interval method: cluster bootstrap over practices (each practice's referred and comparison patients resampled together), widened for the number of practices";
 
     private static (double Before, double After) Counts(DateOnly[] visits, DateOnly date, int days) =>
         (visits.Count(v => v >= date.AddDays(-days) && v < date), visits.Count(v => v > date && v <= date.AddDays(days)));

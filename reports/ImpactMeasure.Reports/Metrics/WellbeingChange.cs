@@ -5,9 +5,20 @@ using MathNet.Numerics.Distributions;
 namespace ImpactMeasure.Reports.Metrics;
 
 /// <summary>METHODS §3: paired baseline/follow-up change per instrument (SWEMWBS converted to metric scores first),
-/// mean with a 95% t interval, the share whose change reaches the meaningful threshold, and completeness.</summary>
+/// mean with a 95% t interval, the share whose change reaches the meaningful threshold, and completeness, for the
+/// cohort whose follow-up (baseline + <c>wellbeing_followup_weeks</c>) fell due in the rolling
+/// <c>wellbeing_window_months</c> to the report month — not baselines taken in the report month, none of whose
+/// follow-ups are due yet.</summary>
 public static class WellbeingChange
 {
+    /// <summary>The cohort window: the rolling months to the report's last month.</summary>
+    public static ReportWindow CohortWindow(ReportWindow report, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return ReportWindow.Ending(report.LastMonth, parameters.WellbeingWindowMonths, report.Area);
+    }
+
     public static MetricTable<WellbeingRow> Build(IReadOnlyList<ReportQueries.Row> rows, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -31,7 +42,11 @@ public static class WellbeingChange
                 swemwbs ? "metric (converted from raw)" : instrument.Key == "WEMWBS" ? "raw 14-70" : "0-10",
                 pairs.Count < 2 ? "fewer than two people with both scores: no interval" : ""));
         }
-        return new MetricTable<WellbeingRow>("wellbeing_change", "Paired wellbeing change after social prescribing, by instrument", WellbeingRow.Columns, result);
+        return new MetricTable<WellbeingRow>("wellbeing_change", "Paired wellbeing change after social prescribing, by instrument, for people whose follow-up fell due in the window",
+            WellbeingRow.Columns, result)
+        {
+            Methods = [$"cohort: referrals whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the report month; people_due = people with a baseline in that cohort, lost_to_follow_up = those without a follow-up score"],
+        };
     }
 
     private static double Threshold(string instrument, MethodParameters parameters) => instrument switch

@@ -2,7 +2,8 @@ using ImpactMeasure.Reports.Disclosure;
 
 namespace ImpactMeasure.Reports.Metrics;
 
-/// <summary>One row of <c>wellbeing_change</c>: paired change on one instrument.</summary>
+/// <summary>One row of <c>wellbeing_change</c>: paired change on one instrument for the people whose follow-up was due
+/// in the cohort window (<see cref="WithBaseline"/>: due; those without a follow-up are lost to follow-up).</summary>
 public sealed record WellbeingRow(string Instrument, string Window, long WithBaseline, long WithBoth, double? Completeness, double? MeanBaseline,
     double? MeanFollowup, double? MeanChange, double? ChangeLower, double? ChangeUpper, double Threshold, long Improved, Proportion ShareImproved,
     string Scale, string Note)
@@ -10,8 +11,9 @@ public sealed record WellbeingRow(string Instrument, string Window, long WithBas
     public CellKey At(string measure) => new(measure, CellKey.All, CellKey.All, Window, CellKey.All, CellKey.All, Instrument);
 
     public static readonly Column<WellbeingRow> InstrumentColumn = Column.Text<WellbeingRow>("instrument", r => r.Instrument);
-    public static readonly Column<WellbeingRow> BaselineColumn = Column.Count<WellbeingRow>("people_with_baseline", r => r.WithBaseline, r => r.At(MeasureNames.WellbeingBaseline));
+    public static readonly Column<WellbeingRow> BaselineColumn = Column.Count<WellbeingRow>("people_due", r => r.WithBaseline, r => r.At(MeasureNames.WellbeingBaseline));
     public static readonly Column<WellbeingRow> BothColumn = Column.Count<WellbeingRow>("people_with_both", r => r.WithBoth, r => r.At(MeasureNames.WellbeingBoth));
+    public static readonly Column<WellbeingRow> LostColumn = Column.Count<WellbeingRow>("lost_to_follow_up", r => r.WithBaseline - r.WithBoth, r => r.At(MeasureNames.WellbeingLost));
     public static readonly Column<WellbeingRow> CompletenessColumn = Column.Recomputed(
         Column.Derived<WellbeingRow>("completeness", r => r.Completeness, "0.000", BothColumn, BaselineColumn),
         (_, count) => count(BaselineColumn) == 0 ? null : (double)count(BothColumn) / count(BaselineColumn));
@@ -30,7 +32,7 @@ public sealed record WellbeingRow(string Instrument, string Window, long WithBas
 
     public static IReadOnlyList<Column<WellbeingRow>> Columns { get; } =
     [
-        InstrumentColumn, BaselineColumn, BothColumn, CompletenessColumn, MeanBaselineColumn, MeanFollowupColumn, MeanChangeColumn, LowerColumn, UpperColumn,
+        InstrumentColumn, BaselineColumn, BothColumn, LostColumn, CompletenessColumn, MeanBaselineColumn, MeanFollowupColumn, MeanChangeColumn, LowerColumn, UpperColumn,
         ThresholdColumn, ImprovedColumn, ShareColumn, ShareLowerColumn, ShareUpperColumn, ScaleColumn, NoteColumn,
     ];
 

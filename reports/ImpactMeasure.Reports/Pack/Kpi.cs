@@ -10,6 +10,9 @@ public sealed record Kpi(string Name, string Unit, bool IsRate, ImprovementDirec
 {
     public IReadOnlyList<DateOnly> ChangePoints { get; init; } = [];
 
+    /// <summary>The key a target is configured under (<c>methods.targets</c>).</summary>
+    public string Key { get; init; } = "";
+
     public KpiPoint? In(DateOnly month) => Series.FirstOrDefault(p => p.Month == month);
 
     public double? ValueIn(DateOnly month) => In(month)?.Value;

@@ -53,17 +53,21 @@ public static class KpiSeries
         return
         [
             new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, c => c.Signposted, MeasureNames.Signposted))))
-                { ChangePoints = navigator },
+                { Key = "signposting_events", ChangePoints = navigator },
             new("Patients diverted from a GP appointment", "patients", false, ImprovementDirection.Increase, Series(m => Count(m, Nav(m, c => c.Diverted, MeasureNames.Diverted))))
-                { ChangePoints = navigator },
-            new("GP appointments freed (central estimate)", "appointments", false, ImprovementDirection.Increase, Series(Freed)) { ChangePoints = navigator },
-            new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease, Series(Representation)) { ChangePoints = navigator },
-            new("Service acceptance rate", "%", true, ImprovementDirection.Increase, Series(m => Decisions(m, c => c.AcceptedByService, MeasureNames.AcceptedByService))),
-            new("Capacity rejection rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedCapacity, MeasureNames.RejectedCapacity))),
-            new("Inappropriate referral rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedInappropriate, MeasureNames.RejectedInappropriate))),
-            new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(SpReferrals)) { ChangePoints = linkWorker },
+                { Key = "patients_diverted", ChangePoints = navigator },
+            new("GP appointments freed (central estimate)", "appointments", false, ImprovementDirection.Increase, Series(Freed)) { Key = "gp_appointments_freed", ChangePoints = navigator },
+            new("Re-presentation to a GP within the window", "%", true, ImprovementDirection.Decrease, Series(Representation)) { Key = "representation_rate", ChangePoints = navigator },
+            new("Service acceptance rate", "%", true, ImprovementDirection.Increase, Series(m => Decisions(m, c => c.AcceptedByService, MeasureNames.AcceptedByService))) { Key = "acceptance_rate" },
+            new("Capacity rejection rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedCapacity, MeasureNames.RejectedCapacity))) { Key = "capacity_rejection_rate" },
+            new("Inappropriate referral rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedInappropriate, MeasureNames.RejectedInappropriate))) { Key = "inappropriate_referral_rate" },
+            new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(SpReferrals)) { Key = "sp_referrals", ChangePoints = linkWorker },
         ];
     }
+
+    /// <summary>The keys a target can be configured under (<c>methods.targets</c>).</summary>
+    public static readonly IReadOnlyList<string> Keys =
+        ["signposting_events", "patients_diverted", "gp_appointments_freed", "representation_rate", "acceptance_rate", "capacity_rejection_rate", "inappropriate_referral_rate", "sp_referrals"];
 
     /// <summary>The SPC chart of a measure over the months that have a value (METHODS §5): a p-chart for a rate
     /// (Laney's p′ where overdispersed; months under <c>spc_min_denominator</c> shown, not judged), an XmR chart for a

@@ -31,7 +31,7 @@ public static class MonthlyPack
             new(3, $"Freed GP appointments = diverted events (outcome accepted or attended) where a GP appointment was requested (Y, or blank: counted and noted; N never frees one) minus those re-presented. Low counts only attended outcomes and subtracts re-presentation at the upper end of its interval; high also counts no response. The 95% interval for the area and each PCN is a cluster bootstrap over practices (whole practices resampled with their events, {parameters.BootstrapResamples:N0} resamples, seed {parameters.BootstrapSeed}, widened for the number of practices); a practice's own interval resamples its patients. Minutes use {metrics.MinutesPerAppointment:0.#} minutes per GP appointment; a session is {parameters.GpSessionMinutes:0} minutes; cost is £{parameters.CostPerConsultationGbp:0} per {parameters.CostConsultationMinutes:0}-minute consultation ({parameters.CostSource})."),
             new(4, "Acceptance, capacity-rejection and inappropriate-referral rates are divided by referrals with a service decision (accepted, attended, did not attend, rejected for capacity or as inappropriate); pending and patient-declined referrals are outside the denominator. Intervals are 95% Wilson score intervals."),
             new(5, $"SPC (Making Data Count): counts on XmR charts - limits the mean ± 2.66 × the mean moving range{(parameters.SpcScreenOutliers ? ", moving ranges of 3.267 × their mean or more screened out once" : "")}; special causes a point outside the limits, a trend of {parameters.SpcRunLength}, two of three points beyond two sigma, or a run of {parameters.SpcRunLength} on one side. Rates on p-charts (Laney's p′ where overdispersed), months with fewer than {parameters.SpcMinDenominator} in the denominator shown but not judged. Limits are recalculated when care navigation (or link workers) started in the area's first practice and when the last one started, so the roll-out has its own baseline. Words follow each measure's direction: a fall in freed appointments is never an improvement. A service is flagged possibly overloaded when a month's capacity-rejection rate is above its p-chart limits (rising; limits from its first {parameters.SpcBaselineMonths} judged months) or its rate over the window is above the 99.8% funnel limit of its category (persistently high)."),
-            new(6, "Wellbeing change is paired per person (never mean of baselines against mean of follow-ups); SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people with a baseline."),
+            new(6, $"Wellbeing change is paired per person (never mean of baselines against mean of follow-ups) for the people whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the pack's month; SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people due, the rest are lost to follow-up."),
             new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
         };
@@ -71,10 +71,10 @@ public static class MonthlyPack
     {
         var headline = data.Headline;
         var rows = headline.Rows.Select(r => Pick(headline, r, HeadlineRow.MeasureColumn, HeadlineRow.UnitColumn, HeadlineRow.ThisMonthColumn,
-            HeadlineRow.PreviousMonthColumn, HeadlineRow.YearAgoColumn, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn)).ToList();
+            HeadlineRow.PreviousMonthColumn, HeadlineRow.YearAgoColumn, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn, HeadlineRow.AssuranceColumn)).ToList();
         return new PackTable("Headline measures: this month, last month and a year ago, with SPC variation", notes,
             [("Measure", "@"), ("Unit", "@"), ("This month", Count), ("Previous month", Count), ("Same month last year", Count),
-             ("Variation (SPC)", "@"), ("Special cause", "@")], rows)
+             ("Variation (SPC)", "@"), ("Special cause", "@"), ("Assurance (SPC)", "@")], rows)
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [5] = VariationColour },
             CellFormat = (row, column) => column is >= 2 and <= 4 ? headline.Rows[row].Kpi.IsRate ? Percent : headline.Rows[row].Kpi.Name.StartsWith("GP appointments", StringComparison.Ordinal) ? OneDecimal : Count : null,
@@ -118,10 +118,10 @@ public static class MonthlyPack
                 SpReferrerRow.InappropriateColumn, SpReferrerRow.RateColumn, SpReferrerRow.LowerColumn, SpReferrerRow.UpperColumn)).ToList());
 
     private static PackTable Wellbeing(MetricTable<WellbeingRow> wellbeing, IReadOnlyList<PackNote> notes) =>
-        new("Wellbeing change after social prescribing, paired per person", notes,
-            [("Instrument", "@"), ("People with a baseline", Count), ("People with both scores", Count), ("Completeness", Percent), ("Mean change", "0.00"),
+        new("Wellbeing change after social prescribing, paired per person, for follow-ups due in the 12 months to the pack's month", notes,
+            [("Instrument", "@"), ("People due a follow-up", Count), ("People with both scores", Count), ("Lost to follow-up", Count), ("Completeness", Percent), ("Mean change", "0.00"),
              ("Change: lower 95% limit", "0.00"), ("Change: upper 95% limit", "0.00"), ("Meaningful change threshold", "0.0"), ("Share improved meaningfully", Percent), ("Scale", "@")],
-            wellbeing.Rows.Select(r => Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.CompletenessColumn,
+            wellbeing.Rows.Select(r => Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.LostColumn, WellbeingRow.CompletenessColumn,
                 WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ThresholdColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn)).ToList());
 
     private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>

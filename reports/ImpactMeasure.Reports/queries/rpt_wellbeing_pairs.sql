@@ -1,5 +1,6 @@
--- rpt_wellbeing_pairs: each baseline score in the window ($1..$2) and area ($3) with the same person's follow-up on
--- the same instrument, when there is one (paired per person: never mean of baselines against mean of follow-ups)
+-- rpt_wellbeing_pairs: each baseline score whose follow-up fell due in the window ($1..$2: baseline date + $4 days)
+-- in area ($3), with the same person's follow-up on the same instrument when there is one (paired per person: never
+-- mean of baselines against mean of follow-ups; a baseline without a follow-up is lost to follow-up)
 -- grain: one row per referral x instrument; key: referral_id, instrument_code
 -- inputs: fact_wellbeing, dim_instrument, dim_date, dim_practice
 select
@@ -20,6 +21,6 @@ left join fact_wellbeing as fu
     and fu.instrument_key = b.instrument_key
     and fu.timepoint = 'followup'
 where b.timepoint = 'baseline'
-  and d.calendar_date between $1 and $2
+  and d.calendar_date + cast($4 as integer) between $1 and $2
   and (cast($3 as varchar) is null or p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3)
 order by i.instrument_code, b.referral_id

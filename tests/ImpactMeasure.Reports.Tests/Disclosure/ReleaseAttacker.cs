@@ -51,15 +51,17 @@ internal sealed class ReleaseAttacker
             {
                 case "freed_gp_time":
                     var geo = Geo(row["breakdown"], row["code"]);
-                    foreach (var (column, measure) in new[] { ("signposted", "signposted"), ("diverted", "diverted"), ("attended", "nav_attended"), ("no_response", "no_response"), ("represented", "represented") })
+                    foreach (var (column, measure) in FollowUpColumns.Concat([("signposted", "signposted"), ("attended", "nav_attended"), ("no_response", "no_response")]))
                         Cell(Address(measure, geo), row[column]);
-                    if (row["rate_source"] == "observed")
-                        Relation(new() { [Address("diverted", geo)] = 1, [Address("represented", geo)] = -1 }, row["freed_central"], 0.05);
+                    // With every event followed up, freed = complete − re-presented exactly (else it mixes in a rate).
+                    if (row["rate_source"] == "observed" && row["follow_up_incomplete"] == "0" && row["no_patient_level_data"] == "0")
+                        Relation(new() { [Address("follow_up_complete", geo)] = 1, [Address("represented", geo)] = -1 }, row["freed_central"], 0.05);
                     break;
                 case "representation":
-                    Cell(Address("diverted"), row["diverted"]);
-                    Cell(Address("represented"), row["represented"]);
-                    Rate(Address("represented"), Address("diverted"), row["representation_rate"]);
+                    foreach (var (column, measure) in FollowUpColumns.Where(c => row.ContainsKey(c.Column)))
+                        Cell(Address(measure), row[column]);
+                    if (row["source"] == "observed")
+                        Rate(Address("represented"), Address("follow_up_complete"), row["representation_rate"]);
                     break;
                 case "referral_outcomes":
                     var (g, service, month) = row["breakdown"] switch
@@ -101,10 +103,10 @@ internal sealed class ReleaseAttacker
                     Rate(Address("referrals", role: "splw", referrer: row["referrer_role"]), Address("referrals", role: "splw"), row["share_of_referrals"]);
                     break;
                 case "wellbeing_change":
-                    foreach (var m in new[] { "people_with_baseline", "people_with_both", "people_improved" })
+                    foreach (var m in new[] { "people_due", "people_with_both", "lost_to_follow_up", "people_improved" })
                         Cell(Address(m, group: row["instrument"]), row[m]);
                     Rate(Address("people_improved", group: row["instrument"]), Address("people_with_both", group: row["instrument"]), row["share_improved"]);
-                    Rate(Address("people_with_both", group: row["instrument"]), Address("people_with_baseline", group: row["instrument"]), row["completeness"]);
+                    Rate(Address("people_with_both", group: row["instrument"]), Address("people_due", group: row["instrument"]), row["completeness"]);
                     break;
                 case "sp_gp_use":
                     Cell(Address("people_referred"), row["people_referred"]);
@@ -125,6 +127,13 @@ internal sealed class ReleaseAttacker
     }
 
     private readonly List<(string Freed, string Mean, string Phase)> _spc = [];
+
+    // The counts behind freed appointments and re-presentation: column and measure.
+    private static readonly (string Column, string Measure)[] FollowUpColumns =
+    [
+        ("diverted", "diverted"), ("diverted_not_requested", "not_requested"), ("follow_up_complete", "follow_up_complete"), ("represented", "represented"),
+        ("follow_up_incomplete", "follow_up_incomplete"), ("no_patient_level_data", "no_patient_level_data"), ("requested_blank", "requested_blank"),
+    ];
 
     // The headline's counts are the release's cells in three months; freed = diverted − re-presented.
     private void ReadHeadline(IReadOnlyDictionary<string, string> row)
@@ -209,8 +218,9 @@ internal sealed class ReleaseAttacker
         foreach (var freed in _cells.Keys.Where(a => a.StartsWith("freed|", StringComparison.Ordinal)).ToList())
         {
             var rest = freed["freed".Length..];
-            if (_cells.ContainsKey("diverted" + rest) && _cells.ContainsKey("represented" + rest))
-                _relations.Add((new() { [freed] = 1, ["diverted" + rest] = -1, ["represented" + rest] = 1 }, -0.05, 0.05));
+            // Freed appointments never exceed the diverted events (re-presentation and unrequested ones only subtract).
+            if (_cells.ContainsKey("diverted" + rest))
+                _relations.Add((new() { [freed] = 1, ["diverted" + rest] = -1 }, double.NegativeInfinity, 0.05));
         }
         // Each baseline phase's mean is the average of its months.
         foreach (var phase in _spc.GroupBy(p => p.Phase))
@@ -235,8 +245,10 @@ internal sealed class ReleaseAttacker
             Bound("accepted_by_service", false, "attended");
             Bound("signposted", false, "diverted", "no_response");
             Bound("diverted", false, "nav_attended");
-            Bound("diverted", false, "represented");
-            Bound("people_with_baseline", false, "people_with_both");
+            Bound("diverted", true, "not_requested", "follow_up_complete", "follow_up_incomplete", "no_patient_level_data");
+            Bound("diverted", false, "requested_blank");
+            Bound("follow_up_complete", false, "represented");
+            Bound("people_due", true, "people_with_both", "lost_to_follow_up");
             Bound("people_with_both", false, "people_improved");
         }
     }
