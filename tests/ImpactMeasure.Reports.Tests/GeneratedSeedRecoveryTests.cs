@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ImpactMeasure.Etl;
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.SampleData;
+using ImpactMeasure.Testing;
+
+namespace ImpactMeasure.Reports.Tests;
+
+/// <summary>End to end on a freshly generated set (not the committed sample): the generator's planted values fall in
+/// the reports' intervals and only the planted service is flagged, from its planted month, on every engine.</summary>
+public class GeneratedSeedRecoveryTests
+{
+    [Theory, BothEngines]
+    public async Task Fresh_seeds_recover_their_planted_values(string engine)
+    {
+        foreach (var seed in new[] { 13, 29 })
+            await RecoverAsync(engine, seed);
+    }
+
+    private static async Task RecoverAsync(string engine, int seed)
+    {
+        var folder = Directory.CreateTempSubdirectory("impact-seed-").FullName;
+        try
+        {
+            new SampleDataGenerator(new SampleDataOptions { OutputDirectory = folder, Seed = seed }, _ => { }).Generate();
+            var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "truth.json"))).RootElement;
+            await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+            await using var warehouse = await test.OpenAsync();
+            (await new Ingestor(warehouse, new EtlOptions()).IngestAsync([folder])).Should().OnlyContain(r => r.Status == LoadStatus.Loaded || r.Status == LoadStatus.AlreadyLoaded);
+            var last = DateOnly.ParseExact(truth.GetProperty("generator").GetProperty("last_month").GetString() + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+            var result = await new MetricsReport(warehouse, new MethodParameters()).RunAsync(ReportWindow.Ending(last, 24, null), suppress: false);
+
+            var representation = result.Representation.Rows.Single(r => r.Source == "observed");
+            var plantedRate = truth.GetProperty("representation").GetProperty("planted_rate").GetDouble();
+            representation.Lower!.Value.Should().BeLessThan(plantedRate);
+            representation.Upper!.Value.Should().BeGreaterThan(plantedRate);
+            var gpUse = result.SpGpUse.Rows.Single();
+            var plantedDid = truth.GetProperty("social_prescribing_gp_use").GetProperty("planted_did_per_person").GetDouble();
+            gpUse.Lower!.Value.Should().BeLessThan(plantedDid);
+            gpUse.Upper!.Value.Should().BeGreaterThan(plantedDid);
+            var overload = truth.GetProperty("overloaded_service");
+            var service = overload.GetProperty("service_code").GetString()!;
+            var from = overload.GetProperty("from_month").GetString()!;
+            var flagged = result.ServiceOverload.Rows.Where(r => ServiceOverload.IsFlagged(r.PossiblyOverloaded)).ToList();
+            flagged.Should().Contain(r => r.ServiceCode == service && r.Month == from, "the planted service is flagged from its planted month");
+            flagged.Where(r => r.ServiceCode == service).Should().OnlyContain(r => string.CompareOrdinal(r.Month, from) >= 0, "and not before");
+            flagged.Where(r => r.ServiceCode != service).Should().HaveCountLessThanOrEqualTo(2, "false alarms stay rare");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
