@@ -64,6 +64,8 @@ public static class FreedGpTime
                 .Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
             var counts = FollowUpCounts.Sum(practices);
             var clustered = breakdown != "practice" && practices.Count > 1;
+            // The units resampled: practices for an area or PCN, else the practice's patients (the same for every rate).
+            var units = clustered ? practices : group.GroupBy(e => e.PatientId, StringComparer.Ordinal).Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
             foreach (var rate in UnobservedRates(counts, parameters))
             {
                 var source = Source(counts, rate, parameters);
@@ -79,7 +81,6 @@ public static class FreedGpTime
                 var freedCentral = counts.Freed(rate)!.Value;
                 var freedLow = counts.Attended * (1 - counts.UpperRate(rate, parameters.Confidence)!.Value);
                 var freedHigh = (counts.FreeingDiverted + counts.NoResponse) * (1 - effective.Value);
-                var units = clustered ? practices : group.GroupBy(e => e.PatientId, StringComparer.Ordinal).Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
                 var interval = ClusterBootstrap.Percentile(units, (a, b) => a + b, c => c.Freed(rate), parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
                 yield return row with
                 {
