@@ -23,6 +23,25 @@ public sealed record SampleDataOptions
     /// files have ~250; fewer keeps the committed sample small while keeping the category mix.</summary>
     public int CrosstabCellsPerPractice { get; init; } = 36;
 
+    /// <summary>Planted share of diverted patients who come back to the GP within 14 days.</summary>
+    public double RepresentationRate { get; init; } = 0.18;
+
+    /// <summary>Planted share of the overloaded service's decisions refused for capacity from its overload month
+    /// (before it: 0.05).</summary>
+    public double OverloadCapacityRate { get; init; } = 0.38;
+
+    /// <summary>Planted GP appointments a month after a social prescribing referral (before it and in the
+    /// comparison group: 0.45), so the planted difference in differences is (this − 0.45) × 6 per person.</summary>
+    public double GpRateAfterReferral { get; init; } = 0.30;
+
+    /// <summary>Why the options cannot be generated, or null when they can.</summary>
+    public string? Problem() =>
+        Icbs < 1 || Practices < 3 * Icbs || Months < 1 || CrosstabCellsPerPractice < 1 ? "need at least 1 ICB, 3 practices per ICB, 1 month and 1 cell per practice"
+        : RepresentationRate is < 0 or > 1 ? $"--representation-rate {RepresentationRate} is not a proportion: expected 0 to 1"
+        : OverloadCapacityRate is < 0 or > 0.9 ? $"--overload-rate {OverloadCapacityRate} is out of range: expected 0 to 0.9"
+        : GpRateAfterReferral is < 0 or > 5 ? $"--gp-rate-after-referral {GpRateAfterReferral} is out of range: expected 0 to 5 appointments a month"
+        : null;
+
     public DateOnly MonthStart(int index) => Start.AddMonths(index);
 
     public DateOnly End => Start.AddMonths(Months).AddDays(-1);

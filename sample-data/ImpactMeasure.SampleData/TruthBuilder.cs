@@ -32,11 +32,11 @@ public static class TruthBuilder
             AppointmentsOf(options, geography, crosstab, totalAppointments),
             OverloadOf(options, services),
             InappropriateRates(published),
-            RepresentationOf(events, appointments),
+            RepresentationOf(options, events, appointments),
             WellbeingOf(wellbeing),
             new GpUseTruth(PatientAppointmentsGenerator.WindowMonths, PatientAppointmentsGenerator.SpGpRateBefore,
-                PatientAppointmentsGenerator.SpGpRateAfter, PatientAppointmentsGenerator.ComparisonGpRate,
-                Math.Round((PatientAppointmentsGenerator.SpGpRateAfter - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths, 6)));
+                options.GpRateAfterReferral, PatientAppointmentsGenerator.ComparisonGpRate,
+                Math.Round((options.GpRateAfterReferral - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths, 6)));
     }
 
     // What the files finally say: an event first published pending in the last month never gets its outcome.
@@ -85,13 +85,13 @@ public static class TruthBuilder
         return rates;
     }
 
-    private static RepresentationTruth RepresentationOf(IReadOnlyList<SignpostEvent> events, IReadOnlyList<PatientAppointment> appointments)
+    private static RepresentationTruth RepresentationOf(SampleDataOptions options, IReadOnlyList<SignpostEvent> events, IReadOnlyList<PatientAppointment> appointments)
     {
         var gpVisits = appointments.Where(a => a.IsGpVisit).ToLookup(a => a.PatientId);
         var diverted = events.Where(e => !e.IsSocialPrescribingReferral && Outcomes.IsDiverted(e.Outcome)).ToList();
         var represented = diverted.Count(e => gpVisits[e.PatientId].Any(a =>
             a.Date > e.Date && a.Date <= e.Date.AddDays(PatientAppointmentsGenerator.RepresentationWindowDays)));
-        return new RepresentationTruth(PatientAppointmentsGenerator.RepresentationWindowDays, PatientAppointmentsGenerator.RepresentationRate,
+        return new RepresentationTruth(PatientAppointmentsGenerator.RepresentationWindowDays, options.RepresentationRate,
             diverted.Count, represented, diverted.Count == 0 ? 0 : Math.Round((double)represented / diverted.Count, 6));
     }
 

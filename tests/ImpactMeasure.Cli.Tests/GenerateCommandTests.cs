@@ -25,11 +25,14 @@ public class GenerateCommandTests
     [Theory]
     [InlineData("--start", "2025-13")]
     [InlineData("--practices", "1")]
-    public async Task Bad_options_are_refused(string option, string value)
+    [InlineData("--representation-rate", "1.5")]
+    [InlineData("--overload-rate", "-0.1")]
+    [InlineData("--gp-rate-after-referral", "9")]
+    public async Task Bad_options_are_refused_as_usage_errors(string option, string value)
     {
         var run = await CliRun.RunAsync("generate", "--out", Path.GetTempPath(), option, value);
 
-        run.ExitCode.Should().Be(ExitCodes.Failed);
+        run.ExitCode.Should().Be(ExitCodes.Usage);
         run.Error.Should().StartWith("impact: error:");
     }
 

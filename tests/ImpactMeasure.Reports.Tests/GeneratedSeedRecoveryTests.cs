@@ -7,22 +7,26 @@ using ImpactMeasure.Testing;
 namespace ImpactMeasure.Reports.Tests;
 
 /// <summary>End to end on a freshly generated set (not the committed sample): the generator's planted values fall in
-/// the reports' intervals and only the planted service is flagged, from its planted month, on every engine.</summary>
+/// the reports' intervals and only the planted service is flagged, from its planted month, on every engine, at the
+/// default effect sizes and at a second set (a higher re-presentation rate, a milder overload, a smaller GP-use fall).</summary>
 public class GeneratedSeedRecoveryTests
 {
     [Theory, BothEngines]
     public async Task Fresh_seeds_recover_their_planted_values(string engine)
     {
-        foreach (var seed in new[] { 13, 29 })
-            await RecoverAsync(engine, seed);
+        await RecoverAsync(engine, folder => new SampleDataOptions { OutputDirectory = folder, Seed = 13 });
+        await RecoverAsync(engine, folder => new SampleDataOptions
+        {
+            OutputDirectory = folder, Seed = 29, RepresentationRate = 0.30, OverloadCapacityRate = 0.25, GpRateAfterReferral = 0.38,
+        });
     }
 
-    private static async Task RecoverAsync(string engine, int seed)
+    private static async Task RecoverAsync(string engine, Func<string, SampleDataOptions> options)
     {
         var folder = Directory.CreateTempSubdirectory("impact-seed-").FullName;
         try
         {
-            new SampleDataGenerator(new SampleDataOptions { OutputDirectory = folder, Seed = seed }, _ => { }).Generate();
+            new SampleDataGenerator(options(folder), _ => { }).Generate();
             var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "truth.json"))).RootElement;
             await using var test = await TestWarehouse.CreateMigratedAsync(engine);
             await using var warehouse = await test.OpenAsync();

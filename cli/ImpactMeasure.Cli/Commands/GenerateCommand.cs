@@ -18,14 +18,17 @@ public static class GenerateCommand
         var start = new Option<string>("--start") { Description = "First month, YYYY-MM", DefaultValueFactory = _ => defaults.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture) };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same seed gives byte-identical files", DefaultValueFactory = _ => defaults.Seed };
         var cells = new Option<int>("--cells") { Description = "Distinct crosstab cells per practice-month (real files: ~250)", DefaultValueFactory = _ => defaults.CrosstabCellsPerPractice };
+        var representation = new Option<double>("--representation-rate") { Description = "Planted share of diverted patients back at the GP within 14 days", DefaultValueFactory = _ => defaults.RepresentationRate };
+        var overload = new Option<double>("--overload-rate") { Description = "Planted capacity-refusal rate of the overloaded service from its overload month (before: 0.05)", DefaultValueFactory = _ => defaults.OverloadCapacityRate };
+        var gpAfter = new Option<double>("--gp-rate-after-referral") { Description = "Planted GP appointments a month after a social prescribing referral (before and comparison: 0.45)", DefaultValueFactory = _ => defaults.GpRateAfterReferral };
         var command = new Command("generate", "Write synthetic extracts in the real formats, with planted effects recorded in truth.json.")
         {
-            outDir, icbs, practices, months, start, seed, cells,
+            outDir, icbs, practices, months, start, seed, cells, representation, overload, gpAfter,
         };
         command.SetAction(parse =>
         {
             if (!DateOnly.TryParseExact(parse.GetValue(start) + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-                return output.Fail($"--start '{parse.GetValue(start)}' is not a month: expected YYYY-MM");
+                return output.Usage($"--start '{parse.GetValue(start)}' is not a month: expected YYYY-MM");
             var options = new SampleDataOptions
             {
                 OutputDirectory = parse.GetValue(outDir)!,
@@ -35,6 +38,9 @@ public static class GenerateCommand
                 Start = first,
                 Seed = parse.GetValue(seed),
                 CrosstabCellsPerPractice = parse.GetValue(cells),
+                RepresentationRate = parse.GetValue(representation),
+                OverloadCapacityRate = parse.GetValue(overload),
+                GpRateAfterReferral = parse.GetValue(gpAfter),
             };
             return Run(options, output);
         });
@@ -45,8 +51,8 @@ public static class GenerateCommand
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        if (options.Icbs < 1 || options.Practices < 3 * options.Icbs || options.Months < 1 || options.CrosstabCellsPerPractice < 1)
-            return output.Fail("need at least 1 ICB, 3 practices per ICB, 1 month and 1 cell per practice");
+        if (options.Problem() is { } problem)
+            return output.Usage(problem);
         var summary = new SampleDataGenerator(options, output.Out.WriteLine).Generate();
         var table = new Table().Border(TableBorder.Simple).AddColumns("extract", "files", "rows");
         foreach (var (kind, (files, rows)) in summary.Files.Kinds)

@@ -8,11 +8,9 @@ namespace ImpactMeasure.SampleData.Local;
 public sealed class PatientAppointmentsGenerator
 {
     public const int RepresentationWindowDays = 14;
-    public const double RepresentationRate = 0.18;
 
-    /// <summary>GP appointments a person has a month, before and after a social prescribing referral.</summary>
+    /// <summary>GP appointments a person has a month before a social prescribing referral (after it: the options' rate).</summary>
     public const double SpGpRateBefore = 0.45;
-    public const double SpGpRateAfter = 0.30;
     public const double ComparisonGpRate = 0.45;
     public const double NavigatedGpRate = 0.15;
     public const double OtherStaffRate = 0.20;
@@ -54,7 +52,7 @@ public sealed class PatientAppointmentsGenerator
             result.AddRange(OnDay(random, practice, patientId, day, NavigatedGpRate));
         // No chance re-presentation: the planted rate alone decides who comes back within the window.
         result.RemoveAll(a => a.IsGpVisit && diverted.Any(e => InWindow(e.Date, a.Date)));
-        foreach (var e in diverted.Where(e => random.Chance(RepresentationRate)))
+        foreach (var e in diverted.Where(e => random.Chance(_options.RepresentationRate)))
         {
             var days = Enumerable.Range(1, RepresentationWindowDays).Select(e.Date.AddDays).Where(d => WorkingDays.IsWorkingDay(d) && d <= _options.End).ToList();
             if (days.Count > 0)
@@ -70,7 +68,7 @@ public sealed class PatientAppointmentsGenerator
         var windows = referrals.Select(r => (From: Max(r.Date.AddMonths(-WindowMonths), _options.Start), To: Min(r.Date.AddMonths(WindowMonths), _options.End)));
         var result = new List<PatientAppointment>();
         foreach (var day in Days(windows))
-            result.AddRange(OnDay(random, referrals[0].PracticeCode, patientId, day, day < first ? SpGpRateBefore : SpGpRateAfter));
+            result.AddRange(OnDay(random, referrals[0].PracticeCode, patientId, day, day < first ? SpGpRateBefore : _options.GpRateAfterReferral));
         return result;
     }
 

@@ -6,9 +6,8 @@ namespace ImpactMeasure.SampleData.Local;
 /// The first ICB's MSK first-contact physiotherapy service is the planted overloaded service.</summary>
 public sealed class ServiceCatalogue
 {
-    /// <summary>The planted capacity share of outcomes before and after the overload.</summary>
+    /// <summary>The planted capacity share of outcomes before the overload (after it: the options' rate).</summary>
     public const double CapacityBefore = 0.05;
-    public const double CapacityAfter = 0.38;
 
     private static readonly (string Suffix, string Name, string Category, string Reason, double Weight, double[] Mix)[] Templates =
     [
@@ -39,7 +38,7 @@ public sealed class ServiceCatalogue
             {
                 var physio = services.FindIndex(s => s.Item1.Category == "physiotherapy_msk");
                 var service = services[physio].Item1;
-                Overloaded = service with { OverloadedFromMonth = OverloadedFromMonth, OverloadedMix = Outcomes.WithCapacity(service.Mix, CapacityAfter) };
+                Overloaded = service with { OverloadedFromMonth = OverloadedFromMonth, OverloadedMix = Outcomes.WithCapacity(service.Mix, options.OverloadCapacityRate) };
                 services[physio] = (Overloaded, services[physio].Weight);
             }
             _byIcb[icb.Code] = services;
