@@ -21,7 +21,7 @@ public class MonthlyPackTests(SampleWarehouses sample)
         using var workbook = new XLWorkbook(path);
 
         workbook.Worksheets.Select(s => s.Name).Should().Equal(
-            "Cover", "Contents", "Notes", "Table_1", "Table_2", "Table_3", "Table_4", "Table_5", "Table_6", "Table_7", "Table_8", "Chart_1");
+            "Cover", "Contents", "Notes", "Table_1", "Table_2", "Table_3", "Table_4", "Table_5", "Table_6", "Table_7", "Table_8", "Table_9", "Chart_1");
         workbook.Worksheet("Cover").TabActive.Should().BeTrue();
         workbook.Properties.Title.Should().Contain("Sep 2025");
         workbook.Properties.Author.Should().Be("ImpactMeasure");
@@ -74,7 +74,7 @@ public class MonthlyPackTests(SampleWarehouses sample)
         var part = (WorksheetPart)document.WorkbookPart.GetPartById(chartSheet.Id!);
         var chart = part.DrawingsPart!.ChartParts.Should().ContainSingle().Which;
         var formulas = chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Select(f => f.Text).ToList();
-        formulas.Should().Contain(f => f.StartsWith("'Table_6'!$B$7:$B$", StringComparison.Ordinal));
+        formulas.Should().Contain(f => f.StartsWith("'Table_7'!$B$7:$B$", StringComparison.Ordinal));
         part.DrawingsPart.WorksheetDrawing.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.NonVisualDrawingProperties>().Single().Description!.Value
             .Should().NotBeNullOrEmpty("charts carry alt text");
     }
@@ -85,7 +85,7 @@ public class MonthlyPackTests(SampleWarehouses sample)
         var path = await WritePackAsync(sample[EngineNames.DuckDb], "2025-09");
         using var workbook = new XLWorkbook(path);
 
-        workbook.Worksheet("Table_2").CellsUsed().Should().Contain(c => c.GetString() == "[c]", "practice-level counts of 1 to 7 in one month");
+        workbook.Worksheet("Table_3").CellsUsed().Should().Contain(c => c.GetString() == "[c]", "practice-level counts of 1 to 7 in one month");
         workbook.Worksheet("Cover").CellsUsed().Should().Contain(c => c.GetString().StartsWith("Disclosure control: counts of 1 to 7", StringComparison.Ordinal));
     }
 
@@ -128,7 +128,7 @@ public class MonthlyPackTests(SampleWarehouses sample)
             }
 
             using var workbook = new XLWorkbook(pack);
-            var cell = workbook.Worksheet("Table_3").CellsUsed().Single(c => c.GetString().Contains("HYPERLINK", StringComparison.Ordinal));
+            var cell = workbook.Worksheet("Table_4").CellsUsed().Single(c => c.GetString().Contains("HYPERLINK", StringComparison.Ordinal));
             cell.HasFormula.Should().BeFalse();
             cell.DataType.Should().Be(XLDataType.Text);
             cell.GetString().Should().Be("=HYPERLINK(\"http://x\")");
@@ -143,7 +143,7 @@ public class MonthlyPackTests(SampleWarehouses sample)
         ? cell.GetDouble().ToString("R", CultureInfo.InvariantCulture)
         : cell.GetString();
 
-    private static async Task<string> WritePackAsync(TestWarehouse test, string period)
+    internal static async Task<string> WritePackAsync(TestWarehouse test, string period)
     {
         var path = Path.Combine(Path.GetTempPath(), $"impact-pack-{Guid.NewGuid():N}.xlsx");
         await using var warehouse = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);

@@ -31,19 +31,21 @@ public static class MonthlyPack
             new(3, $"Freed GP appointments = diverted events (outcome accepted or attended) where a GP appointment was requested (Y, or blank: counted and noted; N never frees one) minus those re-presented. Low counts only attended outcomes and subtracts re-presentation at the upper end of its interval; high also counts no response. The 95% interval for the area and each PCN is a cluster bootstrap over practices (whole practices resampled with their events, {parameters.BootstrapResamples:N0} resamples, seed {parameters.BootstrapSeed}, widened for the number of practices); a practice's own interval resamples its patients. Minutes use {metrics.MinutesPerAppointment:0.#} minutes per GP appointment; a session is {parameters.GpSessionMinutes:0} minutes; cost is £{parameters.CostPerConsultationGbp:0} per {parameters.CostConsultationMinutes:0}-minute consultation ({parameters.CostSource})."),
             new(4, "Acceptance, capacity-rejection and inappropriate-referral rates are divided by referrals with a service decision (accepted, attended, did not attend, rejected for capacity or as inappropriate); pending and patient-declined referrals are outside the denominator. Intervals are 95% Wilson score intervals."),
             new(5, $"SPC (Making Data Count): counts on XmR charts - limits the mean ± 2.66 × the mean moving range{(parameters.SpcScreenOutliers ? ", moving ranges of 3.267 × their mean or more screened out once" : "")}; special causes a point outside the limits, a trend of {parameters.SpcRunLength}, two of three points beyond two sigma, or a run of {parameters.SpcRunLength} on one side. Rates on p-charts (Laney's p′ where overdispersed), months with fewer than {parameters.SpcMinDenominator} in the denominator shown but not judged. Limits are recalculated when care navigation (or link workers) started in the area's first practice and when the last one started, so the roll-out has its own baseline. Words follow each measure's direction: a fall in freed appointments is never an improvement. A service is flagged possibly overloaded when a month's capacity-rejection rate is above its p-chart limits (rising; limits from its first {parameters.SpcBaselineMonths} judged months) or its rate over the window is above the 99.8% funnel limit of its category (persistently high)."),
-            new(6, $"Wellbeing change is paired per person (never mean of baselines against mean of follow-ups) for the people whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the pack's month; SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people due, the rest are lost to follow-up."),
+            new(6, $"Wellbeing change is paired per person (never mean of baselines against mean of follow-ups) for the people whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the pack's month; SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people due, the rest are lost to follow-up. A change is meaningful at {parameters.SwemwbsMeaningfulChange:0.#} points on SWEMWBS, {parameters.WemwbsMeaningfulChange:0.#} on WEMWBS and {parameters.Ons4MeaningfulChange:0.#} on an ONS4 question."),
             new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
         };
         var spc = data.FreedSpc;
+        var spcTable = Spc(spc, [notes[0], notes[4]]);
         var tables = new List<PackTable>
         {
             Headline(data, [notes[0], notes[4], notes[7]]),
-            Freed(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]),
+            FreedByPcn(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]),
+            FreedByPractice(metrics.FreedGpTime, data.PracticePcns, [notes[0], notes[1], notes[2]]),
             Outcomes(metrics.ReferralOutcomes, metrics.ServiceOverload, data.Period, [notes[0], notes[3], notes[4]]),
             SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]),
             Wellbeing(metrics.Wellbeing, [notes[0], notes[5]]),
-            Spc(spc, [notes[0], notes[4]]),
+            spcTable,
             DataQuality(data, [notes[6]]),
             Methodology(parameters, notes),
         };
@@ -52,8 +54,8 @@ public static class MonthlyPack
             new("GP appointments freed by care navigation each month, with SPC limits",
                 $"XmR chart of the central estimate over the {spc.Rows.Count} months to {data.Period:MMM yyyy}, limits recalculated at the roll-out's start and end; latest month: {ServiceOverload.Variation(spc.Rows[^1].Point.PointType).ToLowerInvariant()}",
                 "Line chart of GP appointments freed per month with the process mean and the lower and upper control limits.",
-                "Table_6", 7, 6 + spc.Rows.Count, "A",
-                [("GP appointments freed", "B", "0072C6"), ("Mean", "C", "7F7F7F"), ("Lower limit", "D", "FF6600"), ("Upper limit", "E", "FF6600")]),
+                PackWorkbook.SheetOf(tables, spcTable), PackWorkbook.FirstDataRow, PackWorkbook.FirstDataRow + spc.Rows.Count - 1, "A",
+                [("GP appointments freed", "B", "0072C6"), ("Mean", "C", "7F7F7F"), ("Lower limit", "D", "A6A6A6"), ("Upper limit", "E", "A6A6A6")]),
         };
         PackWorkbook.Write(path, data, tables, charts, notes);
         NativeCharts.Add(path, charts);
@@ -72,7 +74,7 @@ public static class MonthlyPack
         var headline = data.Headline;
         var rows = headline.Rows.Select(r => Pick(headline, r, HeadlineRow.MeasureColumn, HeadlineRow.UnitColumn, HeadlineRow.ThisMonthColumn,
             HeadlineRow.PreviousMonthColumn, HeadlineRow.YearAgoColumn, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn, HeadlineRow.AssuranceColumn)).ToList();
-        return new PackTable("Headline measures: this month, last month and a year ago, with SPC variation", notes,
+        return new PackTable("Headline measures with SPC variation", notes,
             [("Measure", "@"), ("Unit", "@"), ("This month", Count), ("Previous month", Count), ("Same month last year", Count),
              ("Variation (SPC)", "@"), ("Special cause", "@"), ("Assurance (SPC)", "@")], rows)
         {
@@ -81,16 +83,27 @@ public static class MonthlyPack
         };
     }
 
-    private static PackTable Freed(MetricTable<FreedGpTimeRow> freed, IReadOnlyList<PackNote> notes) =>
-        new("GP appointments, minutes and cost freed by care navigation, by PCN and practice", notes,
-            [("Breakdown", "@"), ("Code", "@"), ("Name", "@"), ("Signposted (events)", Count), ("Diverted (patients)", Count), ("Re-presented (patients)", Count),
-             ("Freed appointments: low", OneDecimal), ("Freed appointments: central", OneDecimal), ("Freed appointments: high", OneDecimal),
-             ("Central: lower 95% limit", OneDecimal), ("Central: upper 95% limit", OneDecimal), ("Freed GP time: central (minutes)", OneDecimal),
-             ("Freed GP sessions: central", "#,##0.00"), ("Cost of freed appointments: central (£)", Pounds), ("Re-presentation source", "@")],
-            freed.Rows.Select(r => Pick(freed, r, FreedGpTimeColumns.Breakdown, FreedGpTimeColumns.Code, FreedGpTimeColumns.Name, FreedGpTimeColumns.Signposted,
-                FreedGpTimeColumns.Diverted, FreedGpTimeColumns.Represented, FreedGpTimeColumns.FreedLow, FreedGpTimeColumns.FreedCentral, FreedGpTimeColumns.FreedHigh,
-                FreedGpTimeColumns.FreedLower95, FreedGpTimeColumns.FreedUpper95, FreedGpTimeColumns.MinutesCentral, FreedGpTimeColumns.SessionsCentral,
-                FreedGpTimeColumns.CostCentralGbp, FreedGpTimeColumns.RateSource)).ToList());
+    // The area and its PCNs in one table, its practices (each with its PCN) in another: one table per level reads
+    // and prints better than one long mixed list.
+    private static PackTable FreedByPcn(MetricTable<FreedGpTimeRow> freed, IReadOnlyList<PackNote> notes) =>
+        FreedTable("Freed GP time for the area and by PCN", freed, freed.Rows.Where(r => r.Breakdown != "practice"), notes, r => r.Breakdown == "all" ? "Area" : "PCN", "Level");
+
+    private static PackTable FreedByPractice(MetricTable<FreedGpTimeRow> freed, IReadOnlyDictionary<string, string> pcns, IReadOnlyList<PackNote> notes) =>
+        FreedTable("Freed GP time by practice", freed, freed.Rows.Where(r => r.Breakdown == "practice"), notes, r => pcns.GetValueOrDefault(r.Code, "[x]"), "PCN");
+
+    private static PackTable FreedTable(string title, MetricTable<FreedGpTimeRow> freed, IEnumerable<FreedGpTimeRow> rows, IReadOnlyList<PackNote> notes,
+        Func<FreedGpTimeRow, string> first, string firstHeader) =>
+        new(title, notes,
+            [(firstHeader, "@"), ("Code", "@"), ("Name", "@"), ("Signposted (events)", Count), ("Diverted (patients)", Count), ("Re-presented (patients)", Count),
+             ("Freed GP appointments", OneDecimal), ("Lower 95% limit", OneDecimal), ("Upper 95% limit", OneDecimal), ("GP time (hours)", Count),
+             ("Cost (£)", Pounds), ("Re-presentation rate used", "@")],
+            rows.Select(r => new object?[] { first(r) }.Concat(Pick(freed, r, FreedGpTimeColumns.Code, FreedGpTimeColumns.Name, FreedGpTimeColumns.Signposted,
+                FreedGpTimeColumns.Diverted, FreedGpTimeColumns.Represented, FreedGpTimeColumns.FreedCentral,
+                FreedGpTimeColumns.FreedLower95, FreedGpTimeColumns.FreedUpper95, FreedGpTimeColumns.MinutesCentral,
+                FreedGpTimeColumns.CostCentralGbp, FreedGpTimeColumns.RateSource)).Select((cell, c) => c == 9 && cell is double minutes ? minutes / 60 : cell).ToArray()).ToList())
+        {
+            WrapWidth = 22,
+        };
 
     private static PackTable Outcomes(MetricTable<ReferralOutcomeRow> outcomes, MetricTable<ServiceOverloadRow> overload, DateOnly period, IReadOnlyList<PackNote> notes)
     {
@@ -103,29 +116,32 @@ public static class MonthlyPack
                 ReferralOutcomeColumns.InappropriateRate, ReferralOutcomeColumns.InappropriateLower, ReferralOutcomeColumns.InappropriateUpper)
                 .Append(flags.TryGetValue(r.Code, out var flag) ? flag : r.Breakdown == "all" ? "[z]" : "[x]").ToArray())
             .ToList();
-        return new PackTable("Referral outcomes by service: acceptance, capacity and inappropriate rejection", notes,
-            [("Service code", "@"), ("Service", "@"), ("Referrals", Count), ("With a service decision", Count), ("Acceptance rate", Percent), ("Acceptance: lower 95% limit", Percent),
-             ("Acceptance: upper 95% limit", Percent), ("Capacity rejection rate", Percent), ("Capacity: lower 95% limit", Percent), ("Capacity: upper 95% limit", Percent),
-             ("Inappropriate referral rate", Percent), ("Inappropriate: lower 95% limit", Percent), ("Inappropriate: upper 95% limit", Percent), ("Possibly overloaded (SPC)", "@")],
-            rows);
+        return new PackTable("Referral outcomes by service", notes,
+            [("Service code", "@"), ("Service", "@"), ("Referrals", Count), ("With a decision", Count), ("Accepted (%)", Percent), ("Accepted: lower 95%", Percent),
+             ("Accepted: upper 95%", Percent), ("Refused for capacity (%)", Percent), ("Capacity: lower 95%", Percent), ("Capacity: upper 95%", Percent),
+             ("Inappropriate (%)", Percent), ("Inappropriate: lower 95%", Percent), ("Inappropriate: upper 95%", Percent), ("Possibly overloaded (SPC)", "@")],
+            rows)
+        {
+            WrapWidth = 20,
+        };
     }
 
     private static PackTable SocialPrescribing(MetricTable<SpReferrerRow> sources, IReadOnlyList<PackNote> notes) =>
-        new("Social prescribing referrals by referrer role: source mix and inappropriate referrals", notes,
+        new("Social prescribing referrals by referrer role", notes,
             [("Referrer role", "@"), ("Referrals", Count), ("Share of referrals", Percent), ("With a service decision", Count), ("Rejected as inappropriate", Count),
              ("Inappropriate referral rate", Percent), ("Lower 95% limit", Percent), ("Upper 95% limit", Percent)],
             sources.Rows.Select(r => Pick(sources, r, SpReferrerRow.RoleColumn, SpReferrerRow.ReferralsColumn, SpReferrerRow.ShareColumn, SpReferrerRow.WithDecisionColumn,
                 SpReferrerRow.InappropriateColumn, SpReferrerRow.RateColumn, SpReferrerRow.LowerColumn, SpReferrerRow.UpperColumn)).ToList());
 
     private static PackTable Wellbeing(MetricTable<WellbeingRow> wellbeing, IReadOnlyList<PackNote> notes) =>
-        new("Wellbeing change after social prescribing, paired per person, for follow-ups due in the 12 months to the pack's month", notes,
+        new("Wellbeing change after social prescribing (follow-ups due in 12 months)", notes,
             [("Instrument", "@"), ("People due a follow-up", Count), ("People with both scores", Count), ("Lost to follow-up", Count), ("Completeness", Percent), ("Mean change", "0.00"),
-             ("Change: lower 95% limit", "0.00"), ("Change: upper 95% limit", "0.00"), ("Meaningful change threshold", "0.0"), ("Share improved meaningfully", Percent), ("Scale", "@")],
+             ("Change: lower 95% limit", "0.00"), ("Change: upper 95% limit", "0.00"), ("Share improved meaningfully", Percent), ("Scale", "@")],
             wellbeing.Rows.Select(r => Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.LostColumn, WellbeingRow.CompletenessColumn,
-                WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ThresholdColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn)).ToList());
+                WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn)).ToList());
 
     private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
-        new("GP appointments freed each month with SPC limits (chart data for Chart_1)", notes,
+        new("Freed GP appointments each month with SPC limits", notes,
             [("Month", "@"), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
              ("Special cause", "@"), ("Variation", "@"), ("Baseline phase", "0")],
             points.Rows.Select(r => Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
@@ -146,15 +162,18 @@ public static class MonthlyPack
         rows.Add(["Appointments for practices not in any practice map (Unknown)", data.Coverage.Count("appointments_unknown_practice"), "counted under the Unknown practice"]);
         foreach (var q in data.QuarantineReasons)
             rows.Add([$"Rows quarantined: {q.Text("column_name")}", q.Count("rows_quarantined"), $"for example: {q.Text("example_reason")}"]);
-        return new PackTable("Data quality: files loaded, rows quarantined, Unknown members and coverage", notes,
+        return new PackTable("Data quality", notes,
             [("Item", "@"), ("Count", Count), ("Detail", "@")], rows);
     }
 
     private static PackTable Methodology(MethodParameters parameters, IReadOnlyList<PackNote> notes) =>
-        new("Methodology: definitions and parameters in force", [],
+        new("Methodology and parameters in force", [],
             [("Item", "@"), ("Definition or value", "@"), ("Source", "@")],
             notes.Select(n => new object?[] { $"Definition {n.Reference}", n.Text, "ImpactMeasure METHODS" })
-                .Concat(parameters.Describe().Select(p => new object?[] { $"Parameter: {p.Name}", p.Value, p.Source })).ToList());
+                .Concat(parameters.Describe().Select(p => new object?[] { $"Parameter: {p.Name}", p.Value, p.Source })).ToList())
+        {
+            WrapWidth = 50,
+        };
 
     private static object?[] Pick<TRow>(MetricTable<TRow> table, TRow row, params Column<TRow>[] columns) => columns.Select(c => table.Show(row, c)).ToArray();
 

@@ -36,13 +36,20 @@ public sealed class MonthlyPackBuilder
         var freedSpc = Spc(kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)));
         if (suppress)
             metrics.Protect([headline, freedSpc]);
+        var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, window);
+        var areaName = PackArea.Resolve(names, area);
         var batches = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityBatches, window);
         var reasons = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityReasons, window);
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PracticeCoverage, window))[0];
         var finished = batches.Select(b => b.Timestamp("last_finished_at")).OfType<DateTime>().ToList();
         DateTimeOffset? asOf = finished.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(finished.Max(), DateTimeKind.Utc));
-        return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), area ?? "All areas in the warehouse", metrics, kpis, headline, freedSpc, batches, reasons, coverage,
-            _time.GetUtcNow(), asOf) { Incomplete = incomplete };
+        return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), areaName.Title, metrics, kpis, headline, freedSpc, batches, reasons, coverage,
+            _time.GetUtcNow(), asOf)
+        {
+            Incomplete = incomplete,
+            PracticePcns = names.Where(r => r.Text("level") == "practice" && r.Text("pcn_code").Length > 0)
+                .ToDictionary(r => r.Text("code"), r => $"{r.Text("pcn_name")} ({r.Text("pcn_code")})", StringComparer.Ordinal),
+        };
     }
 
     private MetricTable<HeadlineRow> Headline(IReadOnlyList<Kpi> kpis, DateOnly period) =>

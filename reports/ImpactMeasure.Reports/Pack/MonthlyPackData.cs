@@ -19,4 +19,7 @@ public sealed record MonthlyPackData(
 {
     /// <summary>Why the month is incomplete, when the pack was asked for anyway: every figure is then provisional.</summary>
     public string? Incomplete { get; init; }
+
+    /// <summary>Each practice's PCN as "name (code)", so the practice table carries it.</summary>
+    public IReadOnlyDictionary<string, string> PracticePcns { get; init; } = new Dictionary<string, string>();
 }

@@ -81,7 +81,7 @@ public static class NativeCharts
             new C.Overlay { Val = false });
         var chartElement = new C.Chart(title, new C.AutoTitleDeleted { Val = false }, plotArea,
             new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
-            new C.PlotVisibleOnly { Val = true });
+            new C.PlotVisibleOnly { Val = true }, new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
         return new C.ChartSpace(
             new C.EditingLanguage { Val = language },
             new C.RoundedCorners { Val = false },

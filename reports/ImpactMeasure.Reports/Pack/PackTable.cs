@@ -8,4 +8,7 @@ public sealed record PackTable(string Title, IReadOnlyList<PackNote> Notes, IRea
 
     /// <summary>A number format for one cell where a column mixes units (row, column → format, or null for the column's).</summary>
     public Func<int, int, string?>? CellFormat { get; init; }
+
+    /// <summary>Width (Excel units) beyond which a text column wraps.</summary>
+    public double WrapWidth { get; init; } = 40;
 }

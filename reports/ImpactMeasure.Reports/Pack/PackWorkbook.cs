@@ -13,6 +13,19 @@ public static class PackWorkbook
     public const string Organisation = "ImpactMeasure";
     private const int HeaderRow = 6;
 
+    /// <summary>The row of a table sheet where its first data row is written.</summary>
+    public const int FirstDataRow = HeaderRow + 1;
+
+    /// <summary>The sheet a table is written to: tables go to Table_1, Table_2, ... in order.</summary>
+    public static string SheetOf(IReadOnlyList<PackTable> tables, PackTable table) => $"Table_{IndexOf(tables, table) + 1}";
+
+    private static int IndexOf(IReadOnlyList<PackTable> tables, PackTable table) =>
+        tables.Select((t, i) => (t, i)).Single(p => ReferenceEquals(p.t, table)).i;
+    private const double NoteWidth = 100;
+    private const double UsedInWidth = 30;
+    private const double TitlePoints = 12;
+    private const double CoverWidth = 95;
+
     public static void Write(string path, MonthlyPackData data, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts, IReadOnlyList<PackNote> notes)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -60,12 +73,12 @@ public static class PackWorkbook
         for (var i = 0; i < lines.Length; i++)
         {
             sheet.Cell(i + 1, 1).SetValue(lines[i]);
-            if (i > 0)
-                sheet.Row(i + 1).Height = WrappedHeight(lines[i], 120);
+            sheet.Row(i + 1).Height = i == 0 ? TextFit.Height(TextFit.Lines(lines[i], CoverWidth, 16, bold: true), 16) : TextFit.Height(TextFit.Lines(lines[i], CoverWidth));
         }
         sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
-        sheet.Column(1).Width = 120;
+        sheet.Column(1).Width = CoverWidth;
         sheet.Column(1).Style.Alignment.WrapText = true;
+        sheet.Column(1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
     }
 
     private static void WriteContents(IXLWorksheet sheet, XLWorkbook workbook, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts)
@@ -85,12 +98,8 @@ public static class PackWorkbook
             cell.Hyperlink = new XLHyperlink(workbook.Worksheet(entries[i].Sheet).Range("A1"), $"Go to {entries[i].Sheet}");
             sheet.Cell(5 + i, 2).SetValue(entries[i].Title);
         }
-        MakeTable(sheet, 4, entries.Count, 2, "Contents_table", [24, 90]);
+        MakeTable(sheet, 4, entries.Count, 2, "Contents_table", [24, Math.Max(60, entries.Max(e => TextFit.Width(e.Title)))]);
     }
-
-    // Neither Excel nor LibreOffice grows a row for wrapped text written by a library: set the height from the
-    // number of lines the text takes at about one character per width unit (11 pt text, 15 pt a line).
-    private static double WrappedHeight(string text, double columnWidth) => 15 * Math.Max(1, Math.Ceiling(text.Length / (columnWidth * 0.95)));
 
     private static void WriteNotes(IXLWorksheet sheet, IReadOnlyList<PackNote> notes, IReadOnlyList<PackTable> tables)
     {
@@ -104,21 +113,26 @@ public static class PackWorkbook
         {
             sheet.Cell(5 + i, 1).SetValue(notes[i].Reference);
             sheet.Cell(5 + i, 2).SetValue(notes[i].Text);
-            sheet.Cell(5 + i, 2).Style.Alignment.WrapText = true;
-            sheet.Row(5 + i).Height = WrappedHeight(notes[i].Text, 100);
+            sheet.Row(5 + i).Style.Alignment.WrapText = true;
+            sheet.Row(5 + i).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            sheet.Row(5 + i).Height = TextFit.Height(TextFit.Lines(notes[i].Text, NoteWidth));
             var users = tables.Select((t, k) => (t, k)).Where(p => p.t.Notes.Contains(notes[i])).Select(p => $"Table_{p.k + 1}").ToList();
             var link = sheet.Cell(5 + i, 3);
             link.SetValue(string.Join(", ", users));
-            if (users.Count > 0)
+            sheet.Cell(5 + i, 2).Style.Alignment.WrapText = true;
+            sheet.Row(5 + i).Height = TextFit.Height(Math.Max(TextFit.Lines(notes[i].Text, NoteWidth), TextFit.Lines(link.GetString(), UsedInWidth)));
+            // LibreOffice prints a hyperlink cell as one unwrapped field: link only a single table.
+            if (users.Count == 1)
                 link.Hyperlink = new XLHyperlink(sheet.Workbook.Worksheet(users[0]).Range("A1"), $"Go to {users[0]}");
+            link.Style.Alignment.WrapText = true;
         }
-        MakeTable(sheet, 4, notes.Count, 3, "Notes_table", [14, 100, 30]);
+        MakeTable(sheet, 4, notes.Count, 3, "Notes_table", [14, NoteWidth, UsedInWidth]);
     }
 
     private static IXLWorksheet WriteTable(IXLWorksheet sheet, string title, PackTable table, string tableName)
     {
         sheet.Cell(1, 1).SetValue(title);
-        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(14);
+        sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(TitlePoints);
         sheet.Cell(2, 1).SetValue("This worksheet contains one table.");
         sheet.Cell(3, 1).SetValue(table.Notes.Count == 0 ? "There are no notes for this table." : $"Notes for this table: {string.Join(", ", table.Notes.Select(n => n.Reference))}.");
         sheet.Cell(4, 1).SetValue("Shorthand: [c] suppressed for disclosure control; [x] not available; [z] not applicable.");
@@ -130,14 +144,38 @@ public static class PackWorkbook
             for (var c = 0; c < table.Columns.Count; c++)
                 SetCell(sheet.Cell(HeaderRow + 1 + r, c + 1), table.Rows[r][c], table.CellFormat?.Invoke(r, c) ?? table.Columns[c].Format, table.Fills.GetValueOrDefault(c));
         }
-        // Headers wrap, so the data sets each width; a header needs only a short word's room.
-        var widths = table.Columns.Select((col, c) => Math.Clamp(Math.Max(Math.Min(col.Header.Length, 14), table.Rows.Select(r => Display(r[c])).DefaultIfEmpty("").Max(s => s.Length)) + 2, 9, 50)).ToArray();
+        var widths = ColumnWidths(table);
+        // The lines above the table print only inside the table's width: widen its columns to hold them.
+        var above = Enumerable.Range(1, HeaderRow - 1).Select(r => TextFit.Width(sheet.Cell(r, 1).GetString(), r == 1 ? TitlePoints : 11, bold: r == 1)).Max();
+        if (widths.Sum() < above)
+            widths = widths.Select(w => w * above / widths.Sum()).ToArray();
         MakeTable(sheet, HeaderRow, Math.Max(table.Rows.Count, 1), table.Columns.Count, tableName, widths);
         if (table.Rows.Count == 0)
             sheet.Cell(HeaderRow + 1, 1).SetValue("[x]");
+        sheet.Row(HeaderRow).Height = TextFit.Height(table.Columns.Select((col, c) => TextFit.Lines(col.Header, widths[c], bold: true)).Max());
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var lines = Enumerable.Range(0, table.Columns.Count).Where(c => table.Rows[r][c] is string).Select(c => TextFit.Lines(Display(table.Rows[r][c]), widths[c])).DefaultIfEmpty(1).Max();
+            if (lines > 1)
+            {
+                sheet.Row(HeaderRow + 1 + r).Height = TextFit.Height(lines);
+                sheet.Row(HeaderRow + 1 + r).Style.Alignment.WrapText = true;
+                sheet.Row(HeaderRow + 1 + r).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+            }
+        }
         sheet.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
         return sheet;
     }
+
+    // Text columns are as wide as their longest value up to the table's wrap width (longer values wrap); number
+    // columns as their widest value; a header wraps at spaces, so it needs only its longest word and a third of itself.
+    private static double[] ColumnWidths(PackTable table) => table.Columns.Select((col, c) =>
+    {
+        var data = table.Rows.Select(r => TextFit.Width(Display(r[c], col.Format))).DefaultIfEmpty(0).Max();
+        if (table.Rows.Any(r => r[c] is string))
+            data = Math.Min(data, table.WrapWidth);
+        return new[] { data, TextFit.LongestWord(col.Header, bold: true), TextFit.Width(col.Header, bold: true) / 3, 8 }.Max();
+    }).ToArray();
 
     private static IXLWorksheet WriteChartSheet(IXLWorksheet sheet, string title, PackChart chart)
     {
@@ -185,14 +223,15 @@ public static class PackWorkbook
         }
     }
 
-    private static string Display(object? value) => value switch
+    // The text a cell shows: numbers as their Excel format prints them (near enough to size the column).
+    private static string Display(object? value, string format = "@") => value switch
     {
         null => "[x]",
-        double d => d.ToString("N2", CultureInfo.InvariantCulture),
+        double or long or int => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString(format.Replace("£", "'£'", StringComparison.Ordinal), CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static void MakeTable(IXLWorksheet sheet, int headerRow, int rows, int columns, string name, int[] widths)
+    private static void MakeTable(IXLWorksheet sheet, int headerRow, int rows, int columns, string name, double[] widths)
     {
         var table = sheet.Range(headerRow, 1, headerRow + rows, columns).CreateTable(name);
         table.Theme = XLTableTheme.None;
@@ -200,6 +239,7 @@ public static class PackWorkbook
         table.ShowRowStripes = false;
         sheet.Row(headerRow).Style.Font.SetBold();
         sheet.Row(headerRow).Style.Alignment.WrapText = true;
+        sheet.Row(headerRow).Style.Alignment.Vertical = XLAlignmentVerticalValues.Bottom;
         for (var c = 0; c < columns; c++)
             sheet.Column(c + 1).Width = widths[Math.Min(c, widths.Length - 1)];
     }
