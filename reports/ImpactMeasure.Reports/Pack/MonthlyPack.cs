@@ -12,6 +12,7 @@ public static class MonthlyPack
     private const string Percent = "0.0%";
     private const string OneDecimal = "#,##0.0";
     private const string Pounds = "£#,##0";
+    private const string MonthFormat = "mmm yyyy";
 
     /// <summary>The file name PACK.md asks for: lower-case words joined by dashes, no version.</summary>
     public static string FileName(string? area, DateOnly period) =>
@@ -49,14 +50,7 @@ public static class MonthlyPack
             DataQuality(data, [notes[6]]),
             Methodology(parameters, notes),
         };
-        var charts = spc.Rows.Count == 0 ? new List<PackChart>() : new List<PackChart>
-        {
-            new("GP appointments freed by care navigation each month, with SPC limits",
-                $"XmR chart of the central estimate over the {spc.Rows.Count} months to {data.Period:MMM yyyy}, limits recalculated at the roll-out's start and end; latest month: {ServiceOverload.Variation(spc.Rows[^1].Point.PointType).ToLowerInvariant()}",
-                "Line chart of GP appointments freed per month with the process mean and the lower and upper control limits.",
-                PackWorkbook.SheetOf(tables, spcTable), PackWorkbook.FirstDataRow, PackWorkbook.FirstDataRow + spc.Rows.Count - 1, "A",
-                [("GP appointments freed", "B", "0072C6"), ("Mean", "C", "7F7F7F"), ("Lower limit", "D", "A6A6A6"), ("Upper limit", "E", "A6A6A6")]),
-        };
+        var charts = spc.Rows.Count == 0 ? new List<PackChart>() : new List<PackChart> { SpcChart(spcTable, PackWorkbook.SheetOf(tables, spcTable), data.Period) };
         PackWorkbook.Write(path, data, tables, charts, notes);
         NativeCharts.Add(path, charts);
     }
@@ -140,15 +134,61 @@ public static class MonthlyPack
             wellbeing.Rows.Select(r => Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.LostColumn, WellbeingRow.CompletenessColumn,
                 WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn)).ToList());
 
+    // The month is a date (shown "Oct 2025") so the chart can place each run of months on a time axis.
     private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
         new("Freed GP appointments each month with SPC limits", notes,
-            [("Month", "@"), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
+            [("Month", MonthFormat), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
              ("Special cause", "@"), ("Variation", "@"), ("Baseline phase", "0")],
             points.Rows.Select(r => Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
-                SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn, SpcPointRow.PhaseColumn)).ToList())
+                SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn, SpcPointRow.PhaseColumn)).Select((cells, k) => cells.Select((cell, c) => c == 0 ? points.Rows[k].Point.Date.ToDateTime(TimeOnly.MinValue) : cell).ToArray()).ToList())
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [6] = VariationColour },
         };
+
+    // The chart over the SPC table: each series drawn only where the table holds a number (a hidden month is a gap),
+    // limits and mean per baseline phase, special causes marked in their Making Data Count colour; the title says
+    // what the latest month shows.
+    private static PackChart SpcChart(PackTable table, string sheet, DateOnly period)
+    {
+        const int Value = 1, Mean = 2, Lower = 3, Upper = 4, Cause = 5, Variation = 6, Phase = 7;
+        var rows = table.Rows;
+        string Column(int c) => ((char)('A' + c)).ToString();
+        IReadOnlyList<(int, int)> Runs(int c, bool byPhase) => ChartSeries.RunsOf(PackWorkbook.FirstDataRow, rows.Count, i => rows[i][c] is double, byPhase ? i => rows[i][Phase] : null);
+        var series = new List<ChartSeries>
+        {
+            new("GP appointments freed", Column(Value), "404040", ChartLook.Line, Runs(Value, false)),
+            new("Mean", Column(Mean), "7F7F7F", ChartLook.PlainLine, Runs(Mean, true)),
+            new("Lower control limit", Column(Lower), "A6A6A6", ChartLook.DashedLine, Runs(Lower, true)),
+            new("Upper control limit", Column(Upper), "A6A6A6", ChartLook.DashedLine, Runs(Upper, true)),
+        };
+        foreach (var (word, colour) in new[] { ("Improvement", "0072C6"), ("Concern", "FF6600"), ("Neutral (high)", "8000C0"), ("Neutral (low)", "8000C0") })
+        {
+            var points = Enumerable.Range(0, rows.Count).Where(i => rows[i][Value] is double && Equals(rows[i][Variation], word) && !Equals(rows[i][Cause], XmrPoint.CommonCause))
+                .Select(i => (PackWorkbook.FirstDataRow + i, PackWorkbook.FirstDataRow + i)).ToList();
+            if (points.Count > 0)
+                series.Add(new ChartSeries($"Special cause: {word.ToLowerInvariant()}", Column(Value), colour, ChartLook.Markers, points));
+        }
+        var last = rows[^1];
+        var month = period.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+        var headline = last[Value] is double v
+            ? $"Freed GP appointments: {v:N0} in {month}, {Describe(last[Cause] as string, last[Variation] as string)}"
+            : $"Freed GP appointments each month: {month} is not shown (disclosure control)";
+        return new PackChart(headline,
+            $"XmR chart of the central estimate over the {rows.Count} months to {month}; limits recalculated at the care-navigation roll-out's start and end; hidden months [c] are gaps",
+            "Line chart of GP appointments freed per month with each baseline phase's mean and dashed lower and upper control limits; special-cause months marked.",
+            sheet, Column(0), "Month", "GP appointments freed", series)
+        {
+            XRange = (((DateTime)rows[0][0]!).ToOADate(), ((DateTime)rows[^1][0]!).ToOADate()),
+        };
+    }
+
+    private static string Describe(string? cause, string? variation) => cause switch
+    {
+        null or XmrPoint.CommonCause => "within its control limits (common cause variation)",
+        "Below LCL" => $"below the lower control limit ({variation?.ToLowerInvariant()})",
+        "Above UCL" => $"above the upper control limit ({variation?.ToLowerInvariant()})",
+        _ => $"{cause.ToLowerInvariant()} ({variation?.ToLowerInvariant()})",
+    };
 
     private static PackTable DataQuality(MonthlyPackData data, IReadOnlyList<PackNote> notes)
     {

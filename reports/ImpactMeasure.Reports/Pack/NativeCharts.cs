@@ -48,39 +48,53 @@ public static class NativeCharts
 
     private static C.ChartSpace ChartSpace(PackChart chart, string language)
     {
-        var lineChart = new C.LineChart(new C.Grouping { Val = C.GroupingValues.Standard }, new C.VaryColors { Val = false });
-        for (var i = 0; i < chart.Series.Count; i++)
+        var scatter = new C.ScatterChart(new C.ScatterStyle { Val = C.ScatterStyleValues.LineMarker }, new C.VaryColors { Val = false });
+        var legendEntries = new List<C.LegendEntry>();
+        var index = 0u;
+        foreach (var series in chart.Series)
         {
-            var (name, column, colour) = chart.Series[i];
-            lineChart.Append(new C.LineChartSeries(
-                new C.Index { Val = (uint)i },
-                new C.Order { Val = (uint)i },
-                new C.SeriesText(new C.NumericValue(name)),
-                new C.ChartShapeProperties(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = colour })) { Width = i == 0 ? 28575 : 19050 }),
-                new C.Marker(new C.Symbol { Val = i == 0 ? C.MarkerStyleValues.Circle : C.MarkerStyleValues.None }),
-                new C.CategoryAxisData(new C.StringReference(new C.Formula(Range(chart, chart.CategoryColumn)))),
-                new C.Values(new C.NumberReference(new C.Formula(Range(chart, column)))),
-                new C.Smooth { Val = false }));
+            foreach (var (run, k) in series.Runs.Select((r, k) => (r, k)))
+            {
+                // One legend entry per series however many runs it is drawn in.
+                if (k > 0)
+                    legendEntries.Add(new C.LegendEntry(new C.Index { Val = index }, new C.Delete { Val = true }));
+                scatter.Append(new C.ScatterChartSeries(
+                    new C.Index { Val = index },
+                    new C.Order { Val = index },
+                    new C.SeriesText(new C.NumericValue(series.Name)),
+                    new C.ChartShapeProperties(Outline(series)),
+                    Marker(series),
+                    new C.XValues(new C.NumberReference(new C.Formula(Range(chart.DataSheet, chart.XColumn, run)))),
+                    new C.YValues(new C.NumberReference(new C.Formula(Range(chart.DataSheet, series.Column, run)))),
+                    new C.Smooth { Val = false }));
+                index++;
+            }
         }
-        lineChart.Append(new C.ShowMarker { Val = true }, new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
-        var plotArea = new C.PlotArea(new C.Layout(), lineChart,
-            new C.CategoryAxis(new C.AxisId { Val = CategoryAxisId }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
-                new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Bottom },
+        scatter.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+        var plotArea = new C.PlotArea(new C.Layout(), scatter,
+            // Months are dates: labels every 183 days stay on the first days of their months for decades.
+            new C.ValueAxis(new C.AxisId { Val = CategoryAxisId }, XScaling(chart),
+                new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, AxisTitle(chart.XAxisTitle, language),
+                new C.NumberingFormat { FormatCode = "mmm yyyy", SourceLinked = false }, new C.MajorTickMark { Val = C.TickMarkValues.Outside },
                 new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low }, new C.CrossingAxis { Val = ValueAxisId },
-                new C.Crosses { Val = C.CrossesValues.AutoZero }, new C.AutoLabeled { Val = true },
-                new C.LabelAlignment { Val = C.LabelAlignmentValues.Center }, new C.LabelOffset { Val = 100 }),
+                new C.Crosses { Val = C.CrossesValues.AutoZero }, new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory },
+                new C.MajorUnit { Val = 183 }),
             new C.ValueAxis(new C.AxisId { Val = ValueAxisId }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
-                new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(),
-                new C.NumberingFormat { FormatCode = "General", SourceLinked = true }, new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(Gridlines()),
+                AxisTitle(chart.YAxisTitle, language),
+                new C.NumberingFormat { FormatCode = "#,##0", SourceLinked = false }, new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
                 new C.CrossingAxis { Val = CategoryAxisId }, new C.Crosses { Val = C.CrossesValues.AutoZero },
-                new C.CrossBetween { Val = C.CrossBetweenValues.Between }));
+                new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory }));
         var title = new C.Title(
             new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(),
                 new A.Paragraph(new A.Run(new A.RunProperties { FontSize = 1400, Bold = true, Language = language }, new A.Text(chart.Title))),
                 new A.Paragraph(new A.Run(new A.RunProperties { FontSize = 1200, Bold = false, Language = language }, new A.Text(chart.Subtitle))))),
             new C.Overlay { Val = false });
-        var chartElement = new C.Chart(title, new C.AutoTitleDeleted { Val = false }, plotArea,
-            new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom }, new C.Overlay { Val = false }),
+        var legend = new C.Legend(new C.LegendPosition { Val = C.LegendPositionValues.Bottom });
+        foreach (var entry in legendEntries)
+            legend.Append(entry);
+        legend.Append(new C.Overlay { Val = false });
+        var chartElement = new C.Chart(title, new C.AutoTitleDeleted { Val = false }, plotArea, legend,
             new C.PlotVisibleOnly { Val = true }, new C.DisplayBlanksAs { Val = C.DisplayBlanksAsValues.Gap });
         return new C.ChartSpace(
             new C.EditingLanguage { Val = language },
@@ -89,6 +103,40 @@ public static class NativeCharts
             new C.TextProperties(new A.BodyProperties(), new A.ListStyle(),
                 new A.Paragraph(new A.ParagraphProperties(new A.DefaultRunProperties { FontSize = 1200 }), new A.EndParagraphRunProperties { Language = language })));
     }
+
+    private static C.Scaling XScaling(PackChart chart)
+    {
+        var scaling = new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax });
+        if (chart.XRange is { } range)
+            scaling.Append(new C.MaxAxisValue { Val = range.Max }, new C.MinAxisValue { Val = range.Min });
+        return scaling;
+    }
+
+    private static A.Outline Outline(ChartSeries series)
+    {
+        if (series.Look == ChartLook.Markers)
+            return new A.Outline(new A.NoFill());
+        var outline = new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour })) { Width = series.Look == ChartLook.DashedLine ? 19050 : 28575 };
+        if (series.Look == ChartLook.DashedLine)
+            outline.Append(new A.PresetDash { Val = A.PresetLineDashValues.Dash });
+        return outline;
+    }
+
+    private static C.Marker Marker(ChartSeries series) => series.Look switch
+    {
+        ChartLook.Markers => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 9 },
+            new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour }), new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour })))),
+        ChartLook.Line => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 5 },
+            new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour }))),
+        _ => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.None }),
+    };
+
+    private static C.ChartShapeProperties Gridlines() => new(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "E0E0E0" })));
+
+    private static C.Title AxisTitle(string text, string language) => new(
+        new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(),
+            new A.Paragraph(new A.Run(new A.RunProperties { FontSize = 1200, Bold = false, Language = language }, new A.Text(text))))),
+        new C.Overlay { Val = false });
 
     private static Xdr.TwoCellAnchor Anchor(PackChart chart, string chartId) =>
         new(
@@ -103,5 +151,5 @@ public static class NativeCharts
             { Macro = "" },
             new Xdr.ClientData());
 
-    private static string Range(PackChart chart, string column) => $"'{chart.DataSheet}'!${column}${chart.FirstRow}:${column}${chart.LastRow}";
+    private static string Range(string sheet, string column, (int First, int Last) run) => $"'{sheet}'!${column}${run.First}:${column}${run.Last}";
 }

@@ -1,5 +1,46 @@
 namespace ImpactMeasure.Reports.Pack;
 
-/// <summary>A native line chart on its own sheet, drawn from columns of a table sheet (rows firstRow..lastRow).</summary>
-public sealed record PackChart(string Title, string Subtitle, string AltText, string DataSheet, int FirstRow, int LastRow, string CategoryColumn,
-    IReadOnlyList<(string Name, string Column, string Colour)> Series);
+/// <summary>A native chart on its own sheet, drawn from a table sheet's cells: x from <see cref="XColumn"/> (dates),
+/// each series from its column over runs of rows. A series is drawn only over rows that hold a number, so a hidden
+/// ([c]) month is a gap, never a zero, and an SPC limit stops where its phase ends.</summary>
+public sealed record PackChart(string Title, string Subtitle, string AltText, string DataSheet, string XColumn, string XAxisTitle, string YAxisTitle,
+    IReadOnlyList<ChartSeries> Series)
+{
+    /// <summary>The x axis's first and last value (Excel date serials), so it starts on the first month.</summary>
+    public (double Min, double Max)? XRange { get; init; }
+}
+
+/// <summary>How a series is drawn.</summary>
+public enum ChartLook
+{
+    /// <summary>A line with a marker at each point (the measure).</summary>
+    Line,
+    /// <summary>A line without markers (a mean).</summary>
+    PlainLine,
+    DashedLine,
+    Markers,
+}
+
+/// <summary>One legend entry of a chart: its column, colour, look and the runs of rows (first, last) it is drawn over.</summary>
+public sealed record ChartSeries(string Name, string Column, string Colour, ChartLook Look, IReadOnlyList<(int First, int Last)> Runs)
+{
+    /// <summary>The runs of consecutive rows whose <paramref name="isNumber"/> holds, split where <paramref name="group"/> changes.</summary>
+    public static IReadOnlyList<(int First, int Last)> RunsOf(int firstRow, int count, Func<int, bool> isNumber, Func<int, object?>? group = null)
+    {
+        ArgumentNullException.ThrowIfNull(isNumber);
+        var runs = new List<(int First, int Last)>();
+        int? start = null;
+        for (var i = 0; i <= count; i++)
+        {
+            var continues = i < count && isNumber(i) && start is { } s && Equals(group?.Invoke(s), group?.Invoke(i));
+            if (start is { } begun && !continues)
+            {
+                runs.Add((firstRow + begun, firstRow + i - 1));
+                start = null;
+            }
+            if (start is null && i < count && isNumber(i))
+                start = i;
+        }
+        return runs;
+    }
+}

@@ -211,6 +211,10 @@ public static class PackWorkbook
                 cell.SetValue(d);
                 cell.Style.NumberFormat.Format = format;
                 break;
+            case DateTime date:
+                cell.SetValue(date);
+                cell.Style.NumberFormat.Format = format;
+                break;
             default:
                 cell.SetValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 break;
@@ -228,6 +232,7 @@ public static class PackWorkbook
     {
         null => "[x]",
         double or long or int => Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString(format.Replace("£", "'£'", StringComparison.Ordinal), CultureInfo.InvariantCulture),
+        DateTime date => date.ToString("MMM yyyy", CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
