@@ -69,6 +69,7 @@ public static class ReportCommand
         ArgumentNullException.ThrowIfNull(output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var parameters = MethodParameters.Load(configPath);
+        var pack = ImpactMeasure.Reports.Pack.PackSettings.Load(configPath);
         if (OutputGuard.Refuse(file, isFolder: false, force, output) is { } replacing)
             return replacing;
         WarnIfUnprotected(output, suppress);
@@ -79,7 +80,7 @@ public static class ReportCommand
         var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, month, area, configPath, allowIncomplete, output);
         if (incompleteRefused is { } code)
             return code;
-        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters).BuildAsync(month, area, suppress, incomplete);
+        var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters, pack: pack).BuildAsync(month, area, suppress, incomplete);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         ImpactMeasure.Reports.Pack.MonthlyPack.Write(file, data);
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote the monthly pack for {month:MMM yyyy} to {Path.GetFullPath(file)} in {clock.Elapsed.TotalSeconds:F1} s"));

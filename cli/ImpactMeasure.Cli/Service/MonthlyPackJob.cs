@@ -56,7 +56,7 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
         var pack = Commands.OutputGuard.Fresh(Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month)), now);
         var metrics = Commands.OutputGuard.Fresh(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"), now);
         // The pack and its metric files are one release: computed and protected once.
-        var data = await new MonthlyPackBuilder(warehouse, parameters, time).BuildAsync(month, null);
+        var data = await new MonthlyPackBuilder(warehouse, parameters, time, PackSettings.Load(settings.ConfigFile)).BuildAsync(month, null);
         MonthlyPack.Write(pack, data);
         data.Metrics.WriteCsv(metrics);
         return ("succeeded", $"wrote {pack} and the metric files for {month:yyyy-MM} in {metrics}");

@@ -38,20 +38,27 @@ public static class MonthlyPack
         };
         var spc = data.FreedSpc;
         var spcTable = Spc(spc, [notes[0], notes[4]]);
+        var freedTable = FreedByPcn(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]);
+        var outcomesTable = Outcomes(metrics.ReferralOutcomes, metrics.ServiceOverload, data.Period, [notes[0], notes[3], notes[4]]);
+        var referrersTable = SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]);
+        var wellbeingTable = Wellbeing(metrics.Wellbeing, [notes[0], notes[5]]);
+        var qualityTable = DataQuality(data, [notes[6]]);
         var tables = new List<PackTable>
         {
             Headline(data, [notes[0], notes[4], notes[7]]),
-            FreedByPcn(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]),
+            freedTable,
             FreedByPractice(metrics.FreedGpTime, data.PracticePcns, [notes[0], notes[1], notes[2]]),
-            Outcomes(metrics.ReferralOutcomes, metrics.ServiceOverload, data.Period, [notes[0], notes[3], notes[4]]),
-            SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]),
-            Wellbeing(metrics.Wellbeing, [notes[0], notes[5]]),
+            outcomesTable,
+            referrersTable,
+            wellbeingTable,
             spcTable,
-            DataQuality(data, [notes[6]]),
+            qualityTable,
             Methodology(parameters, notes),
         };
+        string Sheet(PackTable table) => PackWorkbook.SheetOf(tables, table).Replace('_', ' ');
+        var messages = KeyMessages.Write(data, new KeyMessageSheets(Sheet(freedTable), Sheet(outcomesTable), Sheet(referrersTable), Sheet(wellbeingTable), Sheet(qualityTable)));
         var charts = spc.Rows.Count == 0 ? new List<PackChart>() : new List<PackChart> { SpcChart(spcTable, PackWorkbook.SheetOf(tables, spcTable), data.Period) };
-        PackWorkbook.Write(path, data, tables, charts, notes);
+        PackWorkbook.Write(path, data, tables, charts, notes, messages);
         NativeCharts.Add(path, charts);
     }
 
@@ -124,15 +131,15 @@ public static class MonthlyPack
         new("Social prescribing referrals by referrer role", notes,
             [("Referrer role", "@"), ("Referrals", Count), ("Share of referrals", Percent), ("With a service decision", Count), ("Rejected as inappropriate", Count),
              ("Inappropriate referral rate", Percent), ("Lower 95% limit", Percent), ("Upper 95% limit", Percent)],
-            sources.Rows.Select(r => Pick(sources, r, SpReferrerRow.RoleColumn, SpReferrerRow.ReferralsColumn, SpReferrerRow.ShareColumn, SpReferrerRow.WithDecisionColumn,
-                SpReferrerRow.InappropriateColumn, SpReferrerRow.RateColumn, SpReferrerRow.LowerColumn, SpReferrerRow.UpperColumn)).ToList());
+            sources.Rows.Select(r => Labelled(Pick(sources, r, SpReferrerRow.RoleColumn, SpReferrerRow.ReferralsColumn, SpReferrerRow.ShareColumn, SpReferrerRow.WithDecisionColumn,
+                SpReferrerRow.InappropriateColumn, SpReferrerRow.RateColumn, SpReferrerRow.LowerColumn, SpReferrerRow.UpperColumn))).ToList());
 
     private static PackTable Wellbeing(MetricTable<WellbeingRow> wellbeing, IReadOnlyList<PackNote> notes) =>
         new("Wellbeing change after social prescribing (follow-ups due in 12 months)", notes,
             [("Instrument", "@"), ("People due a follow-up", Count), ("People with both scores", Count), ("Lost to follow-up", Count), ("Completeness", Percent), ("Mean change", "0.00"),
              ("Change: lower 95% limit", "0.00"), ("Change: upper 95% limit", "0.00"), ("Share improved meaningfully", Percent), ("Scale", "@")],
-            wellbeing.Rows.Select(r => Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.LostColumn, WellbeingRow.CompletenessColumn,
-                WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn)).ToList());
+            wellbeing.Rows.Select(r => Labelled(Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.LostColumn, WellbeingRow.CompletenessColumn,
+                WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn))).ToList());
 
     // The month is a date (shown "Oct 2025") so the chart can place each run of months on a time axis.
     private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
@@ -214,6 +221,14 @@ public static class MonthlyPack
         {
             WrapWidth = 50,
         };
+
+    // The first cell holds a code: show its label instead.
+    private static object?[] Labelled(object?[] cells)
+    {
+        if (cells[0] is string code)
+            cells[0] = CodeLabels.Of(code);
+        return cells;
+    }
 
     private static object?[] Pick<TRow>(MetricTable<TRow> table, TRow row, params Column<TRow>[] columns) => columns.Select(c => table.Show(row, c)).ToArray();
 

@@ -10,12 +10,14 @@ public sealed class MonthlyPackBuilder
     private readonly ImpactMeasure.Warehouse.Warehouse _warehouse;
     private readonly MethodParameters _parameters;
     private readonly TimeProvider _time;
+    private readonly PackSettings _pack;
 
-    public MonthlyPackBuilder(ImpactMeasure.Warehouse.Warehouse warehouse, MethodParameters parameters, TimeProvider? time = null)
+    public MonthlyPackBuilder(ImpactMeasure.Warehouse.Warehouse warehouse, MethodParameters parameters, TimeProvider? time = null, PackSettings? pack = null)
     {
         _warehouse = warehouse;
         _parameters = parameters;
         _time = time ?? TimeProvider.System;
+        _pack = pack ?? new PackSettings();
     }
 
     /// <summary>The pack's data as one release; <paramref name="suppress"/> false only for internal packs marked NOT FOR SHARING.</summary>
@@ -38,6 +40,10 @@ public sealed class MonthlyPackBuilder
             metrics.Protect([headline, freedSpc]);
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, window);
         var areaName = PackArea.Resolve(names, area);
+        // This month's pack comes out next month; the next one the month after, on the same working day.
+        var nextMonth = new DateOnly(period.Year, period.Month, 1).AddMonths(2);
+        var nextUpdate = (await ReportQueries.RunAsync(connection, ReportQueries.WorkingDaysAfter, window))
+            .Where(r => r.Date("month_start_date") == nextMonth && r.Count("working_day") == _pack.PublicationWorkingDay).Select(r => (DateOnly?)r.Date("calendar_date")).FirstOrDefault();
         var batches = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityBatches, window);
         var reasons = await ReportQueries.RunAsync(connection, ReportQueries.DataQualityReasons, window);
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PracticeCoverage, window))[0];
@@ -47,6 +53,8 @@ public sealed class MonthlyPackBuilder
             _time.GetUtcNow(), asOf)
         {
             Incomplete = incomplete,
+            Pack = _pack,
+            NextUpdate = nextUpdate,
             PracticePcns = names.Where(r => r.Text("level") == "practice" && r.Text("pcn_code").Length > 0)
                 .ToDictionary(r => r.Text("code"), r => $"{r.Text("pcn_name")} ({r.Text("pcn_code")})", StringComparer.Ordinal),
         };

@@ -20,6 +20,12 @@ public sealed record MonthlyPackData(
     /// <summary>Why the month is incomplete, when the pack was asked for anyway: every figure is then provisional.</summary>
     public string? Incomplete { get; init; }
 
+    /// <summary>Who publishes the pack and whom to contact (impact.json "pack").</summary>
+    public PackSettings Pack { get; init; } = new();
+
+    /// <summary>The next pack's publication day (its working day of the month after next, by dim_date), when known.</summary>
+    public DateOnly? NextUpdate { get; init; }
+
     /// <summary>Each practice's PCN as "name (code)", so the practice table carries it.</summary>
     public IReadOnlyDictionary<string, string> PracticePcns { get; init; } = new Dictionary<string, string>();
 }

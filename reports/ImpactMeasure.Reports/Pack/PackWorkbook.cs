@@ -10,7 +10,6 @@ namespace ImpactMeasure.Reports.Pack;
 /// brackets; nothing is a formula.</summary>
 public static class PackWorkbook
 {
-    public const string Organisation = "ImpactMeasure";
     private const int HeaderRow = 6;
 
     /// <summary>The row of a table sheet where its first data row is written.</summary>
@@ -26,7 +25,8 @@ public static class PackWorkbook
     private const double TitlePoints = 12;
     private const double CoverWidth = 95;
 
-    public static void Write(string path, MonthlyPackData data, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts, IReadOnlyList<PackNote> notes)
+    public static void Write(string path, MonthlyPackData data, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts, IReadOnlyList<PackNote> notes,
+        IReadOnlyList<string> keyMessages)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(tables);
@@ -39,35 +39,40 @@ public static class PackWorkbook
         var notesSheet = workbook.AddWorksheet("Notes");
         var tableSheets = tables.Select((t, i) => WriteTable(workbook.AddWorksheet($"Table_{i + 1}"), $"Table {i + 1}: {t.Title}, {data.AreaName}, {month}", t, $"Table_{i + 1}")).ToList();
         var chartSheets = charts.Select((c, i) => WriteChartSheet(workbook.AddWorksheet($"Chart_{i + 1}"), $"Chart {i + 1}: {c.Title}", c)).ToList();
-        WriteCover(cover, data, month);
+        WriteCover(cover, data, month, keyMessages);
         WriteContents(contents, workbook, tables, charts);
         WriteNotes(notesSheet, notes, tables);
         foreach (var sheet in workbook.Worksheets)
             Finish(sheet);
         workbook.Properties.Title = $"ImpactMeasure monthly pack, {data.AreaName}, {month}";
-        workbook.Properties.Author = Organisation;
+        workbook.Properties.Author = data.Pack.Organisation;
         workbook.Properties.Keywords = "care navigation; social prescribing; general practice; freed GP time; referrals";
         cover.SetTabActive();
         workbook.SaveAs(path);
     }
 
-    private static void WriteCover(IXLWorksheet sheet, MonthlyPackData data, string month)
+    private static void WriteCover(IXLWorksheet sheet, MonthlyPackData data, string month, IReadOnlyList<string> keyMessages)
     {
         string[] lines =
         [
-            $"ImpactMeasure monthly pack: care navigation and social prescribing, {data.AreaName}, {month}",
-            "Summary: GP time freed by care navigation, outcomes of signposting and referrals, social prescribing and wellbeing change, and the quality of the data behind them.",
+            $"Care navigation and social prescribing: monthly pack, {data.AreaName}, {month}",
+            "Key messages",
+            .. keyMessages.Select(m => $"- {m}"),
+            "About this pack: GP time freed by care navigation, outcomes of signposting and referrals, social prescribing and wellbeing change, and the quality of the data behind them.",
             "Source: GP appointment (GPAD) and practice extracts published by NHS England, and local signposting, referral and wellbeing extracts loaded into the ImpactMeasure warehouse.",
             $"Period covered: {month} (trends and SPC: the {MonthlyPackBuilder.TrendMonths} months to {month}).",
             $"Date produced: {data.GeneratedAt:d MMMM yyyy}. Data as of: {(data.DataAsOf is { } asOf ? asOf.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "[x]")}.",
-            "Next update: after the next month's extracts are loaded.",
+            data.NextUpdate is { } next
+                ? $"Next update: {next:d MMMM yyyy} (working day {data.Pack.PublicationWorkingDay} of the month, once that month's extracts are loaded)."
+                : "Next update: [x] (the calendar in the warehouse does not reach the next publication month).",
             data.Incomplete is { } incomplete
                 ? $"Status: PROVISIONAL, INCOMPLETE DATA: {incomplete}. Every figure in this pack is provisional [p]."
                 : "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
             data.Metrics.Disclosure.Applied
                 ? $"Disclosure control: counts of 1 to {data.Metrics.Disclosure.Threshold} of people or events, and every figure computed from them, are shown as [c]; further counts are hidden so that no [c] can be worked out from any other figure in this pack (note 1). GPAD appointment counts are not suppressed."
                 : "NOT FOR SHARING: disclosure control is OFF. This pack shows small numbers of people and events and is for internal use only.",
-            "Contact: your ICB analytics team (ImpactMeasure).",
+            $"Published by: {data.Pack.Organisation}.",
+            data.Pack.Contact is { Length: > 0 } contact ? $"Contact: {contact}." : "Contact: [x] not configured (set pack.contact in impact.json before sending this pack).",
             "Methodology: see Notes and the Methodology table; every definition follows ImpactMeasure's METHODS.",
         ];
         for (var i = 0; i < lines.Length; i++)
@@ -76,6 +81,8 @@ public static class PackWorkbook
             sheet.Row(i + 1).Height = i == 0 ? TextFit.Height(TextFit.Lines(lines[i], CoverWidth, 16, bold: true), 16) : TextFit.Height(TextFit.Lines(lines[i], CoverWidth));
         }
         sheet.Cell(1, 1).Style.Font.SetBold().Font.SetFontSize(16);
+        sheet.Cell(2, 1).Style.Font.SetBold().Font.SetFontSize(13);
+        sheet.Row(2).Height = TextFit.Height(1, 13) + 6;
         sheet.Column(1).Width = CoverWidth;
         sheet.Column(1).Style.Alignment.WrapText = true;
         sheet.Column(1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
