@@ -150,12 +150,12 @@ public class MonthlyPackTests(SampleWarehouses sample)
         ? cell.GetDouble().ToString("R", CultureInfo.InvariantCulture)
         : cell.GetString();
 
-    internal static async Task<string> WritePackAsync(TestWarehouse test, string period)
+    internal static async Task<string> WritePackAsync(TestWarehouse test, string period, string? area = null)
     {
         var path = Path.Combine(Path.GetTempPath(), $"impact-pack-{Guid.NewGuid():N}.xlsx");
         await using var warehouse = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
         var month = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var data = await new MonthlyPackBuilder(warehouse, new MethodParameters(), new FixedTime()).BuildAsync(month, null);
+        var data = await new MonthlyPackBuilder(warehouse, new MethodParameters(), new FixedTime()).BuildAsync(month, area);
         MonthlyPack.Write(path, data);
         return path;
     }

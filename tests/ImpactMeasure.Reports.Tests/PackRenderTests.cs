@@ -16,4 +16,14 @@ public class PackRenderTests(SampleWarehouses sample)
 
         problems.Should().BeEmpty("the pack prints cleanly; found:\n" + string.Join("\n", problems));
     }
+
+    [Fact]
+    public async Task A_pcn_pack_prints_cleanly_too()
+    {
+        var path = await MonthlyPackTests.WritePackAsync(sample[EngineNames.DuckDb], "2025-09", "U10004");
+
+        var problems = PackLayout.Problems(path);
+
+        problems.Should().BeEmpty("the PCN pack prints cleanly; found:\n" + string.Join("\n", problems));
+    }
 }

@@ -30,7 +30,7 @@ public static class ReportCommand
         metrics.SetAction((parse, cancel) =>
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
-                return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+                return Task.FromResult(output.Usage($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
             if (!IsAreaCode(parse.GetValue(area)))
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var window = ReportWindow.Ending(month, parse.GetValue(months), parse.GetValue(area));
@@ -44,18 +44,25 @@ public static class ReportCommand
     {
         var period = new Option<string>("--period") { Description = "The pack's month, YYYY-MM", Required = true };
         var area = new Option<string?>("--area") { Description = "An ICB, sub-ICB, PCN or practice code (default: everything)" };
-        var outFile = new Option<string?>("--out") { Description = "The .xlsx file (default out/impact-monthly-pack-AREA-YYYY-MM.xlsx)" };
+        var outFile = new Option<string?>("--out") { Description = "The .xlsx file (default out/impact-monthly-pack-AREA-YYYY-MM.xlsx); with --each-pcn a folder (default out/packs-AREA-YYYY-MM)" };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers: an internal pack marked NOT FOR SHARING" };
         var allowIncomplete = AllowIncompleteOption();
         var force = ForceOption();
-        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression, allowIncomplete, force };
+        var eachPcn = new Option<bool>("--each-pcn") { Description = "Also write one pack per PCN of the area (an ICB, or everything) into the --out folder, with an index" };
+        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression, allowIncomplete, force, eachPcn };
         command.SetAction(parse =>
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
-                return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+                return Task.FromResult(output.Usage($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
             if (!IsAreaCode(parse.GetValue(area)))
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
+            if (parse.GetValue(eachPcn))
+            {
+                var folder = parse.GetValue(outFile) ?? Path.Combine("out", $"packs-{(parse.GetValue(area) ?? "all").ToLowerInvariant()}-{month:yyyy-MM}");
+                return EachPcnPacks.RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), folder, parse.GetValue(config)!, output,
+                    !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
+            }
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
             return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
                 !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
@@ -102,7 +109,7 @@ public static class ReportCommand
     /// <summary>A month with no GPAD data, or too little (serve.minimum_coverage of the area's practices): exit 3
     /// naming the latest month with data, unless allowed, when the reason is returned to mark every figure
     /// provisional.</summary>
-    private static async Task<(int? Refused, string? Incomplete)> CheckCompleteAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly month, string? area,
+    internal static async Task<(int? Refused, string? Incomplete)> CheckCompleteAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly month, string? area,
         string configPath, bool allow, CliOutput output)
     {
         var minimum = Service.ServeSettings.Load(configPath).MinimumCoverage;

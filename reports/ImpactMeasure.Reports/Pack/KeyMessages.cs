@@ -29,13 +29,17 @@ public static class KeyMessages
         var area = freed.Rows.FirstOrDefault(r => r.Breakdown == "all");
         if (area is null || Number(freed.Show(area, FreedGpTimeColumns.FreedCentral)) is not { } central)
             return $"Freed GP appointments for {month} are not shown: too few events to publish safely [c] ({sheet}).";
-        var interval = (Number(freed.Show(area, FreedGpTimeColumns.FreedLower95)), Number(freed.Show(area, FreedGpTimeColumns.FreedUpper95))) is ({ } lo, { } hi)
-            ? $" (95% interval {lo:N0} to {hi:N0})" : "";
+        var bounds = (Number(freed.Show(area, FreedGpTimeColumns.FreedLower95)), Number(freed.Show(area, FreedGpTimeColumns.FreedUpper95)));
+        var interval = bounds is ({ } lo, { } hi) ? Invariant($" (95% interval {lo:N0} to {hi:N0})") : "";
         var hours = Number(freed.Show(area, FreedGpTimeColumns.MinutesCentral)) is { } minutes ? $", about {minutes / 60:N0} hours of GP time" : "";
         var headline = data.Headline.Rows.FirstOrDefault(r => r.Kpi.Key == "gp_appointments_freed");
         var shownYearAgo = headline is null ? null : data.Headline.Show(headline, HeadlineRow.YearAgoColumn);
         var lastYear = data.Period.AddMonths(-12).ToString("MMM yyyy", CultureInfo.InvariantCulture);
-        var change = Number(shownYearAgo) is { } yearAgo and > 0 ? $"; {Change(central, yearAgo)} {lastYear} ({yearAgo:N0})"
+        // A year-ago figure inside this month's interval is no evidence of change: say so rather than quote a percentage.
+        var change = Number(shownYearAgo) is { } yearAgo and > 0
+            ? bounds is ({ } low, { } high) && yearAgo >= low && yearAgo <= high
+                ? Invariant($"; not clearly different from {lastYear} ({yearAgo:N0}, inside the interval)")
+                : Invariant($"; {Change(central, yearAgo)} {lastYear} ({yearAgo:N0})")
             : shownYearAgo is SuppressedCell ? $"; {lastYear}'s figure is not shown [c], so there is no change on a year ago" : "";
         return Invariant($"Care navigation freed an estimated {central:N0} GP appointments in {month}{interval}{hours}{change} ({sheet}).");
     }

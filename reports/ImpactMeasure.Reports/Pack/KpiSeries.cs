@@ -93,7 +93,7 @@ public static class KpiSeries
         {
             var c = chart[i];
             var type = !c.Judged ? "Not judged (too few)" : c.Side > 0 ? "Above UCL" : c.Side < 0 ? "Below LCL" : XmrPoint.CommonCause;
-            return new XmrPoint(p.Month, c.Y, c.Phase, c.CentreLine, c.LowerLimit, c.UpperLimit, c.Lower95, c.Upper95, Math.Sign(c.Y - c.CentreLine),
+            return new XmrPoint(p.Month, c.Y, c.Phase, c.CentreLine, c.LowerLimit, c.UpperLimit, c.Lower95, c.Upper95, double.IsNaN(c.Y - c.CentreLine) ? 0 : Math.Sign(c.Y - c.CentreLine),
                 c.SigmaSignal, false, type, c.Side == 0 ? "common_cause" : XmrChart.PointType(type, kpi.Direction), false);
         }).ToList();
     }
