@@ -112,4 +112,25 @@ public class ReportArgumentTests
         Path.GetFileName(third).Should().Be("pack (run 2025-10-08 093000, 2).xlsx");
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public async Task A_missing_warehouse_says_how_to_name_one()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"impact-missing-{Guid.NewGuid():N}.duckdb");
+
+        var run = await CliRun.RunAsync("report", "monthly", "--period", "2025-09", "--out", missing + ".xlsx", "-w", "duckdb:" + missing);
+
+        run.ExitCode.Should().Be(ExitCodes.Failed);
+        run.Error.Should().Contain($"no warehouse at {missing}").And.Contain("-w duckdb:out/impact.duckdb").And.Contain("impact init");
+        File.Exists(missing).Should().BeFalse("a report never creates a warehouse");
+    }
+
+    [Fact]
+    public async Task A_period_that_is_not_a_month_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("report", "monthly", "--period", "2025-13", "-w", "duckdb::memory:");
+
+        run.ExitCode.Should().Be(ExitCodes.Usage);
+        run.Error.Should().Contain("--period '2025-13' is not a month");
+    }
 }

@@ -36,7 +36,7 @@ public static class DemoCommand
         var status = await InitCommand.RunAsync(location, output, cancellationToken);
         if (status != ExitCodes.Ok)
             return status;
-        status = await IngestCommand.RunAsync(location, [sample], new EtlOptions(), output, cancellationToken);
+        status = await IngestCommand.RunAsync(location, [sample], new EtlOptions(), output, cancellationToken, compact: true);
         if (status != ExitCodes.Ok)
             return status;
         status = await CheckCommand.RunAsync(location, output, cancellationToken);
@@ -57,6 +57,7 @@ public static class DemoCommand
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
+        output.Out.WriteLine($"Next:      impact report monthly --period {latest:yyyy-MM} --area U10004 -w duckdb:{path}   (a PCN's pack; see README 'After the demo')");
         return status;
     }
 }

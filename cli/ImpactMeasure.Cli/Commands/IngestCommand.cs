@@ -51,7 +51,8 @@ public static class IngestCommand
         return command;
     }
 
-    public static async Task<int> RunAsync(WarehouseLocation location, IReadOnlyList<string> paths, EtlOptions options, CliOutput output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(WarehouseLocation location, IReadOnlyList<string> paths, EtlOptions options, CliOutput output, CancellationToken cancellationToken,
+        bool compact = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite, cancellationToken);
@@ -60,7 +61,7 @@ public static class IngestCommand
         var results = await ProgressBar.RunAsync(output, progress => (ingestor = new Ingestor(warehouse, options, progress)).IngestAsync(paths, cancellationToken));
         if (ingestor?.RepairedRows > 0)
             output.Error.WriteLine($"impact: warning: removed {ingestor.RepairedRows:N0} rows that a load cut off inside its commit had left behind (their file was not recorded as loaded)");
-        LoadReport.Print(output, results);
+        LoadReport.Print(output, results, compact);
         var checks = await new DataChecks(warehouse).RunAllAsync(cancellationToken);
         foreach (var failed in checks.Where(c => !c.Passed))
             output.Error.WriteLine($"impact: warning: data check {failed.Name} fails after this load ({failed.OffendingRows} rows): run 'impact check'");

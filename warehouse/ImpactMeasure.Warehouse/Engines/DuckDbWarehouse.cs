@@ -23,7 +23,8 @@ internal sealed class DuckDbWarehouse : Warehouse
         if (path is not null && !File.Exists(path))
         {
             if (Access != WarehouseAccess.Create)
-                throw new WarehouseException($"no warehouse at {path}: run 'impact init --warehouse {Location.Display}' first");
+                throw new WarehouseException($"no warehouse at {path}: name an existing one with -w (the demo's is -w duckdb:out/impact.duckdb; "
+                    + $"or set IMPACT_WAREHOUSE), or create this one with 'impact init -w {Location.Display}'");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
         _root = await OpenNewAsync(cancellationToken);
