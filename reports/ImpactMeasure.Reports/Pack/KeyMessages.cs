@@ -41,7 +41,11 @@ public static class KeyMessages
                 ? Invariant($"; not clearly different from {lastYear} ({yearAgo:N0}, inside the interval)")
                 : Invariant($"; {Change(central, yearAgo)} {lastYear} ({yearAgo:N0})")
             : shownYearAgo is SuppressedCell ? $"; {lastYear}'s figure is not shown [c], so there is no change on a year ago" : "";
-        return Invariant($"Care navigation freed an estimated {central:N0} GP appointments in {month}{interval}{hours}{change} ({sheet}).");
+        var share = data.Headline.Rows.FirstOrDefault(r => r.Kpi.Key == "freed_share_of_gp_appointments") is { } row
+            && Number(data.Headline.Show(row, HeadlineRow.ThisMonthColumn)) is { } fraction && row.ThisMonth?.Value is not null
+            && data.Headline.Rows.FirstOrDefault(r => r.Kpi.Key == "gp_appointments")?.ThisMonth?.Value is { } gp
+            ? $", {Percent(fraction)} of the area's {gp:N0} GP appointments" : "";
+        return Invariant($"Care navigation freed an estimated {central:N0} GP appointments in {month}{interval}{share}{hours}{change} ({sheet}).");
     }
 
     private static string Change(double now, double before)

@@ -9,7 +9,7 @@ namespace ImpactMeasure.Reports.Pack;
 public static class KpiSeries
 {
     public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyList<NavigationEvent> navigation,
-        IReadOnlyList<DateOnly> months, MethodParameters parameters, IReadOnlyList<ReportQueries.Row>? starts = null)
+        IReadOnlyList<DateOnly> months, MethodParameters parameters, IReadOnlyList<ReportQueries.Row>? starts = null, IReadOnlyList<ReportQueries.Row>? context = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(navigation);
@@ -50,6 +50,18 @@ public static class KpiSeries
         List<KpiPoint> Series(Func<DateOnly, KpiPoint> point) => months.Select(point).ToList();
         var navigator = ChangePoints.Of(starts ?? [], "care_navigator", months[0], months[^1]);
         var linkWorker = ChangePoints.Of(starts ?? [], SocialPrescribingMetrics.LinkWorker, months[0], months[^1]);
+        // GPAD context: appointment counts are not person counts (never suppressed); freed as a share of them rests on
+        // the freed counts, so it is hidden whenever freed appointments are.
+        var gpad = (context ?? []).ToDictionary(r => r.Date("month_start_date"));
+        double? GpAppointments(DateOnly m) => gpad.TryGetValue(m, out var r) && r.Text("gp_appointments").Length > 0 ? r.Count("gp_appointments") : null;
+        double? Patients(DateOnly m) => gpad.TryGetValue(m, out var r) && r.Text("registered_patients").Length > 0 ? r.Count("registered_patients") : null;
+        KpiPoint Fixed(DateOnly m, double? value) => new(m, value, [], _ => value);
+        KpiPoint FreedShare(DateOnly m)
+        {
+            var freed = Freed(m);
+            var gp = GpAppointments(m);
+            return new(m, freed.Value / gp, freed.Basis, v => freed.Formula(v) / gp);
+        }
         return
         [
             new("Care navigation signposting events", "events", false, ImprovementDirection.Neutral, Series(m => Count(m, Nav(m, c => c.Signposted, MeasureNames.Signposted))))
@@ -62,12 +74,18 @@ public static class KpiSeries
             new("Capacity rejection rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedCapacity, MeasureNames.RejectedCapacity))) { Key = "capacity_rejection_rate" },
             new("Inappropriate referral rate", "%", true, ImprovementDirection.Decrease, Series(m => Decisions(m, c => c.RejectedInappropriate, MeasureNames.RejectedInappropriate))) { Key = "inappropriate_referral_rate" },
             new("Social prescribing referrals", "referrals", false, ImprovementDirection.Neutral, Series(SpReferrals)) { Key = "sp_referrals", ChangePoints = linkWorker },
+            new("Context: GP appointments (GPAD)", "appointments", false, ImprovementDirection.Neutral, Series(m => Fixed(m, GpAppointments(m)))) { Key = "gp_appointments" },
+            new("Context: GP appointments per 1,000 registered patients", "per 1,000 patients", false, ImprovementDirection.Neutral,
+                Series(m => Fixed(m, GpAppointments(m) * 1000 / Patients(m)))) { Key = "gp_appointments_per_1000" },
+            new("Context: freed appointments as a share of GP appointments", "%", false, ImprovementDirection.Increase, Series(FreedShare))
+                { Key = "freed_share_of_gp_appointments", ChangePoints = navigator },
         ];
     }
 
     /// <summary>The keys a target can be configured under (<c>methods.targets</c>).</summary>
     public static readonly IReadOnlyList<string> Keys =
-        ["signposting_events", "patients_diverted", "gp_appointments_freed", "representation_rate", "acceptance_rate", "capacity_rejection_rate", "inappropriate_referral_rate", "sp_referrals"];
+        ["signposting_events", "patients_diverted", "gp_appointments_freed", "representation_rate", "acceptance_rate", "capacity_rejection_rate", "inappropriate_referral_rate", "sp_referrals",
+         "gp_appointments", "gp_appointments_per_1000", "freed_share_of_gp_appointments"];
 
     /// <summary>The SPC chart of a measure over the months that have a value (METHODS §5): a p-chart for a rate
     /// (Laney's p′ where overdispersed; months under <c>spc_min_denominator</c> shown, not judged), an XmR chart for a

@@ -70,19 +70,48 @@ public static class MonthlyPack
             + $"{disclosure.Primary} counts are hidden as small and {disclosure.Complementary} to protect them{(suppressedTables.Count > 0 ? $"; cells are hidden in: {string.Join(", ", suppressedTables)}" : "")}. GPAD appointment counts are not person counts and are not suppressed."
         : "NOT FOR SHARING: disclosure control is OFF. Small numbers of people and events are shown; this pack is for internal use only.";
 
+    // Each measure this month, last month and a year ago, the change on a year ago (from the published figures, so
+    // hidden when either is), the 95% interval where the measure has one (freed appointments: the practice
+    // bootstrap of Table 2; rates' intervals are with their counts in Tables 4 and 5), and the SPC words.
     private static PackTable Headline(MonthlyPackData data, IReadOnlyList<PackNote> notes)
     {
         var headline = data.Headline;
-        var rows = headline.Rows.Select(r => Pick(headline, r, HeadlineRow.MeasureColumn, HeadlineRow.UnitColumn, HeadlineRow.ThisMonthColumn,
-            HeadlineRow.PreviousMonthColumn, HeadlineRow.YearAgoColumn, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn, HeadlineRow.AssuranceColumn)).ToList();
-        return new PackTable("Headline measures with SPC variation", notes,
-            [("Measure", "@"), ("Unit", "@"), ("This month", Count), ("Previous month", Count), ("Same month last year", Count),
-             ("Variation (SPC)", "@"), ("Special cause", "@"), ("Assurance (SPC)", "@")], rows)
+        var freed = data.Metrics.FreedGpTime;
+        var area = freed.Rows.FirstOrDefault(r => r.Breakdown == "all");
+        var rows = headline.Rows.Select(r =>
         {
-            Fills = new Dictionary<int, Func<object?, string?>> { [5] = VariationColour },
-            CellFormat = (row, column) => column is >= 2 and <= 4 ? headline.Rows[row].Kpi.IsRate ? Percent : headline.Rows[row].Kpi.Name.StartsWith("GP appointments", StringComparison.Ordinal) ? OneDecimal : Count : null,
+            var cells = Pick(headline, r, HeadlineRow.MeasureColumn, HeadlineRow.UnitColumn, HeadlineRow.ThisMonthColumn, HeadlineRow.PreviousMonthColumn, HeadlineRow.YearAgoColumn);
+            object? change = (cells[2], cells[4]) switch
+            {
+                (double now, double before) => now - before,
+                (SuppressedCell, _) or (_, SuppressedCell) => SuppressedCell.Instance,
+                _ => null,
+            };
+            object?[] interval = r.Kpi.Key == "gp_appointments_freed" && area is not null
+                ? [freed.Show(area, FreedGpTimeColumns.FreedLower95), freed.Show(area, FreedGpTimeColumns.FreedUpper95)]
+                : r.Kpi.IsRate ? [null, null] : [NotApplicable, NotApplicable];
+            return cells.Append(change).Concat(interval)
+                .Concat(Pick(headline, r, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn, HeadlineRow.AssuranceColumn)).ToArray();
+        }).ToList();
+        return new PackTable("Headline measures with SPC variation", notes,
+            [("Measure", "@"), ("Unit", "@"), ("This month", Count), ("Previous month", Count), ("Same month last year", Count), ("Change on a year ago", Count),
+             ("Lower 95% limit", Count), ("Upper 95% limit", Count), ("Variation (SPC)", "@"), ("Special cause", "@"), ("Assurance (SPC)", "@")], rows)
+        {
+            Fills = new Dictionary<int, Func<object?, string?>> { [8] = VariationColour },
+            CellFormat = (row, column) => column is >= 2 and <= 7 ? HeadlineFormat(headline.Rows[row].Kpi) : null,
+            WrapWidth = 26,
         };
     }
+
+    private static string HeadlineFormat(Kpi kpi) => kpi.Unit switch
+    {
+        "%" => Percent,
+        "per 1,000 patients" => OneDecimal,
+        _ => kpi.Key == "gp_appointments_freed" ? OneDecimal : Count,
+    };
+
+    /// <summary>"[z]": a figure that does not apply (a count of events has no sampling interval).</summary>
+    private const string NotApplicable = "[z]";
 
     // The area and its PCNs in one table, its practices (each with its PCN) in another: one table per level reads
     // and prints better than one long mixed list.

@@ -33,7 +33,8 @@ public sealed class MonthlyPackBuilder
         var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, trend, _parameters.RepresentationWindowDays));
         var months = Enumerable.Range(0, TrendMonths).Select(i => trend.FirstMonth.AddMonths(i)).ToList();
         var starts = await ReportQueries.RunAsync(connection, ReportQueries.RoleStarts, trend);
-        var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters, starts);
+        var context = await ReportQueries.RunAsync(connection, ReportQueries.GpContext, trend);
+        var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters, starts, context);
         var headline = Headline(kpis, window.LastMonth);
         var freedSpc = Spc(kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)));
         if (suppress)

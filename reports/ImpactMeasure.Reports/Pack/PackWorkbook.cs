@@ -222,6 +222,10 @@ public static class PackWorkbook
                 cell.SetValue(date);
                 cell.Style.NumberFormat.Format = format;
                 break;
+            case "[x]" or "[z]" or "[c]":
+                cell.SetValue((string)value);
+                cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+                break;
             default:
                 cell.SetValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "");
                 break;

@@ -1,0 +1,45 @@
+using ClosedXML.Excel;
+using ImpactMeasure.Reports.Pack;
+using ImpactMeasure.Testing;
+using Microsoft.VisualBasic.FileIO;
+
+namespace ImpactMeasure.Reports.Tests;
+
+/// <summary>Table_1's GPAD context checked against the raw extracts, read here independently of the ETL: GP
+/// appointments in the month, per 1,000 registered patients, and freed appointments as a share of them.</summary>
+[Collection(SampleWarehouseGroup.Name)]
+public class PackContextTests(SampleWarehouses sample)
+{
+    private static readonly string Sample = Path.Combine(RepositoryRoot.Path, "sample-data", "sample");
+
+    [Theory, BothEngines]
+    public async Task Gp_appointment_context_matches_the_raw_extracts(string engine)
+    {
+        var path = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");
+        using var workbook = new XLWorkbook(path);
+        var table = workbook.Worksheet("Table_1");
+        IXLRangeRow Row(string measure) => table.Tables.Single().DataRange.Rows().Single(r => r.Cell(1).GetString() == measure);
+
+        var gp = Sum(Path.Combine(Sample, "gpad", "practice-level-crosstab-2025-09.csv"), "COUNT_OF_APPOINTMENTS", r => r["HCP_TYPE"] == "GP");
+        var patients = Sum(Path.Combine(Sample, "reference", "list-size-2025-09.csv"), "NUMBER_OF_PATIENTS", _ => true);
+
+        Row("Context: GP appointments (GPAD)").Cell(3).GetDouble().Should().Be(gp);
+        Row("Context: GP appointments per 1,000 registered patients").Cell(3).GetDouble().Should().BeApproximately(gp * 1000.0 / patients, 0.0005, "published to three places");
+        var freed = Row("GP appointments freed (central estimate)").Cell(3).GetDouble();
+        Row("Context: freed appointments as a share of GP appointments").Cell(3).GetDouble().Should().BeApproximately(freed / gp, 0.0005);
+    }
+
+    private static long Sum(string file, string column, Func<IReadOnlyDictionary<string, string>, bool> where)
+    {
+        using var parser = new TextFieldParser(file) { TextFieldType = FieldType.Delimited, Delimiters = [","], HasFieldsEnclosedInQuotes = true };
+        var header = parser.ReadFields()!;
+        long total = 0;
+        while (parser.ReadFields() is { } fields)
+        {
+            var row = header.Zip(fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+            if (where(row))
+                total += long.Parse(row[column], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return total;
+    }
+}
