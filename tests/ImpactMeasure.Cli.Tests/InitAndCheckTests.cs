@@ -41,7 +41,7 @@ public class InitAndCheckTests
     [Theory]
     [InlineData("init", "--warehouse", "mysql://h/db", "unrecognised warehouse 'mysql://h/db'")]
     [InlineData("init", "--warehouse", "postgres://u:pw@127.0.0.1:1/w", "cannot be reached")]
-    [InlineData("check", "--warehouse", "duckdb:/nonexistent/dir/w.duckdb", "run 'impact init")]
+    [InlineData("check", "--warehouse", "duckdb:/nonexistent/dir/w.duckdb", "create this one with 'impact init -w")]
     public async Task Bad_warehouses_get_one_line_and_exit_1(string verb, string option, string uri, string reason)
     {
         var run = await CliRun.RunAsync(verb, option, uri);

@@ -60,11 +60,18 @@ public static class KeyMessages
         var flagged = data.Metrics.ServiceOverload.Rows.Where(r => r.Month == key && ServiceOverload.IsFlagged(r.PossiblyOverloaded)).ToList();
         return flagged.Count == 0
             ? $"No service that patients were sent to was flagged as possibly overloaded in {month} ({sheet})."
-            : $"{Count(flagged.Count, "service")} possibly overloaded in {month}: {string.Join("; ", flagged.Select(r => $"{r.ServiceName} ({r.ServiceCode}), {r.PossiblyOverloaded}"))} ({sheet}).";
+            : $"{Count(flagged.Count, "service")} possibly overloaded in {month}: {string.Join("; ", flagged.Select(r => $"{r.ServiceName} ({r.ServiceCode}), {Why(r.PossiblyOverloaded)}"))} ({sheet}).";
     }
 
     // Only published role rates are compared; the all-roles rate is not quoted where a role's count is hidden
     // (with the other roles it would give the hidden count back).
+    private static string Why(string flag) => string.Join(" and ", flag.Split("; ").Select(reason => reason switch
+    {
+        ServiceOverload.Rising => "rising: its capacity refusals are above the control limit set on its own earlier months",
+        ServiceOverload.PersistentlyHigh => "persistently high: its capacity refusals are above the 99.8% funnel limit of services of its kind",
+        _ => reason,
+    }));
+
     private static string? Inappropriate(MonthlyPackData data, string month, string sheet)
     {
         var roles = data.Metrics.SpReferralSources;
