@@ -146,6 +146,32 @@ public class MonthlyPackTests(SampleWarehouses sample)
         }
     }
 
+    [Fact]
+    public async Task Both_engines_give_identical_packs()
+    {
+        var duckdb = await WritePackAsync(sample[EngineNames.DuckDb], "2025-09");
+        var postgres = await WritePackAsync(sample[EngineNames.Postgres], "2025-09");
+
+        Cells(postgres).Should().Equal(Cells(duckdb));
+    }
+
+    [Fact]
+    public async Task Both_engines_give_identical_pcn_packs()
+    {
+        var duckdb = await WritePackAsync(sample[EngineNames.DuckDb], "2025-09", "U10004");
+        var postgres = await WritePackAsync(sample[EngineNames.Postgres], "2025-09", "U10004");
+
+        Cells(postgres).Should().Equal(Cells(duckdb));
+    }
+
+    // Every cell of every sheet but the Cover's load time (each engine's own clock stamped its loads).
+    private static List<string> Cells(string path)
+    {
+        using var workbook = new XLWorkbook(path);
+        return workbook.Worksheets.SelectMany(sheet => sheet.CellsUsed().Select(c => $"{sheet.Name}!{c.Address}={Value(c)}"))
+            .Where(c => !c.Contains("Data as of:", StringComparison.Ordinal)).ToList();
+    }
+
     private static string Value(IXLCell cell) => cell.DataType == XLDataType.Number
         ? cell.GetDouble().ToString("R", CultureInfo.InvariantCulture)
         : cell.GetString();

@@ -107,7 +107,7 @@ public static class MonthlyPack
     {
         "%" => Percent,
         "per 1,000 patients" => OneDecimal,
-        _ => kpi.Key == "gp_appointments_freed" ? OneDecimal : Count,
+        _ => Count,
     };
 
     /// <summary>"[z]": a figure that does not apply (a count of events has no sampling interval).</summary>
@@ -125,7 +125,7 @@ public static class MonthlyPack
         Func<FreedGpTimeRow, string> first, string firstHeader) =>
         new(title, notes,
             [(firstHeader, "@"), ("Code", "@"), ("Name", "@"), ("Signposted (events)", Count), ("Diverted (patients)", Count), ("Re-presented (patients)", Count),
-             ("Freed GP appointments", OneDecimal), ("Lower 95% limit", OneDecimal), ("Upper 95% limit", OneDecimal), ("GP time (hours)", Count),
+             ("Freed GP appointments", Count), ("Lower 95% limit", Count), ("Upper 95% limit", Count), ("GP time (hours)", Count),
              ("Cost (£)", Pounds), ("Re-presentation rate used", "@")],
             rows.Select(r => new object?[] { first(r) }.Concat(Pick(freed, r, FreedGpTimeColumns.Code, FreedGpTimeColumns.Name, FreedGpTimeColumns.Signposted,
                 FreedGpTimeColumns.Diverted, FreedGpTimeColumns.Represented, FreedGpTimeColumns.FreedCentral,
@@ -173,7 +173,7 @@ public static class MonthlyPack
     // The month is a date (shown "Oct 2025") so the chart can place each run of months on a time axis.
     private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
         new("Freed GP appointments each month with SPC limits", notes,
-            [("Month", MonthFormat), ("GP appointments freed", OneDecimal), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
+            [("Month", MonthFormat), ("GP appointments freed", Count), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
              ("Special cause", "@"), ("Variation", "@"), ("Baseline phase", "0")],
             points.Rows.Select(r => Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
                 SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn, SpcPointRow.PhaseColumn)).Select((cells, k) => cells.Select((cell, c) => c == 0 ? points.Rows[k].Point.Date.ToDateTime(TimeOnly.MinValue) : cell).ToArray()).ToList())
