@@ -20,8 +20,10 @@ public class MonthlyPackTests(SampleWarehouses sample)
         var path = await WritePackAsync(sample[EngineNames.DuckDb], "2025-09");
         using var workbook = new XLWorkbook(path);
 
+        var tables = workbook.Worksheets.Count(s => s.Name.StartsWith("Table_", StringComparison.Ordinal));
+        tables.Should().BeGreaterThanOrEqualTo(9);
         workbook.Worksheets.Select(s => s.Name).Should().Equal(
-            "Cover", "Contents", "Notes", "Table_1", "Table_2", "Table_3", "Table_4", "Table_5", "Table_6", "Table_7", "Table_8", "Table_9", "Chart_1");
+            ["Cover", "Contents", "Notes", .. Enumerable.Range(1, tables).Select(i => $"Table_{i}"), "Chart_1"]);
         workbook.Worksheet("Cover").TabActive.Should().BeTrue();
         workbook.Properties.Title.Should().Contain("Sep 2025");
         workbook.Properties.Author.Should().Be("ImpactMeasure");
@@ -74,10 +76,10 @@ public class MonthlyPackTests(SampleWarehouses sample)
         var part = (WorksheetPart)document.WorkbookPart.GetPartById(chartSheet.Id!);
         var chart = part.DrawingsPart!.ChartParts.Should().ContainSingle().Which;
         var formulas = chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Select(f => f.Text).ToList();
-        formulas.Should().Contain(f => f.StartsWith("'Table_7'!$B$", StringComparison.Ordinal));
         using (var workbook = new XLWorkbook(path))
         {
-            var table = workbook.Worksheet("Table_7");
+            var table = workbook.Worksheets.Single(s => s.Cell(1, 1).GetString().Contains("Freed GP appointments each month with SPC limits", StringComparison.Ordinal));
+            formulas.Should().Contain(f => f.StartsWith($"'{table.Name}'!$B$", StringComparison.Ordinal));
             table.Column(2).CellsUsed().Should().Contain(c => c.GetString() == "[c]", "the sample's SPC series has hidden months");
             foreach (var range in formulas.Select(f => f.Split('!')[1].Replace("$", "", StringComparison.Ordinal)))
                 table.Range(range).Cells().Should().OnlyContain(c => c.DataType == XLDataType.Number || c.DataType == XLDataType.DateTime, $"{range} is plotted: a [c] there would be drawn as 0");

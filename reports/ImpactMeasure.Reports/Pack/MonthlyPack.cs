@@ -35,6 +35,7 @@ public static class MonthlyPack
             new(6, $"Wellbeing change is paired per person (never mean of baselines against mean of follow-ups) for the people whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the pack's month; SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people due, the rest are lost to follow-up. A change is meaningful at {parameters.SwemwbsMeaningfulChange:0.#} points on SWEMWBS, {parameters.WemwbsMeaningfulChange:0.#} on WEMWBS and {parameters.Ons4MeaningfulChange:0.#} on an ONS4 question."),
             new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
+            new(9, $"GP use before and after a social prescribing referral: GP appointments per person in the {parameters.WindowMonths} months before and after the first referral, against comparison patients of the same practices with no signposting or referral over the same dates (a difference in differences); the 95% interval is a cluster bootstrap over practices, both groups resampled together. People referred too recently to have {parameters.WindowMonths} months after are counted only as far as the data go (see the note column)."),
         };
         var spc = data.FreedSpc;
         var spcTable = Spc(spc, [notes[0], notes[4]]);
@@ -42,6 +43,8 @@ public static class MonthlyPack
         var outcomesTable = Outcomes(metrics.ReferralOutcomes, metrics.ServiceOverload, data.Period, [notes[0], notes[3], notes[4]]);
         var referrersTable = SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]);
         var wellbeingTable = Wellbeing(metrics.Wellbeing, [notes[0], notes[5]]);
+        var caseloadTable = Caseload(metrics.SpCaseload, [notes[0]]);
+        var gpUseTable = GpUse(metrics.SpGpUse, [notes[0], notes[8]]);
         var qualityTable = DataQuality(data, [notes[6]]);
         var tables = new List<PackTable>
         {
@@ -50,6 +53,8 @@ public static class MonthlyPack
             FreedByPractice(metrics.FreedGpTime, data.PracticePcns, [notes[0], notes[1], notes[2]]),
             outcomesTable,
             referrersTable,
+            caseloadTable,
+            gpUseTable,
             wellbeingTable,
             spcTable,
             qualityTable,
@@ -162,6 +167,32 @@ public static class MonthlyPack
              ("Inappropriate referral rate", Percent), ("Lower 95% limit", Percent), ("Upper 95% limit", Percent)],
             sources.Rows.Select(r => Labelled(Pick(sources, r, SpReferrerRow.RoleColumn, SpReferrerRow.ReferralsColumn, SpReferrerRow.ShareColumn, SpReferrerRow.WithDecisionColumn,
                 SpReferrerRow.InappropriateColumn, SpReferrerRow.RateColumn, SpReferrerRow.LowerColumn, SpReferrerRow.UpperColumn))).ToList());
+
+    private static PackTable Caseload(MetricTable<SpCaseloadRow> caseload, IReadOnlyList<PackNote> notes) =>
+        new("Social prescribing caseload", notes,
+            [("Month", "@"), ("Referrals received", Count), ("People seen", Count), ("Mean days to first contact", "0.0"), ("Declined by the patient", Count),
+             ("Rejected as inappropriate", Count), ("Pending", Count), ("Note", "@")],
+            caseload.Rows.Select(r => Pick(caseload, r, SpCaseloadRow.MonthColumn, SpCaseloadRow.ReferralsColumn, SpCaseloadRow.SeenColumn, SpCaseloadRow.DaysColumn,
+                SpCaseloadRow.DeclinedColumn, SpCaseloadRow.InappropriateColumn, SpCaseloadRow.PendingColumn, SpCaseloadRow.NoteColumn))
+                .Select(cells => { cells[0] = cells[0] is string m ? MonthName(m) : cells[0]; return cells; }).ToList())
+        {
+            WrapWidth = 30,
+        };
+
+    private static PackTable GpUse(MetricTable<SpGpUseRow> use, IReadOnlyList<PackNote> notes) =>
+        new("GP use before and after social prescribing referral", notes,
+            [("People referred", Count), ("Comparison patients", Count), ("GP appointments per person before", "0.00"), ("GP appointments per person after", "0.00"),
+             ("Comparison change", "0.00"), ("Difference in differences", "0.00"), ("Lower 95% limit", "0.00"), ("Upper 95% limit", "0.00"), ("Note", "@")],
+            use.Rows.Select(r => Pick(use, r, SpGpUseRow.ReferredColumn, SpGpUseRow.ComparisonColumn, SpGpUseRow.BeforeColumn, SpGpUseRow.AfterColumn,
+                SpGpUseRow.ComparisonChangeColumn, SpGpUseRow.DidColumn, SpGpUseRow.LowerColumn, SpGpUseRow.UpperColumn, SpGpUseRow.NoteColumn)).ToList())
+        {
+            WrapWidth = 40,
+        };
+
+    // "2025-09" as "Sep 2025"; the window's total row ("all") reads "All months".
+    private static string MonthName(string key) =>
+        DateOnly.TryParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month.ToString("MMM yyyy", CultureInfo.InvariantCulture) : key == "all" ? "All months" : key;
 
     private static PackTable Wellbeing(MetricTable<WellbeingRow> wellbeing, IReadOnlyList<PackNote> notes) =>
         new("Wellbeing change after social prescribing (follow-ups due in 12 months)", notes,
