@@ -21,9 +21,11 @@ public class MonthlyPackTests(SampleWarehouses sample)
         using var workbook = new XLWorkbook(path);
 
         var tables = workbook.Worksheets.Count(s => s.Name.StartsWith("Table_", StringComparison.Ordinal));
+        var charts = workbook.Worksheets.Count(s => s.Name.StartsWith("Chart_", StringComparison.Ordinal));
         tables.Should().BeGreaterThanOrEqualTo(9);
+        charts.Should().BeGreaterThanOrEqualTo(8);
         workbook.Worksheets.Select(s => s.Name).Should().Equal(
-            ["Cover", "Contents", "Notes", .. Enumerable.Range(1, tables).Select(i => $"Table_{i}"), "Chart_1"]);
+            ["Cover", "Contents", "Notes", .. Enumerable.Range(1, tables).Select(i => $"Table_{i}"), .. Enumerable.Range(1, charts).Select(i => $"Chart_{i}")]);
         workbook.Worksheet("Cover").TabActive.Should().BeTrue();
         workbook.Properties.Title.Should().Contain("Sep 2025");
         workbook.Properties.Author.Should().Be("ImpactMeasure");
@@ -66,26 +68,30 @@ public class MonthlyPackTests(SampleWarehouses sample)
     }
 
     [Fact]
-    public async Task The_chart_is_a_native_excel_chart_over_the_spc_table_and_never_plots_a_hidden_month()
+    public async Task Every_headline_measure_has_a_native_chart_over_the_spc_table_that_never_plots_a_hidden_month()
     {
         var path = await WritePackAsync(sample[EngineNames.DuckDb], "2025-09");
+        using var workbook = new XLWorkbook(path);
         using var document = SpreadsheetDocument.Open(path, false);
+        var table = workbook.Worksheets.Single(s => s.Cell(1, 1).GetString().Contains("Headline measures each month with SPC limits", StringComparison.Ordinal));
+        var measures = table.Tables.Single().DataRange.Rows().Select(r => r.Cell(1).GetString()).Distinct().ToList();
+        table.Column(3).CellsUsed().Should().Contain(c => c.GetString() == "[c]", "the sample's SPC series have hidden months");
 
         document.PackageProperties.Language.Should().Be("en-GB");
-        var chartSheet = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == "Chart_1");
-        var part = (WorksheetPart)document.WorkbookPart.GetPartById(chartSheet.Id!);
-        var chart = part.DrawingsPart!.ChartParts.Should().ContainSingle().Which;
-        var formulas = chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Select(f => f.Text).ToList();
-        using (var workbook = new XLWorkbook(path))
+        var chartSheets = document.WorkbookPart!.Workbook.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Where(s => s.Name!.Value!.StartsWith("Chart_", StringComparison.Ordinal)).ToList();
+        chartSheets.Should().HaveCount(measures.Count, "one chart per headline measure");
+        foreach (var sheet in chartSheets)
         {
-            var table = workbook.Worksheets.Single(s => s.Cell(1, 1).GetString().Contains("Freed GP appointments each month with SPC limits", StringComparison.Ordinal));
-            formulas.Should().Contain(f => f.StartsWith($"'{table.Name}'!$B$", StringComparison.Ordinal));
-            table.Column(2).CellsUsed().Should().Contain(c => c.GetString() == "[c]", "the sample's SPC series has hidden months");
+            var part = (WorksheetPart)document.WorkbookPart.GetPartById(sheet.Id!);
+            var chart = part.DrawingsPart!.ChartParts.Should().ContainSingle().Which;
+            var formulas = chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.Formula>().Select(f => f.Text).ToList();
+            formulas.Should().NotBeEmpty().And.OnlyContain(f => f.StartsWith($"'{table.Name}'!", StringComparison.Ordinal), "a chart refers to its table");
             foreach (var range in formulas.Select(f => f.Split('!')[1].Replace("$", "", StringComparison.Ordinal)))
-                table.Range(range).Cells().Should().OnlyContain(c => c.DataType == XLDataType.Number || c.DataType == XLDataType.DateTime, $"{range} is plotted: a [c] there would be drawn as 0");
+                table.Range(range).Cells().Should().OnlyContain(c => c.DataType == XLDataType.Number || c.DataType == XLDataType.DateTime, $"{sheet.Name} plots {range}: a [c] there would be drawn as 0");
+            part.DrawingsPart.WorksheetDrawing.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.NonVisualDrawingProperties>().Single().Description!.Value
+                .Should().NotBeNullOrEmpty("charts carry alt text");
+            chart.ChartSpace.Descendants<DocumentFormat.OpenXml.Drawing.Charts.ValueAxis>().Should().OnlyContain(a => a.GetFirstChild<DocumentFormat.OpenXml.Drawing.Charts.Title>() != null, "both axes have titles");
         }
-        part.DrawingsPart.WorksheetDrawing.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.NonVisualDrawingProperties>().Single().Description!.Value
-            .Should().NotBeNullOrEmpty("charts carry alt text");
     }
 
     [Fact]

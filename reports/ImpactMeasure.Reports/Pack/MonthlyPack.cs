@@ -23,7 +23,7 @@ public static class MonthlyPack
         ArgumentNullException.ThrowIfNull(data);
         var metrics = data.Metrics;
         var parameters = metrics.Parameters;
-        var suppressedTables = metrics.Tables.Concat<IMetricTable>([data.Headline, data.FreedSpc]).Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
+        var suppressedTables = metrics.Tables.Concat<IMetricTable>([data.Headline, .. data.Spc.Select(s => s.Table)]).Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
         var notes = new List<PackNote>
         {
             new(1, DisclosureNote(metrics.Disclosure, suppressedTables)),
@@ -37,8 +37,7 @@ public static class MonthlyPack
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
             new(9, $"GP use before and after a social prescribing referral: GP appointments per person in the {parameters.WindowMonths} months before and after the first referral, against comparison patients of the same practices with no signposting or referral over the same dates (a difference in differences); the 95% interval is a cluster bootstrap over practices, both groups resampled together. People referred too recently to have {parameters.WindowMonths} months after are counted only as far as the data go (see the note column)."),
         };
-        var spc = data.FreedSpc;
-        var spcTable = Spc(spc, [notes[0], notes[4]]);
+        var spcTable = Spc(data.Spc, [notes[0], notes[4]]);
         var freedTable = FreedByPcn(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]);
         var outcomesTable = Outcomes(metrics.ReferralOutcomes, metrics.ServiceOverload, data.Period, [notes[0], notes[3], notes[4]]);
         var referrersTable = SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]);
@@ -62,7 +61,14 @@ public static class MonthlyPack
         };
         string Sheet(PackTable table) => PackWorkbook.SheetOf(tables, table).Replace('_', ' ');
         var messages = KeyMessages.Write(data, new KeyMessageSheets(Sheet(freedTable), Sheet(outcomesTable), Sheet(referrersTable), Sheet(wellbeingTable), Sheet(qualityTable)));
-        var charts = spc.Rows.Count == 0 ? new List<PackChart>() : new List<PackChart> { SpcChart(spcTable, PackWorkbook.SheetOf(tables, spcTable), data.Period) };
+        var charts = new List<PackChart>();
+        var offset = 0;
+        foreach (var (kpi, points) in data.Spc)
+        {
+            if (points.Rows.Count > 0)
+                charts.Add(SpcChart(spcTable, PackWorkbook.SheetOf(tables, spcTable), kpi, offset, points.Rows.Count, data.Period));
+            offset += points.Rows.Count;
+        }
         PackWorkbook.Write(path, data, tables, charts, notes, messages);
         NativeCharts.Add(path, charts);
     }
@@ -201,29 +207,49 @@ public static class MonthlyPack
             wellbeing.Rows.Select(r => Labelled(Pick(wellbeing, r, WellbeingRow.InstrumentColumn, WellbeingRow.BaselineColumn, WellbeingRow.BothColumn, WellbeingRow.LostColumn, WellbeingRow.CompletenessColumn,
                 WellbeingRow.MeanChangeColumn, WellbeingRow.LowerColumn, WellbeingRow.UpperColumn, WellbeingRow.ShareColumn, WellbeingRow.ScaleColumn))).ToList());
 
-    // The month is a date (shown "Oct 2025") so the chart can place each run of months on a time axis.
-    private static PackTable Spc(MetricTable<SpcPointRow> points, IReadOnlyList<PackNote> notes) =>
-        new("Freed GP appointments each month with SPC limits", notes,
-            [("Month", MonthFormat), ("GP appointments freed", Count), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
-             ("Special cause", "@"), ("Variation", "@"), ("Baseline phase", "0")],
-            points.Rows.Select(r => Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
-                SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn, SpcPointRow.PhaseColumn)).Select((cells, k) => cells.Select((cell, c) => c == 0 ? points.Rows[k].Point.Date.ToDateTime(TimeOnly.MinValue) : cell).ToArray()).ToList())
-        {
-            Fills = new Dictionary<int, Func<object?, string?>> { [6] = VariationColour },
-        };
-
-    // The chart over the SPC table: each series drawn only where the table holds a number (a hidden month is a gap),
-    // limits and mean per baseline phase, special causes marked in their Making Data Count colour; the title says
-    // what the latest month shows.
-    private static PackChart SpcChart(PackTable table, string sheet, DateOnly period)
+    // Every headline measure's series in one table, a block of rows per measure. The month is a date (shown "Oct
+    // 2025") so a chart can place each run of months on a time axis.
+    private static PackTable Spc(IReadOnlyList<SpcSeries> series, IReadOnlyList<PackNote> notes)
     {
-        const int Value = 1, Mean = 2, Lower = 3, Upper = 4, Cause = 5, Variation = 6, Phase = 7;
-        var rows = table.Rows;
+        var rows = new List<object?[]>();
+        var kpis = new List<Kpi>();
+        foreach (var (kpi, points) in series)
+        {
+            foreach (var r in points.Rows)
+            {
+                var cells = Pick(points, r, SpcPointRow.MonthColumn, SpcPointRow.ValueColumn, SpcPointRow.MeanColumn, SpcPointRow.LowerColumn, SpcPointRow.UpperColumn,
+                    SpcPointRow.SpecialCauseColumn, SpcPointRow.VariationColumn, SpcPointRow.PhaseColumn);
+                cells[0] = r.Point.Date.ToDateTime(TimeOnly.MinValue);
+                rows.Add([kpi.Name, .. cells]);
+                kpis.Add(kpi);
+            }
+        }
+        return new PackTable("Headline measures each month with SPC limits", notes,
+            [("Measure", "@"), ("Month", MonthFormat), ("Value", Count), ("Mean", OneDecimal), ("Lower control limit", OneDecimal), ("Upper control limit", OneDecimal),
+             ("Special cause", "@"), ("Variation", "@"), ("Baseline phase", "0")], rows)
+        {
+            Fills = new Dictionary<int, Func<object?, string?>> { [7] = VariationColour },
+            CellFormat = (row, column) => column is >= 2 and <= 5 ? SpcFormat(kpis[row], column) : null,
+            WrapWidth = 26,
+        };
+    }
+
+    private static string SpcFormat(Kpi kpi, int column) => kpi.Unit == "%" ? Percent : column == 2 ? HeadlineFormat(kpi) : OneDecimal;
+
+    // A chart over one measure's block of the SPC table: each series drawn only where the table holds a number (a
+    // hidden month is a gap), mean and limits per baseline phase, special causes marked in their Making Data Count
+    // colour; the title says what the latest month shows.
+    private static PackChart SpcChart(PackTable table, string sheet, Kpi kpi, int first, int count, DateOnly period)
+    {
+        const int Month = 1, Value = 2, Mean = 3, Lower = 4, Upper = 5, Cause = 6, Variation = 7, Phase = 8;
+        var rows = table.Rows.Skip(first).Take(count).ToList();
+        var top = PackWorkbook.FirstDataRow + first;
         string Column(int c) => ((char)('A' + c)).ToString();
-        IReadOnlyList<(int, int)> Runs(int c, bool byPhase) => ChartSeries.RunsOf(PackWorkbook.FirstDataRow, rows.Count, i => rows[i][c] is double, byPhase ? i => rows[i][Phase] : null);
+        IReadOnlyList<(int, int)> Runs(int c, bool byPhase) => ChartSeries.RunsOf(top, rows.Count, i => rows[i][c] is double, byPhase ? i => rows[i][Phase] : null);
+        var name = kpi.Name.Replace("Context: ", "", StringComparison.Ordinal);
         var series = new List<ChartSeries>
         {
-            new("GP appointments freed", Column(Value), "404040", ChartLook.Line, Runs(Value, false)),
+            new(name, Column(Value), "404040", ChartLook.Line, Runs(Value, false)),
             new("Mean", Column(Mean), "7F7F7F", ChartLook.PlainLine, Runs(Mean, true)),
             new("Lower control limit", Column(Lower), "A6A6A6", ChartLook.DashedLine, Runs(Lower, true)),
             new("Upper control limit", Column(Upper), "A6A6A6", ChartLook.DashedLine, Runs(Upper, true)),
@@ -231,21 +257,24 @@ public static class MonthlyPack
         foreach (var (word, colour) in new[] { ("Improvement", "0072C6"), ("Concern", "FF6600"), ("Neutral (high)", "8000C0"), ("Neutral (low)", "8000C0") })
         {
             var points = Enumerable.Range(0, rows.Count).Where(i => rows[i][Value] is double && Equals(rows[i][Variation], word) && !Equals(rows[i][Cause], XmrPoint.CommonCause))
-                .Select(i => (PackWorkbook.FirstDataRow + i, PackWorkbook.FirstDataRow + i)).ToList();
+                .Select(i => (top + i, top + i)).ToList();
             if (points.Count > 0)
                 series.Add(new ChartSeries($"Special cause: {word.ToLowerInvariant()}", Column(Value), colour, ChartLook.Markers, points));
         }
         var last = rows[^1];
         var month = period.ToString("MMM yyyy", CultureInfo.InvariantCulture);
-        var headline = last[Value] is double v
-            ? $"Freed GP appointments: {v:N0} in {month}, {Describe(last[Cause] as string, last[Variation] as string)}"
-            : $"Freed GP appointments each month: {month} is not shown (disclosure control)";
+        var shown = kpi.Unit == "%" ? (last[Value] as double?)?.ToString("0.0%", CultureInfo.InvariantCulture) : (last[Value] as double?)?.ToString(kpi.Unit == "per 1,000 patients" ? "N1" : "N0", CultureInfo.InvariantCulture);
+        var headline = shown is not null
+            ? $"{name}: {shown} in {month}, {Describe(last[Cause] as string, last[Variation] as string)}"
+            : $"{name} each month: {month} is not shown ({(last[Value] is SuppressedCell ? "disclosure control" : "not available")})";
+        var chartType = kpi.IsRate ? "p-chart (Laney's p′ where overdispersed)" : "XmR chart";
         return new PackChart(headline,
-            $"XmR chart of the central estimate over the {rows.Count} months to {month}; limits recalculated at the care-navigation roll-out's start and end; hidden months [c] are gaps",
-            "Line chart of GP appointments freed per month with each baseline phase's mean and dashed lower and upper control limits; special-cause months marked.",
-            sheet, Column(0), "Month", "GP appointments freed", series)
+            $"{chartType} over the {rows.Count} months to {month}{(kpi.ChangePoints.Count > 0 ? "; limits recalculated at the roll-out's start and end" : "")}; hidden months [c] are gaps",
+            $"Line chart of {name.ToLowerInvariant()} per month with each baseline phase's mean and dashed lower and upper control limits; special-cause months marked.",
+            sheet, Column(Month), "Month", kpi.Unit == "%" ? $"{name} (%)" : $"{name} ({kpi.Unit})", series)
         {
-            XRange = (((DateTime)rows[0][0]!).ToOADate(), ((DateTime)rows[^1][0]!).ToOADate()),
+            XRange = (((DateTime)rows[0][Month]!).ToOADate(), ((DateTime)rows[^1][Month]!).ToOADate()),
+            YFormat = kpi.Unit == "%" ? "0%" : "#,##0",
         };
     }
 

@@ -36,9 +36,9 @@ public sealed class MonthlyPackBuilder
         var context = await ReportQueries.RunAsync(connection, ReportQueries.GpContext, trend);
         var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters, starts, context);
         var headline = Headline(kpis, window.LastMonth);
-        var freedSpc = Spc(kpis.Single(k => k.Name.StartsWith("GP appointments freed", StringComparison.Ordinal)));
+        var spc = kpis.Select(k => new SpcSeries(k, Spc(k))).ToList();
         if (suppress)
-            metrics.Protect([headline, freedSpc]);
+            metrics.Protect([headline, .. spc.Select(s => s.Table)]);
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, window);
         var areaName = PackArea.Resolve(names, area);
         // This month's pack comes out next month; the next one the month after, on the same working day.
@@ -50,7 +50,7 @@ public sealed class MonthlyPackBuilder
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PracticeCoverage, window))[0];
         var finished = batches.Select(b => b.Timestamp("last_finished_at")).OfType<DateTime>().ToList();
         DateTimeOffset? asOf = finished.Count == 0 ? null : new DateTimeOffset(DateTime.SpecifyKind(finished.Max(), DateTimeKind.Utc));
-        return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), areaName.Title, metrics, kpis, headline, freedSpc, batches, reasons, coverage,
+        return new MonthlyPackData(new DateOnly(period.Year, period.Month, 1), areaName.Title, metrics, kpis, headline, spc, batches, reasons, coverage,
             _time.GetUtcNow(), asOf)
         {
             Incomplete = incomplete,
@@ -75,7 +75,7 @@ public sealed class MonthlyPackBuilder
         // A phase's mean and limits rest on that phase's months only (each phase is its own baseline).
         var chart = KpiSeries.Chart(kpi, _parameters);
         var phases = chart.GroupBy(p => p.RebaseGroup).ToDictionary(g => g.Key, g => (IReadOnlyList<(Disclosure.CellKey, long)>)g.SelectMany(p => kpi.In(p.Date)!.Basis).ToList());
-        return new("freed_spc", "GP appointments freed each month with SPC limits (recalculated at the care-navigation roll-out's start and end)", SpcPointRow.Columns,
+        return new($"spc_{kpi.Key}", $"{kpi.Name} each month with SPC limits", SpcPointRow.Columns,
             chart.Select(p => new SpcPointRow(p, kpi.In(p.Date)!, phases[p.RebaseGroup])).ToList());
     }
 }

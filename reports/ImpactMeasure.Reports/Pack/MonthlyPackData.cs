@@ -10,13 +10,16 @@ public sealed record MonthlyPackData(
     MetricsResult Metrics,
     IReadOnlyList<Kpi> Kpis,
     MetricTable<HeadlineRow> Headline,
-    MetricTable<SpcPointRow> FreedSpc,
+    IReadOnlyList<SpcSeries> Spc,
     IReadOnlyList<ReportQueries.Row> Batches,
     IReadOnlyList<ReportQueries.Row> QuarantineReasons,
     ReportQueries.Row Coverage,
     DateTimeOffset GeneratedAt,
     DateTimeOffset? DataAsOf)
 {
+    /// <summary>The freed-appointments series (the pack's first chart).</summary>
+    public MetricTable<SpcPointRow> FreedSpc => Spc.Single(s => s.Kpi.Key == "gp_appointments_freed").Table;
+
     /// <summary>Why the month is incomplete, when the pack was asked for anyway: every figure is then provisional.</summary>
     public string? Incomplete { get; init; }
 
@@ -29,3 +32,6 @@ public sealed record MonthlyPackData(
     /// <summary>Each practice's PCN as "name (code)", so the practice table carries it.</summary>
     public IReadOnlyDictionary<string, string> PracticePcns { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>A headline measure's SPC series as a table of the release.</summary>
+public sealed record SpcSeries(Kpi Kpi, MetricTable<SpcPointRow> Table);

@@ -82,7 +82,7 @@ public static class NativeCharts
             new C.ValueAxis(new C.AxisId { Val = ValueAxisId }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
                 new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(Gridlines()),
                 AxisTitle(chart.YAxisTitle, language),
-                new C.NumberingFormat { FormatCode = "#,##0", SourceLinked = false }, new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+                new C.NumberingFormat { FormatCode = chart.YFormat, SourceLinked = false }, new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
                 new C.CrossingAxis { Val = CategoryAxisId }, new C.Crosses { Val = C.CrossesValues.AutoZero },
                 new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory }));
         var title = new C.Title(

@@ -8,6 +8,9 @@ public sealed record PackChart(string Title, string Subtitle, string AltText, st
 {
     /// <summary>The x axis's first and last value (Excel date serials), so it starts on the first month.</summary>
     public (double Min, double Max)? XRange { get; init; }
+
+    /// <summary>The y axis's number format.</summary>
+    public string YFormat { get; init; } = "#,##0";
 }
 
 /// <summary>How a series is drawn.</summary>

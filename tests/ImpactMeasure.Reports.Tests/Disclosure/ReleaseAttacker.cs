@@ -115,10 +115,15 @@ internal sealed class ReleaseAttacker
                 case "headline":
                     ReadHeadline(row);
                     break;
-                case "freed_spc":
+                case var spcTable when spcTable.StartsWith("spc_", StringComparison.Ordinal):
+                    // A count series' months are the release's cells and each phase's mean their average; rate and
+                    // GPAD-context series add no count relation the attacker could use beyond the cells they rest on.
                     var spcMonth = Month(DateOnly.ParseExact(row["month"], "MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
-                    Cell(Address("freed", month: spcMonth), row["value"]);
-                    _spc.Add((Address("freed", month: spcMonth), row["mean"], row["phase"]));
+                    if (SeriesAddress(spcTable["spc_".Length..], spcMonth) is { } address)
+                    {
+                        Cell(address, row["value"]);
+                        _spc.Add((spcTable, address, row["mean"], row["phase"]));
+                    }
                     break;
                 default:
                     throw new InvalidOperationException($"the attacker does not know the file {file.Name}: teach it the file's relations");
@@ -126,7 +131,16 @@ internal sealed class ReleaseAttacker
         }
     }
 
-    private readonly List<(string Freed, string Mean, string Phase)> _spc = [];
+    private readonly List<(string Series, string Cell, string Mean, string Phase)> _spc = [];
+
+    private string? SeriesAddress(string key, string month) => key switch
+    {
+        "signposting_events" => Address("signposted", month: month),
+        "patients_diverted" => Address("diverted", month: month),
+        "gp_appointments_freed" => Address("freed", month: month),
+        "sp_referrals" => Address("referrals", month: month, role: "splw"),
+        _ => null,
+    };
 
     // The counts behind freed appointments and re-presentation: column and measure.
     private static readonly (string Column, string Measure)[] FollowUpColumns =
@@ -223,10 +237,10 @@ internal sealed class ReleaseAttacker
                 _relations.Add((new() { [freed] = 1, ["diverted" + rest] = -1 }, double.NegativeInfinity, 0.05));
         }
         // Each baseline phase's mean is the average of its months.
-        foreach (var phase in _spc.GroupBy(p => p.Phase))
+        foreach (var phase in _spc.GroupBy(p => (p.Series, p.Phase)))
         {
             if (PublishedFile.Number(phase.First().Mean) is { } mean)
-                _relations.Add((phase.ToDictionary(p => p.Freed, _ => 1.0), (mean - 0.05) * phase.Count(), (mean + 0.05) * phase.Count()));
+                _relations.Add((phase.ToDictionary(p => p.Cell, _ => 1.0), (mean - 0.05) * phase.Count(), (mean + 0.05) * phase.Count()));
         }
         foreach (var parts in addresses.Select(Join).ToList())
         {
