@@ -230,7 +230,7 @@ public static class MonthlyPack
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [7] = VariationColour },
             CellFormat = (row, column) => column is >= 2 and <= 5 ? SpcFormat(kpis[row], column) : null,
-            WrapWidth = 26,
+            WrapWidth = 60,
         };
     }
 
@@ -246,10 +246,11 @@ public static class MonthlyPack
         var top = PackWorkbook.FirstDataRow + first;
         string Column(int c) => ((char)('A' + c)).ToString();
         IReadOnlyList<(int, int)> Runs(int c, bool byPhase) => ChartSeries.RunsOf(top, rows.Count, i => rows[i][c] is double, byPhase ? i => rows[i][Phase] : null);
-        var name = kpi.Name.Replace("Context: ", "", StringComparison.Ordinal);
+        var bare = kpi.Name.Replace("Context: ", "", StringComparison.Ordinal);
+        var name = char.ToUpperInvariant(bare[0]) + bare[1..];
         var series = new List<ChartSeries>
         {
-            new(name, Column(Value), "404040", ChartLook.Line, Runs(Value, false)),
+            new("Each month", Column(Value), "404040", ChartLook.Line, Runs(Value, false)),
             new("Mean", Column(Mean), "7F7F7F", ChartLook.PlainLine, Runs(Mean, true)),
             new("Lower control limit", Column(Lower), "A6A6A6", ChartLook.DashedLine, Runs(Lower, true)),
             new("Upper control limit", Column(Upper), "A6A6A6", ChartLook.DashedLine, Runs(Upper, true)),
@@ -271,10 +272,10 @@ public static class MonthlyPack
         return new PackChart(headline,
             $"{chartType} over the {rows.Count} months to {month}{(kpi.ChangePoints.Count > 0 ? "; limits recalculated at the roll-out's start and end" : "")}; hidden months [c] are gaps",
             $"Line chart of {name.ToLowerInvariant()} per month with each baseline phase's mean and dashed lower and upper control limits; special-cause months marked.",
-            sheet, Column(Month), "Month", kpi.Unit == "%" ? $"{name} (%)" : $"{name} ({kpi.Unit})", series)
+            sheet, Column(Month), "Month", kpi.Unit == "%" ? "Per cent" : char.ToUpperInvariant(kpi.Unit[0]) + kpi.Unit[1..], series)
         {
             XRange = (((DateTime)rows[0][Month]!).ToOADate(), ((DateTime)rows[^1][Month]!).ToOADate()),
-            YFormat = kpi.Unit == "%" ? "0%" : "#,##0",
+            YFormat = kpi.Unit == "%" ? "0.0%" : "#,##0",
         };
     }
 
