@@ -43,6 +43,14 @@ public static class ReportQueries
         return (await RunAsync(connection, AreaCodes, new ReportWindow(default, default, null))).Select(r => r.Text("code")).ToList();
     }
 
+    /// <summary>The name, level, PCN (of a practice) and ICB of every code an --area may name (rpt_area_names).</summary>
+    public static async Task<IReadOnlyList<Row>> AreaNamesAsync(ImpactMeasure.Warehouse.Warehouse warehouse)
+    {
+        ArgumentNullException.ThrowIfNull(warehouse);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        return await RunAsync(connection, AreaNames, new ReportWindow(default, default, null));
+    }
+
     public static async Task<List<Row>> RunAsync(DbConnection connection, string query, ReportWindow window, params object?[] extra)
     {
         ArgumentNullException.ThrowIfNull(connection);

@@ -25,7 +25,7 @@ public static class EachPcnPacks
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await ReportCommand.RefuseUnknownAreaAsync(warehouse, area, output) is { } refused)
             return refused;
-        var names = await AreaNamesAsync(warehouse);
+        var names = await ReportQueries.AreaNamesAsync(warehouse);
         var level = area is null ? "all" : names.FirstOrDefault(r => string.Equals(r.Text("code"), area, StringComparison.OrdinalIgnoreCase))?.Text("level");
         if (level is not ("all" or "ICB"))
             return output.Usage($"--each-pcn writes a pack per PCN of an ICB: --area {area} is a {level}; name its ICB or leave --area out");
@@ -52,12 +52,6 @@ public static class EachPcnPacks
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {index.Count} packs for {month:MMM yyyy} (the area and {pcns.Count} PCNs) and index.csv to {Path.GetFullPath(folder)} in {clock.Elapsed.TotalSeconds:F1} s"));
         return ExitCodes.Ok;
-    }
-
-    private static async Task<List<ReportQueries.Row>> AreaNamesAsync(ImpactMeasure.Warehouse.Warehouse warehouse)
-    {
-        await using var connection = await warehouse.OpenConnectionAsync();
-        return await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, new ReportWindow(default, default, null));
     }
 
     /// <summary>One line of index.csv: the pack's area, its file, and its headline freed figure as published.</summary>

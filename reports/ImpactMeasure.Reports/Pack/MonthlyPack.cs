@@ -255,12 +255,12 @@ public static class MonthlyPack
             new("Lower control limit", Column(Lower), "A6A6A6", ChartLook.DashedLine, Runs(Lower, true)),
             new("Upper control limit", Column(Upper), "A6A6A6", ChartLook.DashedLine, Runs(Upper, true)),
         };
-        foreach (var (word, colour) in new[] { ("Improvement", "0072C6"), ("Concern", "FF6600"), ("Neutral (high)", "8000C0"), ("Neutral (low)", "8000C0") })
+        foreach (var word in new[] { "Improvement", "Concern", "Neutral (high)", "Neutral (low)" })
         {
             var points = Enumerable.Range(0, rows.Count).Where(i => rows[i][Value] is double && Equals(rows[i][Variation], word) && !Equals(rows[i][Cause], XmrPoint.CommonCause))
                 .Select(i => (top + i, top + i)).ToList();
             if (points.Count > 0)
-                series.Add(new ChartSeries($"Special cause: {word.ToLowerInvariant()}", Column(Value), colour, ChartLook.Markers, points));
+                series.Add(new ChartSeries($"Special cause: {word.ToLowerInvariant()}", Column(Value), VariationColour(word)!.TrimStart('#'), ChartLook.Markers, points));
         }
         var last = rows[^1];
         var month = period.ToString("MMM yyyy", CultureInfo.InvariantCulture);

@@ -17,9 +17,6 @@ public sealed record MonthlyPackData(
     DateTimeOffset GeneratedAt,
     DateTimeOffset? DataAsOf)
 {
-    /// <summary>The freed-appointments series (the pack's first chart).</summary>
-    public MetricTable<SpcPointRow> FreedSpc => Spc.Single(s => s.Kpi.Key == "gp_appointments_freed").Table;
-
     /// <summary>Why the month is incomplete, when the pack was asked for anyway: every figure is then provisional.</summary>
     public string? Incomplete { get; init; }
 

@@ -122,8 +122,7 @@ public static class PackWorkbook
             sheet.Cell(5 + i, 2).SetValue(notes[i].Text);
             sheet.Row(5 + i).Style.Alignment.WrapText = true;
             sheet.Row(5 + i).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-            sheet.Row(5 + i).Height = TextFit.Height(TextFit.Lines(notes[i].Text, NoteWidth));
-            var users = tables.Select((t, k) => (t, k)).Where(p => p.t.Notes.Contains(notes[i])).Select(p => $"Table_{p.k + 1}").ToList();
+            var users = tables.Where(t => t.Notes.Contains(notes[i])).Select(t => SheetOf(tables, t)).ToList();
             var link = sheet.Cell(5 + i, 3);
             link.SetValue(string.Join(", ", users));
             sheet.Cell(5 + i, 2).Style.Alignment.WrapText = true;
