@@ -18,6 +18,9 @@ public sealed record ReportWindow(DateOnly FirstMonth, DateOnly LastMonth, strin
 
     public DateOnly End => LastMonth.AddMonths(1).AddDays(-1);
 
+    /// <summary>How many months the window covers.</summary>
+    public int Months => ((LastMonth.Year - FirstMonth.Year) * 12) + LastMonth.Month - FirstMonth.Month + 1;
+
     /// <summary>The window's address in a release: <c>YYYY-MM</c> for one month, else <c>YYYY-MM..YYYY-MM</c>.</summary>
     public string Key => FirstMonth == LastMonth ? MonthKey(FirstMonth) : $"{MonthKey(FirstMonth)}..{MonthKey(LastMonth)}";
 

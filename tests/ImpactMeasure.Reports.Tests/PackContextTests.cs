@@ -29,6 +29,28 @@ public class PackContextTests(SampleWarehouses sample)
         Row("Context: freed appointments as a share of GP appointments").Cell(3).GetDouble().Should().BeApproximately(freed / gp, 0.0005);
     }
 
+    [Theory, BothEngines]
+    public async Task A_pcn_pack_compares_the_pcn_with_its_icb_figure_for_figure(string engine)
+    {
+        var icbPath = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");
+        var pcnPath = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09", "U10004");
+        using var icbPack = new XLWorkbook(icbPath);
+        using var pcnPack = new XLWorkbook(pcnPath);
+        var comparator = pcnPack.Worksheets.Single(s => s.Cell(1, 1).GetString().Contains("in its ICB", StringComparison.Ordinal));
+        comparator.Cell(1, 1).GetString().Should().Contain("(QXA)", "the ICB is named with its code");
+        static Dictionary<string, string> ThisMonth(IXLWorksheet sheet, int column) =>
+            sheet.Tables.Single().DataRange.Rows().ToDictionary(r => r.Cell(1).GetString(), r => r.Cell(column).GetFormattedString());
+        var rows = ThisMonth(comparator, 3);
+
+        rows.Keys.Should().BeEquivalentTo(ThisMonth(pcnPack.Worksheet("Table_1"), 3).Keys);
+        rows.Should().Equal(ThisMonth(pcnPack.Worksheet("Table_1"), 3), "the PCN column is the PCN pack's own headline this month");
+        var icb = ThisMonth(comparator, 4);
+        var icbHeadline = ThisMonth(icbPack.Worksheet("Table_1"), 3);
+        foreach (var (measure, value) in icb.Where(p => p.Value != "[c]" && icbHeadline[p.Key] != "[c]"))
+            value.Should().Be(icbHeadline[measure], $"{measure} is the same ICB figure in both packs");
+        icb["Context: GP appointments (GPAD)"].Should().Be(Sum(Path.Combine(Sample, "gpad", "practice-level-crosstab-2025-09.csv"), "COUNT_OF_APPOINTMENTS", r => r["HCP_TYPE"] == "GP").ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static long Sum(string file, string column, Func<IReadOnlyDictionary<string, string>, bool> where)
     {
         using var parser = new TextFieldParser(file) { TextFieldType = FieldType.Delimited, Delimiters = [","], HasFieldsEnclosedInQuotes = true };

@@ -75,7 +75,7 @@ internal sealed class LocalPrograms : IDisposable
         var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
         if (status == Solver.ResultStatus.OPTIMAL)
             Record(variables);
-        if (_witnesses.Certify(cell, threshold) is { } seen)
+        if (_witnesses.Certify(cell, threshold, max) is { } seen)
             return seen;
         objective.SetMinimization();
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL)

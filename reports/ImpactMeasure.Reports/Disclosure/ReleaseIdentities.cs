@@ -25,34 +25,45 @@ public static class ReleaseIdentities
     public static List<Identity> Build(Release release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        var identities = new List<Identity>();
-        AddMeasureRelations(release, identities);
-        AddHierarchy(release, identities, "month", k => k.Month, k => k with { Month = "" }, p => p.Contains("..", StringComparison.Ordinal), Months);
-        AddHierarchy(release, identities, "service", k => k.Service, k => k with { Service = "" }, IsAll, (_, child) => child != CellKey.All);
-        AddHierarchy(release, identities, "referrer", k => k.Referrer, k => k with { Referrer = "" }, IsAll, (_, child) => child != CellKey.All);
-        AddHierarchy(release, identities, "pcn", k => k.Geo, k => k with { Geo = "" }, IsAll, (_, child) => child.StartsWith("pcn:", StringComparison.Ordinal));
-        AddHierarchy(release, identities, "practice", k => k.Geo, k => k with { Geo = "" }, IsAll, (_, child) => child.StartsWith("practice:", StringComparison.Ordinal));
-        // Only link workers' referrals are broken out by role, so the role total bounds them rather than adding up.
-        AddHierarchy(release, identities, "role", k => k.Role, k => k with { Role = "" }, IsAll, (_, child) => child != CellKey.All, exact: false);
-        AddMembership(release, identities);
-        foreach (var identity in identities)
-            Verify(release, identity);
+        var codes = new KeyCodes(release);
+        // Each family of identities only reads the release, so they are built side by side and joined in a fixed order.
+        Action<List<Identity>>[] families =
+        [
+            list => AddMeasureRelations(release, codes, list),
+            list => AddHierarchy(release, codes, list, "month", KeyCodes.Month, k => k.Month, p => p.Contains("..", StringComparison.Ordinal), Months),
+            list => AddHierarchy(release, codes, list, "service", KeyCodes.Service, k => k.Service, IsAll, (_, child) => child != CellKey.All),
+            list => AddHierarchy(release, codes, list, "referrer", KeyCodes.Referrer, k => k.Referrer, IsAll, (_, child) => child != CellKey.All),
+            list => AddHierarchy(release, codes, list, "pcn", KeyCodes.Geo, k => k.Geo, IsAll, (_, child) => child.StartsWith("pcn:", StringComparison.Ordinal)),
+            list => AddHierarchy(release, codes, list, "practice", KeyCodes.Geo, k => k.Geo, IsAll, (_, child) => child.StartsWith("practice:", StringComparison.Ordinal)),
+            // Only link workers' referrals are broken out by role, so the role total bounds them rather than adding up.
+            list => AddHierarchy(release, codes, list, "role", KeyCodes.Role, k => k.Role, IsAll, (_, child) => child != CellKey.All, exact: false),
+            list => AddMembership(release, codes, list),
+            // A PCN pack's comparator ICB holds the PCN: each of its counts bounds the pack area's.
+            list => AddHierarchy(release, codes, list, "comparator", KeyCodes.Geo, k => k.Geo, p => p.StartsWith(CellKey.IcbPrefix, StringComparison.Ordinal),
+                (_, child) => child == CellKey.All, exact: false),
+        ];
+        var built = families.Select(_ => new List<Identity>()).ToArray();
+        Parallel.For(0, families.Length, f => families[f](built[f]));
+        var identities = built.SelectMany(b => b).ToList();
+        Parallel.ForEach(identities, identity => Verify(release, identity));
         return identities;
     }
 
-    private static void AddMeasureRelations(Release release, List<Identity> identities)
+    private static void AddMeasureRelations(Release release, KeyCodes codes, List<Identity> identities)
     {
-        foreach (var key in release.Keys)
+        for (var cell = 0; cell < release.Keys.Count; cell++)
         {
+            var key = release.Keys[cell];
             foreach (var (total, parts, exact) in Measures)
             {
                 if (key.Measure != total)
                     continue;
-                var present = parts.Select(p => key.WithMeasure(p)).Where(release.Contains).ToList();
+                var present = parts.Select(p => codes.WithMeasure(cell, p)).OfType<int>().ToList();
                 if (present.Count == 0)
                     continue;
                 var isExact = exact && present.Count == parts.Length;
-                identities.Add(Line(release, key, present, isExact, () => $"{total} {(isExact ? "=" : "≥")} {string.Join(" + ", present.Select(p => p.Measure))} at {key}"));
+                identities.Add(Line(cell, present, isExact,
+                    () => $"{total} {(isExact ? "=" : "≥")} {string.Join(" + ", present.Select(p => release.Keys[p].Measure))} at {key}"));
             }
         }
     }
@@ -66,24 +77,25 @@ public static class ReleaseIdentities
             && string.CompareOrdinal(child, range[0]) >= 0 && string.CompareOrdinal(child, range[1]) <= 0;
     }
 
-    private static void AddHierarchy(Release release, List<Identity> identities, string name, Func<CellKey, string> level, Func<CellKey, CellKey> rest,
+    private static void AddHierarchy(Release release, KeyCodes codes, List<Identity> identities, string name, int dimension, Func<CellKey, string> level,
         Func<string, bool> isParent, Func<string, string, bool> isChild, bool exact = true)
     {
-        foreach (var group in release.Keys.GroupBy(rest))
+        foreach (var group in Enumerable.Range(0, release.Keys.Count).GroupBy(c => codes.Code(c, dimension)))
         {
             var cells = group.ToList();
-            foreach (var parent in cells.Where(c => isParent(level(c))))
+            foreach (var parent in cells.Where(c => isParent(level(release.Keys[c]))))
             {
-                var children = cells.Where(c => isChild(level(parent), level(c))).ToList();
+                var parentLevel = level(release.Keys[parent]);
+                var children = cells.Where(c => isChild(parentLevel, level(release.Keys[c]))).ToList();
                 if (children.Count > 0)
-                    identities.Add(Line(release, parent, children, exact, () => $"{name}: {parent} {(exact ? "=" : "≥")} sum of {children.Count}"));
+                    identities.Add(Line(parent, children, exact, () => $"{name}: {release.Keys[parent]} {(exact ? "=" : "≥")} sum of {children.Count}"));
             }
         }
     }
 
     // A practice that moved PCN in the window is counted in two PCNs, so PCNs and practices are tied together in
     // connected groups: the PCNs of a group add up to the practices of the group.
-    private static void AddMembership(Release release, List<Identity> identities)
+    private static void AddMembership(Release release, KeyCodes codes, List<Identity> identities)
     {
         var parent = new Dictionary<string, string>(StringComparer.Ordinal);
         string Find(string x)
@@ -100,20 +112,22 @@ public static class ReleaseIdentities
             if (a != b)
                 parent[a] = b;
         }
-        foreach (var group in release.Keys.Where(k => parent.ContainsKey(k.Geo)).GroupBy(k => (Cell: k with { Geo = "" }, Root: Find(k.Geo))))
+        var tied = Enumerable.Range(0, release.Keys.Count).Where(c => parent.ContainsKey(release.Keys[c].Geo));
+        foreach (var group in tied.GroupBy(c => (Cell: codes.Code(c, KeyCodes.Geo), Root: Find(release.Keys[c].Geo))))
         {
-            var pcns = group.Where(k => k.Geo.StartsWith("pcn:", StringComparison.Ordinal)).ToList();
-            var practices = group.Where(k => k.Geo.StartsWith("practice:", StringComparison.Ordinal)).ToList();
+            var pcns = group.Where(c => release.Keys[c].Geo.StartsWith("pcn:", StringComparison.Ordinal)).ToList();
+            var practices = group.Where(c => release.Keys[c].Geo.StartsWith("practice:", StringComparison.Ordinal)).ToList();
             if (pcns.Count == 0 || practices.Count == 0)
                 continue;
-            var cells = pcns.Concat(practices).Select(release.IndexOf).ToArray();
+            var cells = pcns.Concat(practices).ToArray();
             var coefficients = pcns.Select(_ => 1).Concat(practices.Select(_ => -1)).ToArray();
-            identities.Add(new Identity(cells, coefficients, true, () => $"PCNs {string.Join("+", pcns.Select(p => p.Geo))} = their practices, {group.Key.Cell}"));
+            identities.Add(new Identity(cells, coefficients, true,
+                () => $"PCNs {string.Join("+", pcns.Select(p => release.Keys[p].Geo))} = their practices, {release.Keys[group.First()] with { Geo = "" }}"));
         }
     }
 
-    private static Identity Line(Release release, CellKey total, List<CellKey> parts, bool exact, Func<string> description) =>
-        new([release.IndexOf(total), .. parts.Select(release.IndexOf)], [1, .. parts.Select(_ => -1)], exact, description);
+    private static Identity Line(int total, List<int> parts, bool exact, Func<string> description) =>
+        new([total, .. parts], [1, .. parts.Select(_ => -1)], exact, description);
 
     private static void Verify(Release release, Identity identity)
     {

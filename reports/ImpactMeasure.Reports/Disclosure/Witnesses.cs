@@ -12,6 +12,7 @@ public sealed class Witnesses
     private readonly Lock _gate = new();
 
     private long _programs;
+    private List<IReadOnlyList<(int Cell, double Value)>>? _pending;
 
     public Witnesses(Release release)
     {
@@ -30,20 +31,54 @@ public sealed class Witnesses
         lock (_gate)
         {
             _programs++;
-            foreach (var (cell, value) in solution)
-            {
-                _low[cell] = Math.Min(_low[cell], value);
-                _high[cell] = Math.Max(_high[cell], value);
-            }
+            if (_pending is not null)
+                _pending.Add(solution);
+            else
+                Apply(solution);
         }
     }
 
-    /// <summary>The witnessed range of a cell when it already leaves <c>threshold</c> possible values.</summary>
-    public FeasibleRanges.Range? Certify(int cell, int threshold)
+    /// <summary>Holds back the solutions recorded until the batch is disposed, so that cells audited side by side
+    /// within it see the same witnesses whatever order the threads run in: the audit's result does not depend on
+    /// timing.</summary>
+    public IDisposable Batch()
+    {
+        lock (_gate)
+            _pending = [];
+        return new BatchEnd(this);
+    }
+
+    private void EndBatch()
+    {
+        lock (_gate)
+        {
+            foreach (var solution in _pending ?? [])
+                Apply(solution);
+            _pending = null;
+        }
+    }
+
+    private void Apply(IReadOnlyList<(int Cell, double Value)> solution)
+    {
+        foreach (var (cell, value) in solution)
+        {
+            _low[cell] = Math.Min(_low[cell], value);
+            _high[cell] = Math.Max(_high[cell], value);
+        }
+    }
+
+    private sealed class BatchEnd(Witnesses witnesses) : IDisposable
+    {
+        public void Dispose() => witnesses.EndBatch();
+    }
+
+    /// <summary>The witnessed range of a cell, widened to <c>alsoSeen</c> (a value of the caller's own solution not yet
+    /// recorded), when it already leaves <c>threshold</c> possible values.</summary>
+    public FeasibleRanges.Range? Certify(int cell, int threshold, double? alsoSeen = null)
     {
         FeasibleRanges.Range range;
         lock (_gate)
-            range = new FeasibleRanges.Range(cell, _low[cell], _high[cell]);
+            range = new FeasibleRanges.Range(cell, Math.Min(_low[cell], alsoSeen ?? _low[cell]), Math.Max(_high[cell], alsoSeen ?? _high[cell]));
         return range.PossibleValues >= threshold ? range : null;
     }
 }

@@ -31,8 +31,7 @@ public sealed record HeadlineRow(Kpi Kpi, KpiPoint? ThisMonth, KpiPoint? Previou
         };
 
     // Rates to 0.1 percentage points; counts are whole numbers, freed appointments (assumed rate) to three places.
-    private static Column<HeadlineRow> Value(string name, Func<HeadlineRow, KpiPoint?> point) => Column.Recomputed(
-        Column.Derived<HeadlineRow>(name, r => point(r)?.Value, "0.000", r => point(r)?.Basis ?? []), (r, _, publish) => point(r)?.From(publish));
+    private static Column<HeadlineRow> Value(string name, Func<HeadlineRow, KpiPoint?> point) => KpiColumn.Value(name, point);
 }
 
 /// <summary>The control limits that assurance is judged against (the latest phase's).</summary>

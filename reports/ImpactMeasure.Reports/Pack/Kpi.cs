@@ -16,6 +16,13 @@ public sealed record Kpi(string Name, string Unit, bool IsRate, ImprovementDirec
     public KpiPoint? In(DateOnly month) => Series.FirstOrDefault(p => p.Month == month);
 
     public double? ValueIn(DateOnly month) => In(month)?.Value;
+
+    /// <summary>The same measure for another area of the release (e.g. <c>icb:QXX</c>, a PCN pack's comparator): its
+    /// counts are addressed there, so the release tells them from the pack area's own.</summary>
+    public Kpi At(string geo) => this with
+    {
+        Series = Series.Select(p => p with { Basis = p.Basis.Select(b => (b.Key with { Geo = geo }, b.Value)).ToList() }).ToList(),
+    };
 }
 
 /// <summary>A headline measure in one month, the counts it is computed from (its cells in the release) and how

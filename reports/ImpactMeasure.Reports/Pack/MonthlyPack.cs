@@ -23,7 +23,7 @@ public static class MonthlyPack
         ArgumentNullException.ThrowIfNull(data);
         var metrics = data.Metrics;
         var parameters = metrics.Parameters;
-        var suppressedTables = metrics.Tables.Concat<IMetricTable>([data.Headline, .. data.Spc.Select(s => s.Table)]).Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
+        var suppressedTables = data.Tables.Where(t => t.HasSuppression).Select(t => t.Name.Replace('_', ' ')).ToList();
         var notes = new List<PackNote>
         {
             new(1, DisclosureNote(metrics.Disclosure, suppressedTables)),
@@ -45,9 +45,11 @@ public static class MonthlyPack
         var caseloadTable = Caseload(metrics.SpCaseload, [notes[0]]);
         var gpUseTable = GpUse(metrics.SpGpUse, [notes[0], notes[8]]);
         var qualityTable = DataQuality(data, [notes[6]]);
-        var tables = new List<PackTable>
-        {
-            Headline(data, [notes[0], notes[4], notes[7]]),
+        var tables = new List<PackTable> { Headline(data, [notes[0], notes[4], notes[7]]) };
+        if (data.Comparator is { } comparator)
+            tables.Add(Comparator(comparator, data.ComparatorName ?? "ICB", [notes[0], notes[2]]));
+        tables.AddRange(
+        [
             freedTable,
             FreedByPractice(metrics.FreedGpTime, data.PracticePcns, [notes[0], notes[1], notes[2]]),
             outcomesTable,
@@ -58,7 +60,7 @@ public static class MonthlyPack
             spcTable,
             qualityTable,
             Methodology(parameters, notes),
-        };
+        ]);
         string Sheet(PackTable table) => PackWorkbook.SheetOf(tables, table).Replace('_', ' ');
         var messages = KeyMessages.Write(data, new KeyMessageSheets(Sheet(freedTable), Sheet(outcomesTable), Sheet(referrersTable), Sheet(wellbeingTable), Sheet(qualityTable)));
         var charts = new List<PackChart>();
@@ -113,6 +115,17 @@ public static class MonthlyPack
             WrapWidth = 26,
         };
     }
+
+    // A PCN beside its ICB this month: the same measures, each from its own counts (rates are comparable; counts show
+    // the PCN's share of the ICB).
+    private static PackTable Comparator(MetricTable<ComparatorRow> comparator, string icb, IReadOnlyList<PackNote> notes) =>
+        new($"This month in the PCN and in its ICB, {icb}", notes,
+            [("Measure", "@"), ("Unit", "@"), ("This PCN", Count), ("Its ICB", Count)],
+            comparator.Rows.Select(r => Pick(comparator, r, ComparatorRow.MeasureColumn, ComparatorRow.UnitColumn, ComparatorRow.AreaColumn, ComparatorRow.ComparatorColumn)).ToList())
+        {
+            CellFormat = (row, column) => column >= 2 ? HeadlineFormat(comparator.Rows[row].Kpi) : null,
+            WrapWidth = 40,
+        };
 
     private static string HeadlineFormat(Kpi kpi) => kpi.Unit switch
     {

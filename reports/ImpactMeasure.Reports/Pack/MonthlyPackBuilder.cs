@@ -1,3 +1,4 @@
+using ImpactMeasure.Reports.Disclosure;
 using ImpactMeasure.Reports.Metrics;
 
 namespace ImpactMeasure.Reports.Pack;
@@ -27,20 +28,24 @@ public sealed class MonthlyPackBuilder
     {
         var window = ReportWindow.Ending(period, 1, area) with { Incomplete = incomplete };
         var metrics = await new MetricsReport(_warehouse, _parameters).ComputeAsync(window);
-        var trend = ReportWindow.Ending(period, TrendMonths, area);
         await using var connection = await _warehouse.OpenConnectionAsync();
-        var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, trend);
-        var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, trend, _parameters.RepresentationWindowDays));
-        var months = Enumerable.Range(0, TrendMonths).Select(i => trend.FirstMonth.AddMonths(i)).ToList();
-        var starts = await ReportQueries.RunAsync(connection, ReportQueries.RoleStarts, trend);
-        var context = await ReportQueries.RunAsync(connection, ReportQueries.GpContext, trend);
-        var kpis = KpiSeries.Build(outcomes, navigation, months, _parameters, starts, context);
+        var kpis = await KpisAsync(connection, ReportWindow.Ending(period, TrendMonths, area));
         var headline = Headline(kpis, window.LastMonth);
         var spc = kpis.Select(k => new SpcSeries(k, Spc(k))).ToList();
-        if (suppress)
-            metrics.Protect([headline, .. spc.Select(s => s.Table)]);
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, window);
         var areaName = PackArea.Resolve(names, area);
+        // A PCN is compared with its ICB: the ICB's counts join the release under their own address, so a PCN
+        // figure hidden as small cannot be worked out from the ICB's.
+        var icb = areaName.Level == "PCN" ? names.FirstOrDefault(r => r.Text("code") == areaName.Code)?.Text("icb_code") : null;
+        MetricTable<ComparatorRow>? comparator = null;
+        if (!string.IsNullOrEmpty(icb))
+        {
+            var icbKpis = await KpisAsync(connection, ReportWindow.Ending(period, 1, icb));
+            comparator = new("comparator", "This month in the PCN and its ICB", ComparatorRow.Columns,
+                kpis.Zip(icbKpis, (k, c) => new ComparatorRow(k, k.In(window.LastMonth), c.At(CellKey.IcbPrefix + icb).In(window.LastMonth))).ToList());
+        }
+        if (suppress)
+            metrics.Protect([headline, .. spc.Select(s => s.Table), .. comparator is null ? Array.Empty<IMetricTable>() : [comparator]]);
         // This month's pack comes out next month; the next one the month after, on the same working day.
         var nextMonth = new DateOnly(period.Year, period.Month, 1).AddMonths(2);
         var nextUpdate = (await ReportQueries.RunAsync(connection, ReportQueries.WorkingDaysAfter, window))
@@ -56,9 +61,22 @@ public sealed class MonthlyPackBuilder
             Incomplete = incomplete,
             Pack = _pack,
             NextUpdate = nextUpdate,
+            Comparator = comparator,
+            ComparatorName = string.IsNullOrEmpty(icb) ? null : PackArea.Resolve(names, icb).Title,
             PracticePcns = names.Where(r => r.Text("level") == "practice" && r.Text("pcn_code").Length > 0)
                 .ToDictionary(r => r.Text("code"), r => $"{r.Text("pcn_name")} ({r.Text("pcn_code")})", StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>The headline measures month by month over the window, for its area.</summary>
+    private async Task<IReadOnlyList<Kpi>> KpisAsync(System.Data.Common.DbConnection connection, ReportWindow window)
+    {
+        var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, window);
+        var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
+        var months = Enumerable.Range(0, window.Months).Select(i => window.FirstMonth.AddMonths(i)).ToList();
+        var starts = await ReportQueries.RunAsync(connection, ReportQueries.RoleStarts, window);
+        var context = await ReportQueries.RunAsync(connection, ReportQueries.GpContext, window);
+        return KpiSeries.Build(outcomes, navigation, months, _parameters, starts, context);
     }
 
     private MetricTable<HeadlineRow> Headline(IReadOnlyList<Kpi> kpis, DateOnly period) =>

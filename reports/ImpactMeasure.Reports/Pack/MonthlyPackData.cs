@@ -28,6 +28,16 @@ public sealed record MonthlyPackData(
 
     /// <summary>Each practice's PCN as "name (code)", so the practice table carries it.</summary>
     public IReadOnlyDictionary<string, string> PracticePcns { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A PCN pack's comparison with its ICB this month (null for other packs), and the ICB's name.</summary>
+    public MetricTable<ComparatorRow>? Comparator { get; init; }
+
+    public string? ComparatorName { get; init; }
+
+    /// <summary>Every table of the release the pack publishes: the metric tables, the headline, the SPC series and
+    /// the comparator.</summary>
+    public IReadOnlyList<IMetricTable> Tables =>
+        [.. Metrics.Tables, Headline, .. Spc.Select(s => s.Table), .. Comparator is null ? Array.Empty<IMetricTable>() : [Comparator]];
 }
 
 /// <summary>A headline measure's SPC series as a table of the release.</summary>

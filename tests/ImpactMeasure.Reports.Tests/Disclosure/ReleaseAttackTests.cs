@@ -55,5 +55,5 @@ public class ReleaseAttackTests(SampleWarehouses sample)
         outcome.Narrowed.Should().BeEmpty();
     }
 
-    private static IReadOnlyList<IMetricTable> PackRelease(MonthlyPackData data) => [.. data.Metrics.Tables, data.Headline, .. data.Spc.Select(s => s.Table)];
+    private static IReadOnlyList<IMetricTable> PackRelease(MonthlyPackData data) => data.Tables;
 }

@@ -115,6 +115,9 @@ internal sealed class ReleaseAttacker
                 case "headline":
                     ReadHeadline(row);
                     break;
+                case "comparator":
+                    ReadComparator(row);
+                    break;
                 case var spcTable when spcTable.StartsWith("spc_", StringComparison.Ordinal):
                     // A count series' months are the release's cells and each phase's mean their average; rate and
                     // GPAD-context series add no count relation the attacker could use beyond the cells they rest on.
@@ -156,25 +159,33 @@ internal sealed class ReleaseAttacker
         foreach (var (column, month) in new[] { ("this_month", period), ("previous_month", period.AddMonths(-1)), ("same_month_last_year", period.AddMonths(-12)) })
         {
             var m = Month(month);
-            switch (row["measure"])
-            {
-                case "Care navigation signposting events":
-                    Cell(Address("signposted", month: m), row[column]);
-                    break;
-                case "Patients diverted from a GP appointment":
-                    Cell(Address("diverted", month: m), row[column]);
-                    break;
-                case "GP appointments freed (central estimate)":
-                    Cell(Address("freed", month: m), row[column]);
-                    break;
-                case "Social prescribing referrals":
-                    Cell(Address("referrals", month: m, role: "splw"), row[column]);
-                    break;
-                default:
-                    break;
-            }
+            if (HeadlineMeasure(row["measure"]) is (string measure, string role))
+                Cell(Address(measure, month: m, role: role), row[column]);
         }
     }
+
+    // A PCN pack's comparison with its ICB this month: the PCN's counts are the headline's; the ICB's are counts of
+    // their own that the PCN's cannot exceed.
+    private void ReadComparator(IReadOnlyDictionary<string, string> row)
+    {
+        var month = Month(_singleMonth ?? throw new InvalidOperationException("a comparator table belongs to a one-month release"));
+        if (HeadlineMeasure(row["measure"]) is not (string measure, string role))
+            return;
+        var (pcn, icb) = (Address(measure, month: month, role: role), Address(measure, geo: "icb", month: month, role: role));
+        Cell(pcn, row["area"]);
+        Cell(icb, row["comparator"]);
+        _relations.Add((new() { [icb] = 1, [pcn] = -1 }, 0, double.PositiveInfinity));
+    }
+
+    // The count measures of the headline table: their address's measure and role.
+    private static (string Measure, string Role)? HeadlineMeasure(string name) => name switch
+    {
+        "Care navigation signposting events" => ("signposted", "all"),
+        "Patients diverted from a GP appointment" => ("diverted", "all"),
+        "GP appointments freed (central estimate)" => ("freed", "all"),
+        "Social prescribing referrals" => ("referrals", "splw"),
+        _ => null,
+    };
 
     private static string Geo(string breakdown, string code) => breakdown switch { "pcn" => "pcn:" + code, "practice" => "practice:" + code, _ => "all" };
 
