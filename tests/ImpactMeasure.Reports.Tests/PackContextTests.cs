@@ -30,6 +30,41 @@ public class PackContextTests(SampleWarehouses sample)
     }
 
     [Theory, BothEngines]
+    public async Task Table_1s_rate_intervals_are_the_wilson_intervals_of_the_months_counts(string engine)
+    {
+        var path = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");
+        using var workbook = new XLWorkbook(path);
+        IXLRangeRow Row(string sheet, Func<IXLRangeRow, bool> which) => workbook.Worksheet(sheet).Tables.Single().DataRange.Rows().Single(which);
+        var outcomes = workbook.Worksheets.Single(s => s.Cell(1, 1).GetString().StartsWith("Table 4", StringComparison.Ordinal) || s.Cell(1, 1).GetString().Contains("Referral outcomes by service", StringComparison.Ordinal)).Name;
+        var area = Row(outcomes, r => r.Cell(1).GetString() == "ALL");
+        var decisions = area.Cell(4).GetDouble();
+        foreach (var (measure, column) in new[] { ("Service acceptance rate", 5), ("Capacity rejection rate", 8), ("Inappropriate referral rate", 11) })
+        {
+            var headline = Row("Table_1", r => r.Cell(1).GetString() == measure);
+            var rate = headline.Cell(3).GetDouble();
+            var expected = Reference.Wilson(Math.Round(rate * decisions), decisions);
+            headline.Cell(7).GetDouble().Should().BeApproximately(expected.Lower, 0.0005, $"{measure}'s lower bound is Wilson's on the month's counts");
+            headline.Cell(8).GetDouble().Should().BeApproximately(expected.Upper, 0.0005);
+            headline.Cell(7).GetDouble().Should().Be(area.Cell(column + 1).GetDouble(), "the same interval as the area row of the outcomes table");
+            headline.Cell(8).GetDouble().Should().Be(area.Cell(column + 2).GetDouble());
+        }
+    }
+
+    // Wilson's score interval written out from its formula (z for 95%), independently of the statistics code.
+    private static class Reference
+    {
+        public static (double Lower, double Upper) Wilson(double successes, double n)
+        {
+            const double z = 1.959963984540054;
+            var p = successes / n;
+            var centre = p + (z * z / (2 * n));
+            var spread = z * Math.Sqrt((p * (1 - p) / n) + (z * z / (4 * n * n)));
+            var denominator = 1 + (z * z / n);
+            return ((centre - spread) / denominator, (centre + spread) / denominator);
+        }
+    }
+
+    [Theory, BothEngines]
     public async Task A_pcn_pack_compares_the_pcn_with_its_icb_figure_for_figure(string engine)
     {
         var icbPath = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");

@@ -85,7 +85,7 @@ public static class MonthlyPack
 
     // Each measure this month, last month and a year ago, the change on a year ago (from the published figures, so
     // hidden when either is), the 95% interval where the measure has one (freed appointments: the practice
-    // bootstrap of Table 2; rates' intervals are with their counts in Tables 4 and 5), and the SPC words.
+    // bootstrap of Table 2; rates: the Wilson interval of this month's counts), and the SPC words.
     private static PackTable Headline(MonthlyPackData data, IReadOnlyList<PackNote> notes)
     {
         var headline = data.Headline;
@@ -102,7 +102,7 @@ public static class MonthlyPack
             };
             object?[] interval = r.Kpi.Key == "gp_appointments_freed" && area is not null
                 ? [freed.Show(area, FreedGpTimeColumns.FreedLower95), freed.Show(area, FreedGpTimeColumns.FreedUpper95)]
-                : r.Kpi.IsRate ? [null, null] : [NotApplicable, NotApplicable];
+                : r.Kpi.IsRate ? Pick(headline, r, HeadlineRow.LowerColumn, HeadlineRow.UpperColumn) : [NotApplicable, NotApplicable];
             return cells.Append(change).Concat(interval)
                 .Concat(Pick(headline, r, HeadlineRow.VariationColumn, HeadlineRow.SpecialCauseColumn, HeadlineRow.AssuranceColumn)).ToArray();
         }).ToList();

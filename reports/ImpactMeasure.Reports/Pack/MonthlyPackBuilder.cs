@@ -85,7 +85,10 @@ public sealed class MonthlyPackBuilder
             var last = KpiSeries.Chart(k, _parameters).LastOrDefault(p => p.Date == period);
             return new HeadlineRow(k, k.In(period), k.In(period.AddMonths(-1)), k.In(period.AddMonths(-12)),
                 last is null ? null : Metrics.ServiceOverload.Variation(last.PointType), last?.SpecialCauseType,
-                last is null ? null : HeadlineRow.AssuranceWords(new XmrPointLimits(last.LowerLimit, last.UpperLimit), _parameters.Targets.TryGetValue(k.Key, out var t) ? t : null, k.Direction));
+                last is null ? null : HeadlineRow.AssuranceWords(new XmrPointLimits(last.LowerLimit, last.UpperLimit), _parameters.Targets.TryGetValue(k.Key, out var t) ? t : null, k.Direction))
+            {
+                Confidence = _parameters.Confidence,
+            };
         }).ToList());
 
     private MetricTable<SpcPointRow> Spc(Kpi kpi)
