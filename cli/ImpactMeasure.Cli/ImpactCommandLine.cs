@@ -53,6 +53,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(ReportCommand.Create(output));
         root.Subcommands.Add(ServeCommand.Create(output));
         root.Subcommands.Add(StatusCommand.Create(output));
+        root.Subcommands.Add(VocabCommand.Create(output));
         return root;
     }
 }

@@ -17,6 +17,9 @@ public sealed record EtlOptions
     /// <summary>Why a configured key cannot be used, said when a file holds NHS numbers.</summary>
     public string? KeyProblem { get; init; }
 
+    /// <summary>A supplier's own words for coded columns, mapped to ours as rows are read (impact.json "vocabulary").</summary>
+    public Vocabulary.VocabularyMap Vocabulary { get; init; } = ImpactMeasure.Etl.Vocabulary.VocabularyMap.Empty;
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Progress is reported (and cancellation checked) every this many rows.</summary>

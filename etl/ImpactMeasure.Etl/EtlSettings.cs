@@ -11,13 +11,16 @@ public sealed record EtlSettings
 
     public string? PseudonymisationKey { get; init; }
 
+    /// <summary>The "vocabulary" section beside "etl" in the same file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Vocabulary.VocabularyMap Vocabulary { get; init; } = ImpactMeasure.Etl.Vocabulary.VocabularyMap.Empty;
 
     public static EtlSettings Load(string? path)
     {
         var settings = ConfigSection.Load<EtlSettings>(path, "etl") ?? new EtlSettings();
         if (!double.IsFinite(settings.MaxBadRows) || settings.MaxBadRows is < 0 or > 1)
             throw new InvalidDataException($"{path}: etl.max_bad_rows is {settings.MaxBadRows}: {MaxBadRowsExpected}");
-        return settings;
+        return settings with { Vocabulary = ImpactMeasure.Etl.Vocabulary.VocabularyMap.Load(path) };
     }
 
     /// <summary>What a bad-row share must be, for the messages that refuse one.</summary>
@@ -32,9 +35,9 @@ public sealed record EtlSettings
             ? (variable, Privacy.Pseudonymiser.KeyVariable)
             : (PseudonymisationKey, "etl.pseudonymisation_key");
         if (string.IsNullOrEmpty(key))
-            return new EtlOptions { MaxBadRowShare = MaxBadRows };
+            return new EtlOptions { MaxBadRowShare = MaxBadRows, Vocabulary = Vocabulary };
         return Privacy.Pseudonymiser.IsUsable(key)
-            ? new EtlOptions { MaxBadRowShare = MaxBadRows, Pseudonymiser = new Pseudonymiser(key) }
-            : new EtlOptions { MaxBadRowShare = MaxBadRows, KeyProblem = $"the key in {source} is shorter than {Privacy.Pseudonymiser.MinimumKeyLength} characters" };
+            ? new EtlOptions { MaxBadRowShare = MaxBadRows, Vocabulary = Vocabulary, Pseudonymiser = new Pseudonymiser(key) }
+            : new EtlOptions { MaxBadRowShare = MaxBadRows, Vocabulary = Vocabulary, KeyProblem = $"the key in {source} is shorter than {Privacy.Pseudonymiser.MinimumKeyLength} characters" };
     }
 }

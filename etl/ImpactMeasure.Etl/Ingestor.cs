@@ -230,19 +230,42 @@ public sealed class Ingestor
         await quarantine.WriteAsync(_warehouse, connection, batchId);
         var superseded = loader.SupersedeScript is { } grain ? await SupersedeByGrainAsync(connection, grain, map.Format.Id, batchId, counters, loader.StreamsOnly)
             : loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L, Note: null);
-        message = superseded.Note is null ? message : message is null ? $"{name}: {superseded.Note}" : $"{message}; {superseded.Note}";
+        foreach (var note in new[] { superseded.Note, PracticeNote(counters), VocabularyNote(counters, _options) }.OfType<string>())
+            message = message is null ? $"{name}: {note}" : $"{message}; {note}";
+        foreach (var ((column, value, code), rows) in counters.Mapped)
+            await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchVocabularyUse), batchId, column, value, code, rows);
         await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchFinish),
             batchId, sha, counters.RowsRead, counters.RowsLoaded, counters.RowsQuarantined, counters.RowsUnknown, superseded.Rows,
             counters.RowsUpdated, counters.PeriodStart, counters.PeriodEnd, superseded.Scope, Now(), (long)clock.Elapsed.TotalMilliseconds, message);
         await transaction.CommitAsync(cancellationToken);
-        return Result(name, LoadStatus.Loaded, map.Format.Id, batchId, counters, quarantine, clock) with
+        return Result(name, counters.RowsRead == 0 ? LoadStatus.NoRows : LoadStatus.Loaded, map.Format.Id, batchId, counters, quarantine, clock) with
         {
             RowsSuperseded = superseded.Rows,
             ExtraColumns = map.ExtraColumns,
             Message = message,
             Encoding = EncodingName(path, encoding),
         };
+    }
+
+    // The supplier's values a vocabulary map coded (kept per value in etl_vocabulary_use).
+    private static string? VocabularyNote(LoadCounters counters, EtlOptions options) => counters.Mapped.Count == 0 ? null
+        : $"mapped by {options.Vocabulary.Source}: " + string.Join(", ", counters.Mapped.GroupBy(m => m.Key.Column).Select(g =>
+            $"{g.Key} " + string.Join(", ", g.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key.Value} → {m.Key.Code} ({m.Value:N0} rows)")))));
+
+    // Practices inferred from this file, or inferred earlier and completed by this map (stored with the batch).
+    private static string? PracticeNote(LoadCounters counters)
+    {
+        var notes = new List<string>();
+        if (counters.PracticesInferred > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{counters.PracticesInferred:N0} practices in no practice map were inferred from the file")
+                + (counters.PracticesInferredCodeOnly == 0 ? " (name, PCN and sub-ICB as the file gives them)"
+                    : string.Create(CultureInfo.InvariantCulture, $", {counters.PracticesInferredCodeOnly:N0} known only by code: their rows count as unplaced until a practice map names them")));
+        }
+        if (counters.PracticesPlaced > 0)
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{counters.PracticesPlaced:N0} practices inferred from earlier extracts were completed by this map, with every row loaded for them"));
+        return notes.Count == 0 ? null : string.Join("; ", notes);
     }
 
     private void RequireKeyForNhsNumbers(ColumnMap map, string name)
@@ -263,7 +286,7 @@ public sealed class Ingestor
         string sha;
         await using (var stream = File.OpenRead(path))
             sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
-        return await connection.ScalarAsync<long?>(MartScripts.Statement(MartScripts.BatchLoadedWithSha), sha);
+        return await connection.ScalarAsync<long?>(MartScripts.Statement(MartScripts.BatchLoadedWithSha), sha, Path.GetFileName(path));
     }
 
     // Replaces what earlier batches loaded for each practice × month this one holds; says which batches it replaced

@@ -6,6 +6,10 @@ public enum LoadStatus
     /// <summary>Loaded (bad rows, if any, quarantined).</summary>
     Loaded,
 
+    /// <summary>A header and no data rows: recorded for the file (by name, so every month's empty file is its own
+    /// record), nothing to load.</summary>
+    NoRows,
+
     /// <summary>The same bytes were loaded before: nothing done.</summary>
     AlreadyLoaded,
 

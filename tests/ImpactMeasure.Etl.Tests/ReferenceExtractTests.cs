@@ -21,7 +21,16 @@ public class ReferenceExtractTests
         result.RowsLoaded.Should().Be(3034);
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments where load_batch_id = $1", result.BatchId))
             .Should().Be(SumOf(file, "count_of_appointments"));
-        result.RowsUnknown.Should().Be(3034, "no practice mapping was loaded, so every row goes to Unknown and is counted");
+        result.RowsUnknown.Should().Be(0, "every row names its practice, PCN and sub-ICB, so no row waits for a practice map");
+        (await etl.CountAsync(
+            """
+            select count(*) from fact_appointments f join dim_practice p on p.practice_key = f.practice_key
+            where f.load_batch_id = $1 and p.is_inferred and p.pcn_code is not null and p.pcn_name is not null and p.practice_name is not null and p.sub_icb_code is not null
+            """, result.BatchId)).Should().Be(3034, "every row is attributed to its practice and PCN as the file names them");
+        (await etl.CountAsync("select count(*) from dim_practice where is_inferred and load_batch_id = $1", result.BatchId))
+            .Should().Be(DistinctOf(file, "gp_code"), "one inferred practice per code in the file");
+        (await etl.CountAsync("select count(distinct pcn_code) from dim_practice where is_inferred")).Should().Be(DistinctOf(file, "pcn_code"));
+        result.Message.Should().Contain("practices in no practice map were inferred from the file (name, PCN and sub-ICB as the file gives them)");
     }
 
     [Theory, BothEngines]
@@ -38,7 +47,8 @@ public class ReferenceExtractTests
         var known = await etl.CountAsync(
             "select count(*) from fact_appointments f join dim_practice p on p.practice_key = f.practice_key where p.practice_code in ('J81027', 'J81009')");
         known.Should().BeGreaterThan(400);
-        result.RowsUnknown.Should().Be(3034 - known);
+        (await etl.CountAsync("select count(*) from dim_practice where practice_code in ('J81027', 'J81009') and not is_inferred")).Should().Be(2, "mapped practices are not inferred again");
+        result.RowsUnknown.Should().Be(0, "the practices the map lacks are inferred from the file");
     }
 
     [Theory, BothEngines]
@@ -104,6 +114,18 @@ public class ReferenceExtractTests
         (await etl.CountAsync("select count(*) from dim_practice where pcn_code = 'U'")).Should().BeGreaterThan(0);
         (await etl.RowsAsync("select icb_name from dim_practice where sub_icb_code = '04V' limit 1"))[0][0]
             .Should().Be("NHS Leicester, Leicestershire and Rutland Integrated Care Board");
+    }
+
+    // Read with a real CSV parser: names before the code columns may hold quoted commas.
+    private static long DistinctOf(string path, string column)
+    {
+        using var parser = new Microsoft.VisualBasic.FileIO.TextFieldParser(path) { TextFieldType = Microsoft.VisualBasic.FileIO.FieldType.Delimited, Delimiters = [","], HasFieldsEnclosedInQuotes = true };
+        var index = Array.FindIndex(parser.ReadFields()!, h => string.Equals(h.Trim(), column, StringComparison.OrdinalIgnoreCase));
+        index.Should().BeGreaterThanOrEqualTo(0, $"{column} in {path}");
+        var values = new HashSet<string>(StringComparer.Ordinal);
+        while (parser.ReadFields() is { } fields)
+            values.Add(fields[index].Trim());
+        return values.Count;
     }
 
     private static long SumOf(string path, string column)

@@ -34,12 +34,12 @@ public static class LoadReport
             if (r.RowsQuarantined > r.FirstProblems.Count)
                 output.Out.WriteLine($"  … {N(r.RowsQuarantined - r.FirstProblems.Count)} more in etl_quarantine (load_batch_id = {r.BatchId})");
             if (r.UnknownCodes.Count > 0)
-                output.Out.WriteLine($"  {r.File}: {N(r.RowsUnknown)} rows for codes not in the warehouse went to Unknown: {string.Join(", ", r.UnknownCodes)}");
+                output.Out.WriteLine($"  {r.File}: {N(r.RowsUnknown)} rows for codes the warehouse cannot place yet (not practice codes, or practices no map names) count as Unknown: {string.Join(", ", r.UnknownCodes)}");
         }
         foreach (var ignored in results.Where(r => r.ExtraColumns.Count > 0).GroupBy(r => $"{r.Format}: {string.Join(", ", r.ExtraColumns)}"))
             output.Out.WriteLine($"columns ignored in {ignored.Count()} {ignored.Key}");
         var loaded = results.Count(r => r.Status == LoadStatus.Loaded);
-        output.Out.WriteLine($"{loaded} loaded, {results.Count(r => r.Status == LoadStatus.AlreadyLoaded)} already loaded, "
+        output.Out.WriteLine($"{loaded} loaded, {results.Count(r => r.Status == LoadStatus.NoRows)} with no rows, {results.Count(r => r.Status == LoadStatus.AlreadyLoaded)} already loaded, "
             + $"{results.Count(r => r.Status == LoadStatus.Rejected)} rejected, {results.Count(r => r.Status == LoadStatus.Failed)} failed; "
             + $"{N(results.Sum(r => r.RowsLoaded))} rows loaded");
     }
@@ -62,6 +62,7 @@ public static class LoadReport
     private static string Status(LoadStatus status) => status switch
     {
         LoadStatus.Loaded => "loaded",
+        LoadStatus.NoRows => "no rows",
         LoadStatus.AlreadyLoaded => "already loaded",
         LoadStatus.Rejected => "REJECTED",
         _ => "FAILED",

@@ -46,6 +46,7 @@ public sealed class ListSizeLoader : IFormatLoader
                     context.Reject("practice_code", code, $"has a second list size for {month:yyyy-MM} (first on line {seen[(code.ToString(), DateDimension.KeyOf(month))]}): the first is kept");
                     continue;
                 }
+                // A list-size file covers every practice in England: its practices are placed by maps only, not inferred.
                 if (practices.KeyOf(code, month) == 0)
                     context.Counters.SeeUnknown(code);
                 context.Counters.ScopeCodes.Add(code.ToString());

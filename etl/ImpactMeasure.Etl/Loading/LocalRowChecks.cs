@@ -62,7 +62,16 @@ public sealed class LocalRowChecks
             value = text;
             return true;
         }
-        _context.Reject(column, raw, raw.IsEmpty ? $"is empty: expected one of {string.Join(", ", allowed)}" : $"is not one of {string.Join(", ", allowed)}");
+        var map = _context.Options.Vocabulary;
+        if (!raw.IsEmpty && map.TryMap(column, text, out var code))
+        {
+            value = code;
+            _context.Counters.SeeMapped(column, raw.ToString(), code);
+            return true;
+        }
+        _context.Reject(column, raw, raw.IsEmpty ? $"is empty: expected one of {string.Join(", ", allowed)}"
+            : $"is not one of {string.Join(", ", allowed)}; if it is a supplier's word for one of them (nearest: {(Vocabulary.LocalVocabulary.Nearest(column, text, 1) is [var nearest] ? nearest : "none")}), "
+              + $"map it under \"vocabulary\": {{\"{column}\": ...}} in impact.json ({map.Source}; impact vocab suggest FILE writes a starter map)");
         return false;
     }
 

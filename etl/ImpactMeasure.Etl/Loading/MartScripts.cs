@@ -6,6 +6,8 @@ namespace ImpactMeasure.Etl.Loading;
 public static class MartScripts
 {
     public const string DimPractice = "sql/30_marts/dim_practice.sql";
+    public const string DimPracticeCompleteInferred = "sql/30_marts/dim_practice_complete_inferred.sql";
+    public const string DimPracticeInferredIcb = "sql/30_marts/dim_practice_inferred_icb.sql";
     public const string FctListSize = "sql/30_marts/fct_list_size.sql";
     public const string DimService = "sql/30_marts/dim_service.sql";
     public const string FctSignpost = "sql/30_marts/fct_signpost.sql";
@@ -25,11 +27,12 @@ public static class MartScripts
     public const string BatchLoadedWithSize = "sql/etl/batch_loaded_with_size.sql";
     public const string BatchLoadedWithSha = "sql/etl/batch_loaded_with_sha.sql";
     public const string BatchScopeLoaded = "sql/etl/batch_scope_loaded.sql";
+    public const string BatchVocabularyUse = "sql/etl/batch_vocabulary_use.sql";
 
     public static IReadOnlyList<string> All { get; } =
     [
-        DimPractice, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, SupersedeSubIcbMonths, PartlySuperseded, BatchPeriodLoaded,
-        BatchNextId, BatchStart, BatchFinish, BatchReject, BatchLoadedWithSize, BatchLoadedWithSha, BatchScopeLoaded,
+        DimPractice, DimPracticeCompleteInferred, DimPracticeInferredIcb, FctListSize, DimService, FctSignpost, FctWellbeing, FctPatientAppointment, SupersedeBatches, ClearLanding, RepairUnfinished, SupersedePracticeMonths, SupersedeSubIcbMonths, PartlySuperseded, BatchPeriodLoaded,
+        BatchNextId, BatchStart, BatchFinish, BatchReject, BatchLoadedWithSize, BatchLoadedWithSha, BatchScopeLoaded, BatchVocabularyUse,
     ];
 
     public static string Read(string path) => SqlScripts.Warehouse.Read(path);

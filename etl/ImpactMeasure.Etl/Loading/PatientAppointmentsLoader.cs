@@ -45,7 +45,7 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
                 {
                     continue;
                 }
-                if (practices.KeyOf(practice, date!.Value) == 0)
+                if (practices.IsUnplaced(practices.KeyOrInfer(practice, date!.Value)))
                     context.Counters.SeeUnknown(practice);
                 context.Counters.SeePeriod(date.Value);
                 await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, id.ToString(), practice, patient, date, profiles.KeyOf(ordinals), minutes);
@@ -57,6 +57,7 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
         context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
             "select count(*) from fact_patient_appointment where appointment_id in (select appointment_id from stg_patient_appointments where load_batch_id = $1)",
             context.BatchId);
+        await practices.SaveInferredAsync(context);
         await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctPatientAppointment), context.BatchId);
     }
 

@@ -51,10 +51,12 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
                 var month = new DateOnly(date.Year, date.Month, 1);
                 var code = context.Rows[codeColumn].Trim();
                 var practiceKey = practices.KeyOf(code, month);
+                if (practiceKey == 0 && OdsCodes.IsPracticeCode(code))
+                    practiceKey = practices.KeyOrInfer(code, month, () => Describe(context));
                 var profileKey = profiles.KeyOf(gpad.Ordinals);
                 if (duplicates is not null ? duplicates.IsRepeat(code, DateDimension.KeyOf(month), profileKey) : grouped.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
                     continue;
-                if (practiceKey == 0)
+                if (practices.IsUnplaced(practiceKey))
                     context.Counters.SeeUnknown(code);
                 if (!code.SequenceEqual(lastCode))
                 {
@@ -75,5 +77,14 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
         }
         context.NeedsDuplicateCheck = grouped.Ungrouped && duplicates is null;
         await profiles.InsertNewAsync(context.Warehouse, context.Connection);
+        await practices.SaveInferredAsync(context);
+    }
+
+    // Every crosstab row carries its practice's name, PCN and sub-ICB: enough to place a practice no map names yet.
+    private static InferredPractice Describe(LoadContext context)
+    {
+        string? Text(string column) => context.Value(column) is { IsEmpty: false } value ? value.ToString() : null;
+        return new InferredPractice(context.Value("gp_code").ToString(), Text("gp_name"), Text("pcn_code"), Text("pcn_name"),
+            Text("sub_icb_location_code"), Text("sub_icb_location_name"), Text("supplier"));
     }
 }

@@ -70,6 +70,7 @@ public sealed partial class PracticeMappingLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        context.Counters.PracticesPlaced = (await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimPracticeCompleteInferred), context.BatchId)).Sum();
         var affected = await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimPractice), context.BatchId);
         context.Counters.RowsUpdated = affected[0];
     }

@@ -48,7 +48,7 @@ public sealed class SignpostingLoader : IFormatLoader
                 var row = Read(context, checks, dates, reasons);
                 if (row is null)
                     continue;
-                if (practices.KeyOf(row.PracticeCode, row.EventDate) == 0)
+                if (practices.IsUnplaced(practices.KeyOrInfer(row.PracticeCode, row.EventDate)))
                     context.Counters.SeeUnknown(row.PracticeCode);
                 context.Counters.SeePeriod(row.EventDate);
                 await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, row.EventId, row.EventDate, row.PracticeCode, row.Role,
@@ -63,6 +63,7 @@ public sealed class SignpostingLoader : IFormatLoader
             "select count(*) from fact_signpost where event_id in (select event_id from stg_signposting where load_batch_id = $1)", context.BatchId);
         var highestKey = await context.Connection.ScalarAsync<long>("select coalesce(max(signpost_key), 0) from fact_signpost");
         await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimService), context.BatchId);
+        await practices.SaveInferredAsync(context);
         await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctSignpost), context.BatchId, highestKey);
     }
 

@@ -59,7 +59,7 @@ public sealed class WellbeingLoader : IFormatLoader
                     context.Reject("score", context.Value("score"), $"is not a {instrument} score (a whole number from {range.Min:0} to {range.Max:0})");
                     continue;
                 }
-                if (practices.KeyOf(practice, measured!.Value) == 0)
+                if (practices.IsUnplaced(practices.KeyOrInfer(practice, measured!.Value)))
                     context.Counters.SeeUnknown(practice);
                 context.Counters.SeePeriod(measured.Value);
                 await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, referral.ToString(), patient, practice, instrument, timepoint, measured, score);
@@ -67,6 +67,7 @@ public sealed class WellbeingLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        await practices.SaveInferredAsync(context);
         await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctWellbeing), context.BatchId);
     }
 }

@@ -308,8 +308,8 @@ public static class MonthlyPack
             rows.Add([$"Files {b.Text("status")}: {b.Text("format_id")}", b.Count("files"),
                 string.Create(CultureInfo.InvariantCulture, $"rows read {b.Count("rows_read"):N0}, loaded {b.Count("rows_loaded"):N0}, quarantined {b.Count("rows_quarantined"):N0}, sent to Unknown {b.Count("rows_unknown"):N0}")]);
         }
-        rows.Add(["Practices with GPAD appointments this month", data.Coverage.Count("practices_reporting"), $"of {data.Coverage.Count("practices_mapped"):N0} practices in the loaded practice maps"]);
-        rows.Add(["Appointments for practices not in any practice map (Unknown)", data.Coverage.Count("appointments_unknown_practice"), "counted under the Unknown practice"]);
+        rows.Add(["Practices with GPAD appointments this month", data.Coverage.Count("practices_reporting"), $"of {data.Coverage.Count("practices_mapped"):N0} practices known (from practice maps, or inferred from the extracts' own columns)"]);
+        rows.Add(["Appointments with no practice code the warehouse could place (Unknown)", data.Coverage.Count("appointments_unknown_practice"), "counted under the Unknown practice"]);
         foreach (var q in data.QuarantineReasons)
             rows.Add([$"Rows quarantined: {q.Text("column_name")}", q.Count("rows_quarantined"), $"for example: {q.Text("example_reason")}"]);
         return new PackTable("Data quality", notes,

@@ -2,7 +2,7 @@
 -- file's effective date; practices seen for the first time get one version covering all history
 -- grain: one row per practice version; key: practice_key (valid_from inclusive, valid_to exclusive), numbered on
 -- from the highest key in code order
--- inputs: stg_practice_mapping (this batch), dim_practice
+-- inputs: stg_practice_mapping (this batch), dim_practice (inferred practices completed first: dim_practice_complete_inferred.sql)
 
 update dim_practice
 set valid_to = s.effective_date,
@@ -42,3 +42,10 @@ select
 from stg_practice_mapping as s
 where s.load_batch_id = $1
   and not exists (select 1 from dim_practice as d where d.practice_code = s.practice_code and d.is_current);
+
+-- an inferred practice the map agrees with is no longer inferred (one the map disagreed with was closed above)
+update dim_practice
+set is_inferred = false
+where is_current
+  and is_inferred
+  and practice_code in (select s.practice_code from stg_practice_mapping as s where s.load_batch_id = $1)
