@@ -25,6 +25,7 @@ public static class ReportQueries
     public const string AreaNames = "queries/rpt_area_names.sql";
     public const string WorkingDaysAfter = "queries/rpt_working_days_after.sql";
     public const string GpContext = "queries/rpt_gp_context.sql";
+    public const string PcnDenominators = "queries/rpt_pcn_denominators.sql";
 
     /// <summary>The latest month with data, or null for an empty warehouse.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)

@@ -37,7 +37,7 @@ public static class ReportCommand
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), window, parse.GetValue(outDir)!,
                 !parse.GetValue(noSuppression), parse.GetValue(config)!, output, parse.GetValue(allowIncomplete), parse.GetValue(force));
         });
-        return new Command("report", "Reports: the metric CSVs and the monthly Excel pack.") { metrics, Monthly(output) };
+        return new Command("report", "Reports: the metric CSVs, the monthly Excel pack and PCN benchmarking.") { metrics, Monthly(output), BenchmarkCommand.Create(output) };
     }
 
     private static Command Monthly(CliOutput output)

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using ImpactMeasure.Reports;
+using ImpactMeasure.Reports.Benchmark;
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Migrations;
+using Spectre.Console;
+
+namespace ImpactMeasure.Cli.Commands;
+
+/// <summary><c>impact report benchmark</c>: every PCN on the benchmarking indicators against its peers, as a CSV.</summary>
+public static class BenchmarkCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var period = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
+        var months = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 12 };
+        var pcn = new Option<string?>("--pcn") { Description = "One PCN's view: its peer group, the others as Peer A, Peer B…" };
+        var peers = new Option<string>("--peers") { Description = "icb (the PCNs of the same ICB) or england (all PCNs in the warehouse)", DefaultValueFactory = _ => "england" };
+        var namePeers = new Option<bool>("--name-peers") { Description = "With --pcn, name the peers instead of Peer A, Peer B…" };
+        var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
+        var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
+        var force = new Option<bool>("--force") { Description = "Replace pcn_benchmark.csv if it is already at --out" };
+        var command = new Command("benchmark", "PCN benchmarking: each PCN's indicators against its peers with funnel limits (CSV).")
+        {
+            period, months, pcn, peers, namePeers, outDir, config, force,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            if (!ReportCommand.TryMonth(parse.GetValue(period)!, out var month))
+                return Task.FromResult(output.Usage($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+            var peerGroup = parse.GetValue(peers)!;
+            if (peerGroup == "similar")
+                return Task.FromResult(output.Usage("--peers similar (k-means peer groups) is not built yet: use icb or england"));
+            if (peerGroup is not ("icb" or "england"))
+                return Task.FromResult(output.Usage($"--peers '{peerGroup}': expected icb or england"));
+            return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null), peerGroup,
+                parse.GetValue(pcn), parse.GetValue(namePeers), parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(force), output);
+        });
+        return command;
+    }
+
+    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string peers, string? pcn, bool namePeers, string folder, string configPath,
+        bool force, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var file = Path.Combine(folder, BenchmarkReport.TableName + ".csv");
+        if (OutputGuard.Refuse(file, isFolder: false, force, output) is { } replacing)
+            return replacing;
+        var parameters = MethodParameters.Load(configPath);
+        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
+        await new Migrator(warehouse).RequireCurrentAsync();
+        if (await ReportCommand.RefuseUnknownAreaAsync(warehouse, pcn, output) is { } refused)
+            return refused;
+        MetricTable<BenchmarkRow> table;
+        MetricsResult metrics;
+        try
+        {
+            (metrics, table) = await new BenchmarkReport(warehouse, parameters).RunAsync(window, peers, pcn, namePeers);
+        }
+        catch (ArgumentException ex) when (pcn is not null)
+        {
+            return output.Usage($"--pcn {pcn}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+        }
+        CsvReportWriter.Write(folder, table, window, parameters, metrics.Disclosure);
+        Print(output, table, pcn);
+        output.Out.WriteLine($"Wrote {table.Rows.Count:N0} rows to {Path.GetFullPath(file)}");
+        return ExitCodes.Ok;
+    }
+
+    // One PCN's indicators, or how many PCNs stand out on each.
+    private static void Print(CliOutput output, MetricTable<BenchmarkRow> table, string? pcn)
+    {
+        var grid = new Table().Border(TableBorder.Simple);
+        if (pcn is not null)
+        {
+            grid.AddColumns("indicator", "value", "peers", "comparison", "rank");
+            foreach (var r in table.Rows.Where(r => r.PcnCode == pcn))
+            {
+                grid.AddRow(Markup.Escape(r.Indicator.Name), Shown(r.Value, r.Indicator), Shown(r.PeerValue, r.Indicator), Markup.Escape(r.Comparison),
+                    r.Rank is { } k ? $"{k} of {r.Ranked}" : "");
+            }
+        }
+        else
+        {
+            grid.AddColumns("indicator", "PCNs", "better or higher", "worse or lower", "hidden [[c]]");
+            foreach (var g in table.Rows.GroupBy(r => r.Indicator))
+            {
+                grid.AddRow(Markup.Escape(g.Key.Name), N(g.Count()), N(g.Count(r => r.Comparison is "Better" or "Higher")), N(g.Count(r => r.Comparison is "Worse" or "Lower")),
+                    N(g.Count(r => r.Comparison == SuppressedCell.Symbol)));
+            }
+        }
+        output.Console.Write(grid);
+    }
+
+    private static string Shown(double? value, Indicator indicator) => value is not { } v ? ""
+        : indicator.IsProportion ? v.ToString("0.0%", CultureInfo.InvariantCulture) : v.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

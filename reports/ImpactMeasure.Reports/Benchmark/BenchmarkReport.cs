@@ -1,0 +1,64 @@
+using ImpactMeasure.Reports.Metrics;
+
+namespace ImpactMeasure.Reports.Benchmark;
+
+/// <summary><c>impact report benchmark</c>'s computation: the window's metrics over the whole warehouse (protected as
+/// one release), the PCNs' denominators, and every PCN against its peers; optionally one PCN's view, the other PCNs
+/// named "Peer A", "Peer B"… (a PCN sees where it stands, not who its neighbours are).</summary>
+public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse, MethodParameters parameters)
+{
+    public const string TableName = "pcn_benchmark";
+
+    public async Task<(MetricsResult Metrics, MetricTable<BenchmarkRow> Table)> RunAsync(ReportWindow window, string peers, string? pcn = null, bool namePeers = false,
+        bool suppress = true)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var england = window with { Area = null };
+        var metrics = await new MetricsReport(warehouse, parameters).RunAsync(england, suppress);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, england);
+        var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england);
+        var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
+        var rows = PcnBenchmark.Compare(PcnBenchmark.Counts(metrics, denominators, icbOf), peers, parameters.Confidence);
+        if (pcn is not null)
+            rows = View(rows, pcn, namePeers);
+        var table = new MetricTable<BenchmarkRow>(TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
+        {
+            Methods = Methods(peers),
+            Disclosure = metrics.Disclosure,
+        };
+        return (metrics, table);
+    }
+
+    /// <summary>The rows of <paramref name="pcn"/>'s peer group, the PCN first; the others anonymised unless named.</summary>
+    public static IReadOnlyList<BenchmarkRow> View(IReadOnlyList<BenchmarkRow> rows, string pcn, bool namePeers)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var own = rows.Where(r => r.PcnCode == pcn).ToList();
+        if (own.Count == 0)
+            throw new ArgumentException($"no PCN {pcn} in the warehouse's metrics for this window", nameof(pcn));
+        var group = own[0].Peers;
+        var peers = rows.Where(r => r.Peers == group && r.PcnCode != pcn).ToList();
+        var labels = peers.Select(r => r.PcnCode).Distinct().Order(StringComparer.Ordinal).Select((code, i) => (code, Label: PeerLabel(i)))
+            .ToDictionary(p => p.code, p => p.Label, StringComparer.Ordinal);
+        return [.. own, .. namePeers ? peers : peers.Select(r => r with { PcnCode = labels[r.PcnCode], PcnName = labels[r.PcnCode] })];
+    }
+
+    /// <summary>"Peer A" … "Peer Z", "Peer AA" …</summary>
+    public static string PeerLabel(int index)
+    {
+        var letters = "";
+        for (var i = index; i >= 0; i = (i / 26) - 1)
+            letters = (char)('A' + (i % 26)) + letters;
+        return "Peer " + letters;
+    }
+
+    private static IReadOnlyList<string> Methods(string peers) =>
+    [
+        $"Peers: {(peers == "icb" ? "the PCNs of the same ICB" : "all PCNs in the warehouse (England)")}; the peer value pools the peers whose counts are published.",
+        "Proportions: Wilson 95% interval; funnel limits at the PCN's denominator around the peer value as PHEindicatormethods computes them (95% and 99.8%).",
+        "Rates per 1,000: Byar's 95% interval (exact below 10 events); the label compares the peer rate with the PCN's interval (PHEindicatormethods); funnel limits are the Poisson interval of the count expected at the PCN's denominator.",
+        "Comparison at 99.8%: Better / Worse where a direction is better, Higher / Lower where none is (signposting per 1,000 GP appointments); Similar inside the limits. Rank 1 is the best (highest where no direction is better).",
+        "Every numerator is a count of the protected metrics release as published: a hidden count ([c]) hides its indicator.",
+    ];
+}

@@ -1,0 +1,96 @@
+using ImpactMeasure.Reports.Benchmark;
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Testing;
+
+namespace ImpactMeasure.Reports.Tests;
+
+/// <summary>PCN benchmarking: a planted outlier is found and the others mostly are not (simulation with a known
+/// answer); every figure rests on the protected release as published; one PCN's view names no other PCN.</summary>
+[Collection(SampleWarehouseGroup.Name)]
+public class BenchmarkTests(SampleWarehouses sample)
+{
+    [Fact]
+    public void A_pcn_planted_with_a_high_inappropriate_rate_is_worse_and_few_of_the_others_are_flagged()
+    {
+        var random = new Random(20251204);
+        const int peers = 200;
+        var flaggedOthers = 0;
+        var plantedFound = 0;
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var pcns = Enumerable.Range(0, peers).Select(i =>
+            {
+                var decisions = random.Next(150, 1500);
+                var rate = i == 0 ? 0.16 : 0.08;
+                var inappropriate = Enumerable.Range(0, decisions).Count(_ => random.NextDouble() < rate);
+                return new PcnBenchmark.PcnCounts($"U{i:D5}", $"PCN {i}", "QXX", 100L, 60L, (long)decisions, (long)(decisions - inappropriate), 0L, (long)inappropriate, 10_000, 10_000);
+            }).ToList();
+
+            var rows = PcnBenchmark.Compare(pcns, "england").Where(r => r.Indicator.Key == "inappropriate_referral_rate").ToList();
+
+            plantedFound += rows.Single(r => r.PcnCode == "U00000").Comparison == "Worse" ? 1 : 0;
+            flaggedOthers += rows.Count(r => r.PcnCode != "U00000" && r.Comparison != "Similar");
+        }
+        plantedFound.Should().Be(20, "a doubled rate on 150+ decisions is far outside the 99.8% limits");
+        // 0.2% of 199 × 20 ≈ 8 by chance; the planted PCN pulls the peer value up a little, so allow a margin.
+        flaggedOthers.Should().BeLessThan(25, "only about 0.2% of in-control PCNs fall outside the 99.8% limits");
+    }
+
+    [Fact]
+    public void The_comparison_word_follows_the_measures_direction()
+    {
+        PcnBenchmark.Word(Statistics.FunnelSignificance.HighExtreme, Spc.ImprovementDirection.Increase).Should().Be("Better");
+        PcnBenchmark.Word(Statistics.FunnelSignificance.HighExtreme, Spc.ImprovementDirection.Decrease).Should().Be("Worse");
+        PcnBenchmark.Word(Statistics.FunnelSignificance.LowExtreme, Spc.ImprovementDirection.Neutral).Should().Be("Lower");
+        PcnBenchmark.Word(Statistics.FunnelSignificance.High, Spc.ImprovementDirection.Increase).Should().Be("Similar", "the word is at 99.8%; the 95% label stays in the funnel column");
+    }
+
+    [Theory, BothEngines]
+    public async Task Every_figure_rests_on_the_release_as_published_and_a_hidden_count_hides_its_indicator(string engine)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
+
+        var (metrics, table) = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england");
+
+        var freed = metrics.FreedGpTime.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code);
+        var outcomes = metrics.ReferralOutcomes.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code);
+        table.Rows.Select(r => r.PcnCode).Distinct().Should().BeEquivalentTo(freed.Keys);
+        foreach (var row in table.Rows)
+        {
+            var published = row.Indicator.Key switch
+            {
+                "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(freed[row.PcnCode], FreedGpTimeColumns.Diverted),
+                "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(freed[row.PcnCode], FreedGpTimeColumns.Signposted),
+                "acceptance_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.AcceptedByService),
+                "capacity_rejection_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedCapacity),
+                _ => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedInappropriate),
+            };
+            if (published is SuppressedCell)
+                row.Comparison.Should().Be("[c]", $"{row.PcnCode} {row.Indicator.Key} rests on a hidden count");
+            if (row.Numerator is long count)
+                count.Should().Be((long)published!, $"{row.PcnCode} {row.Indicator.Key} uses the count as published");
+        }
+        table.Rows.Should().Contain(r => r.Comparison == "[c]", "the sample's 12-month release hides some PCN capacity rejections");
+        table.Rows.Where(r => r.Value is not null).Should().OnlyContain(r => r.Rank >= 1 && r.Rank <= r.Ranked && r.Quartile >= 1 && r.Quartile <= 4);
+    }
+
+    [Theory, BothEngines]
+    public async Task One_pcns_view_shows_its_peers_as_peer_a_peer_b_and_names_no_other_pcn(string engine)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
+        var (_, all) = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb");
+
+        var (_, view) = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb", "U10004");
+
+        var others = all.Rows.Where(r => r.PcnCode != "U10004").SelectMany(r => new[] { r.PcnCode, r.PcnName }).Distinct().ToList();
+        view.Rows.Take(Indicator.All.Count).Should().OnlyContain(r => r.PcnCode == "U10004");
+        view.Rows.Skip(Indicator.All.Count).Select(r => r.PcnCode).Should().OnlyContain(c => c.StartsWith("Peer ", StringComparison.Ordinal));
+        view.Rows.SelectMany(r => new[] { r.PcnCode, r.PcnName }).Should().NotContain(others);
+        view.Rows.Where(r => r.PcnCode == "U10004").Select(r => r.Comparison)
+            .Should().Equal(all.Rows.Where(r => r.PcnCode == "U10004").Select(r => r.Comparison), "anonymising peers changes no figure");
+        BenchmarkReport.PeerLabel(0).Should().Be("Peer A");
+        BenchmarkReport.PeerLabel(26).Should().Be("Peer AA");
+    }
+}
