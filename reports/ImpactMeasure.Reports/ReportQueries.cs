@@ -26,6 +26,8 @@ public static class ReportQueries
     public const string WorkingDaysAfter = "queries/rpt_working_days_after.sql";
     public const string GpContext = "queries/rpt_gp_context.sql";
     public const string PcnDenominators = "queries/rpt_pcn_denominators.sql";
+    public const string Equity = "queries/rpt_equity.sql";
+    public const string PcnProfile = "queries/rpt_pcn_profile.sql";
 
     /// <summary>The latest month with data, or null for an empty warehouse.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)

@@ -37,6 +37,34 @@ public class BenchmarkTests(SampleWarehouses sample)
     }
 
     [Fact]
+    public void Similar_pcns_recovers_three_planted_groups_by_silhouette_and_is_the_same_on_every_run()
+    {
+        var random = new Random(7);
+        double[] centre(int g) => g switch { 0 => [10, 100, 0.2, 0.1], 1 => [11.5, 140, 0.6, 0.2], _ => [9, 80, 0.4, 0.45] };
+        var profiles = Enumerable.Range(0, 60).Select(i => new PcnProfile($"U{i:D5}",
+            centre(i % 3).Select((c, f) => c + (random.NextDouble() - 0.5) * (f switch { 0 => 0.3, 1 => 8, _ => 0.05 })).ToArray())).ToList();
+
+        var first = SimilarPcns.Cluster(profiles, seed: 11);
+        var again = SimilarPcns.Cluster(profiles, seed: 11);
+
+        first.K.Should().Be(3, "three groups are planted and the silhouette is highest at three");
+        first.Silhouette.Should().BeGreaterThan(0.5);
+        profiles.GroupBy(p => int.Parse(p.Code[1..], System.Globalization.CultureInfo.InvariantCulture) % 3)
+            .Should().OnlyContain(g => g.Select(p => first.ClusterOf[p.Code]).Distinct().Count() == 1, "each planted group is one cluster");
+        again.ClusterOf.Should().Equal(first.ClusterOf, "seeded, one thread: the same groups every run");
+        first.Nearest["U00000"].Select(c => int.Parse(c.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture) % 3).Should().OnlyContain(g => g == 0, "the nearest PCNs are of its own group");
+    }
+
+    [Fact]
+    public void The_silhouette_is_one_for_tight_far_apart_groups_and_near_zero_for_one_cloud_split_in_two()
+    {
+        double[][] apart = [[0, 0], [0, 0.01], [10, 10], [10, 10.01]];
+        SimilarPcns.Silhouette(apart, [1, 1, 2, 2]).Should().BeApproximately(1, 0.01);
+        double[][] line = [[0], [1], [2], [3], [4], [5]];
+        SimilarPcns.Silhouette(line, [1, 2, 1, 2, 1, 2]).Should().BeLessThan(0, "alternate points in two groups fit worse than one group");
+    }
+
+    [Fact]
     public void The_comparison_word_follows_the_measures_direction()
     {
         PcnBenchmark.Word(Statistics.FunnelSignificance.HighExtreme, Spc.ImprovementDirection.Increase).Should().Be("Better");
@@ -51,7 +79,8 @@ public class BenchmarkTests(SampleWarehouses sample)
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
         var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
 
-        var (metrics, table) = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england");
+        var release = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england");
+        var (metrics, table) = (release.Metrics, release.Table);
 
         var freed = metrics.FreedGpTime.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code);
         var outcomes = metrics.ReferralOutcomes.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code);
@@ -80,9 +109,9 @@ public class BenchmarkTests(SampleWarehouses sample)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
         var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
-        var (_, all) = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb");
+        var all = (await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb")).Table;
 
-        var (_, view) = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb", "U10004");
+        var view = (await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb", "U10004")).Table;
 
         var others = all.Rows.Where(r => r.PcnCode != "U10004").SelectMany(r => new[] { r.PcnCode, r.PcnName }).Distinct().ToList();
         view.Rows.Take(Indicator.All.Count).Should().OnlyContain(r => r.PcnCode == "U10004");

@@ -17,7 +17,7 @@ public static class BenchmarkCommand
         var period = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
         var months = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 12 };
         var pcn = new Option<string?>("--pcn") { Description = "One PCN's view: its peer group, the others as Peer A, Peer B…" };
-        var peers = new Option<string>("--peers") { Description = "icb (the PCNs of the same ICB) or england (all PCNs in the warehouse)", DefaultValueFactory = _ => "england" };
+        var peers = new Option<string>("--peers") { Description = "icb (the PCNs of the same ICB), england (all PCNs in the warehouse) or similar (k-means groups of similar PCNs)", DefaultValueFactory = _ => "england" };
         var namePeers = new Option<bool>("--name-peers") { Description = "With --pcn, name the peers instead of Peer A, Peer B…" };
         var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
@@ -31,10 +31,8 @@ public static class BenchmarkCommand
             if (!ReportCommand.TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Usage($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
             var peerGroup = parse.GetValue(peers)!;
-            if (peerGroup == "similar")
-                return Task.FromResult(output.Usage("--peers similar (k-means peer groups) is not built yet: use icb or england"));
-            if (peerGroup is not ("icb" or "england"))
-                return Task.FromResult(output.Usage($"--peers '{peerGroup}': expected icb or england"));
+            if (peerGroup is not ("icb" or "england" or "similar"))
+                return Task.FromResult(output.Usage($"--peers '{peerGroup}': expected icb, england or similar"));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null), peerGroup,
                 parse.GetValue(pcn), parse.GetValue(namePeers), parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(force), output);
         });
@@ -46,26 +44,35 @@ public static class BenchmarkCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         var file = Path.Combine(folder, BenchmarkReport.TableName + ".csv");
-        if (OutputGuard.Refuse(file, isFolder: false, force, output) is { } replacing)
+        if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
             return replacing;
         var parameters = MethodParameters.Load(configPath);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await ReportCommand.RefuseUnknownAreaAsync(warehouse, pcn, output) is { } refused)
             return refused;
-        MetricTable<BenchmarkRow> table;
-        MetricsResult metrics;
+        BenchmarkRelease release;
         try
         {
-            (metrics, table) = await new BenchmarkReport(warehouse, parameters).RunAsync(window, peers, pcn, namePeers);
+            release = await new BenchmarkReport(warehouse, parameters).RunAsync(window, peers, pcn, namePeers);
         }
         catch (ArgumentException ex) when (pcn is not null)
         {
             return output.Usage($"--pcn {pcn}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
         }
-        CsvReportWriter.Write(folder, table, window, parameters, metrics.Disclosure);
+        var table = release.Table;
+        var equityWindow = window with { Area = null };
+        CsvReportWriter.Write(folder, table, window, parameters, release.Metrics.Disclosure);
+        CsvReportWriter.Write(folder, release.Equity, equityWindow, parameters, release.Metrics.Disclosure);
+        CsvReportWriter.Write(folder, release.Inequality, equityWindow, parameters, release.Metrics.Disclosure);
         Print(output, table, pcn);
-        output.Out.WriteLine($"Wrote {table.Rows.Count:N0} rows to {Path.GetFullPath(file)}");
+        if (release.Similar is { } similar)
+        {
+            output.Out.WriteLine(similar.K > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"Similar PCNs: {similar.K} groups by k-means (mean silhouette {similar.Silhouette:0.00}) over {similar.ClusterOf.Count} PCNs with a profile")
+                : $"Similar PCNs: one group (fewer than six PCNs with a profile)");
+        }
+        output.Out.WriteLine($"Wrote {table.Rows.Count:N0} rows to {Path.GetFullPath(file)}, with equity.csv and inequality.csv (the whole warehouse) beside it");
         return ExitCodes.Ok;
     }
 
@@ -75,6 +82,7 @@ public static class BenchmarkCommand
         var grid = new Table().Border(TableBorder.Simple);
         if (pcn is not null)
         {
+            output.Out.WriteLine($"{pcn} ({table.Rows.FirstOrDefault(r => r.PcnCode == pcn)?.PcnName}) against {table.Rows.FirstOrDefault(r => r.PcnCode == pcn)?.Peers}, {table.Rows.Count(r => r.Indicator == Indicator.All[0])} PCNs:");
             grid.AddColumns("indicator", "value", "peers", "comparison", "rank");
             foreach (var r in table.Rows.Where(r => r.PcnCode == pcn))
             {

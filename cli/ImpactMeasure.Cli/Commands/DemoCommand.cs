@@ -43,8 +43,12 @@ public static class DemoCommand
         if (status != ExitCodes.Ok)
             return status;
         DateOnly? latest;
+        string? firstPcn;
         await using (var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly, cancellationToken))
+        {
             latest = await ReportQueries.LatestMonthAsync(warehouse);
+            firstPcn = (await ReportQueries.AreaNamesAsync(warehouse)).Where(r => r.Text("level") == "PCN" && r.Text("code") != "U").Select(r => r.Text("code")).Order(StringComparer.Ordinal).FirstOrDefault();
+        }
         if (latest is null)
             return output.Fail("the sample set loaded no appointments or signposting events");
         var metrics = Path.Combine(outputFolder, "metrics");
@@ -54,9 +58,16 @@ public static class DemoCommand
             return status;
         var pack = Path.Combine(outputFolder, ImpactMeasure.Reports.Pack.MonthlyPack.FileName(null, latest.Value));
         status = await ReportCommand.MonthlyAsync(location, latest.Value, null, pack, ReportCommand.DefaultConfig, output, force: true);
+        var benchmark = Path.Combine(outputFolder, "benchmark");
+        if (status == ExitCodes.Ok && firstPcn is not null)
+        {
+            status = await BenchmarkCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), "icb", firstPcn, namePeers: false, benchmark,
+                ReportCommand.DefaultConfig, force: true, output);
+        }
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
+        output.Out.WriteLine($"Benchmark: {Path.GetFullPath(benchmark)} ({firstPcn} against the PCNs of its ICB, with equity by deprivation, age and sex)");
         output.Out.WriteLine($"Next:      impact report monthly --period {latest:yyyy-MM} --area U10004 -w duckdb:{path}   (a PCN's pack; see README 'After the demo')");
         return status;
     }

@@ -2,6 +2,14 @@ using ImpactMeasure.Reports.Metrics;
 
 namespace ImpactMeasure.Reports.Benchmark;
 
+/// <summary>The benchmark's release: the metrics it rests on, the PCN table, and the equity tables.</summary>
+public sealed record BenchmarkRelease(MetricsResult Metrics, MetricTable<BenchmarkRow> Table, MetricTable<Equity.EquityRow> Equity,
+    MetricTable<Equity.InequalityRow> Inequality)
+{
+    /// <summary>The similar-PCN groups (computed whatever the peers asked for, so they can be shown).</summary>
+    public PeerClusters? Similar { get; init; }
+}
+
 /// <summary><c>impact report benchmark</c>'s computation: the window's metrics over the whole warehouse (protected as
 /// one release), the PCNs' denominators, and every PCN against its peers; optionally one PCN's view, the other PCNs
 /// named "Peer A", "Peer B"… (a PCN sees where it stands, not who its neighbours are).</summary>
@@ -9,17 +17,22 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
 {
     public const string TableName = "pcn_benchmark";
 
-    public async Task<(MetricsResult Metrics, MetricTable<BenchmarkRow> Table)> RunAsync(ReportWindow window, string peers, string? pcn = null, bool namePeers = false,
-        bool suppress = true)
+    public async Task<BenchmarkRelease> RunAsync(ReportWindow window, string peers, string? pcn = null, bool namePeers = false, bool suppress = true)
     {
         ArgumentNullException.ThrowIfNull(window);
         var england = window with { Area = null };
-        var metrics = await new MetricsReport(warehouse, parameters).RunAsync(england, suppress);
+        var metrics = await new MetricsReport(warehouse, parameters).ComputeAsync(england);
         await using var connection = await warehouse.OpenConnectionAsync();
+        // Equity's counts join the release: its groups add up to the metrics' totals, so they are protected together.
+        var (equity, inequality) = Equity.EquityTables.Build(await ReportQueries.RunAsync(connection, ReportQueries.Equity, england), england, parameters);
+        if (suppress)
+            metrics.Protect([equity, inequality]);
         var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, england);
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england);
         var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
-        var rows = PcnBenchmark.Compare(PcnBenchmark.Counts(metrics, denominators, icbOf), peers, parameters.Confidence);
+        var counts = PcnBenchmark.Counts(metrics, denominators, icbOf);
+        var similar = SimilarPcns.Cluster(Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england)), parameters.BootstrapSeed);
+        var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar);
         if (pcn is not null)
             rows = View(rows, pcn, namePeers);
         var table = new MetricTable<BenchmarkRow>(TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
@@ -27,7 +40,30 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
             Methods = Methods(peers),
             Disclosure = metrics.Disclosure,
         };
-        return (metrics, table);
+        return new BenchmarkRelease(metrics, table, equity, inequality) { Similar = similar };
+    }
+
+    /// <summary>Each PCN's profile (SimilarPcns.FeatureNames) where every part of it is known.</summary>
+    public static IReadOnlyList<PcnProfile> Profiles(IReadOnlyList<ReportQueries.Row> denominators, IReadOnlyList<ReportQueries.Row> referrals)
+    {
+        ArgumentNullException.ThrowIfNull(denominators);
+        ArgumentNullException.ThrowIfNull(referrals);
+        var byPcn = referrals.ToDictionary(r => r.Text("pcn_code"), StringComparer.Ordinal);
+        return denominators.Select(d =>
+        {
+            var patients = d.Number("registered_patients");
+            var appointments = d.Number("gp_appointments");
+            if (patients is not > 0 || appointments is null || !byPcn.TryGetValue(d.Text("pcn_code"), out var r)
+                || r.Count("referrals_with_deprivation") == 0 || r.Count("referrals_with_age") == 0)
+            {
+                return null;
+            }
+            return new PcnProfile(d.Text("pcn_code"),
+            [
+                Math.Log(patients.Value), appointments.Value * 1000 / patients.Value,
+                (double)r.Count("referrals_most_deprived") / r.Count("referrals_with_deprivation"), (double)r.Count("referrals_older") / r.Count("referrals_with_age"),
+            ]);
+        }).OfType<PcnProfile>().OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The rows of <paramref name="pcn"/>'s peer group, the PCN first; the others anonymised unless named.</summary>
@@ -55,7 +91,7 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
 
     private static IReadOnlyList<string> Methods(string peers) =>
     [
-        $"Peers: {(peers == "icb" ? "the PCNs of the same ICB" : "all PCNs in the warehouse (England)")}; the peer value pools the peers whose counts are published.",
+        $"Peers: {peers switch { "icb" => "the PCNs of the same ICB", "similar" => "similar PCNs: k-means (ML.NET, seeded) on standardised list size (log), GP appointments per 1,000 patients, and the shares of referred patients in the most deprived 40% and aged 65+, k by the highest mean silhouette", _ => "all PCNs in the warehouse (England)" }}; the peer value pools the peers whose counts are published.",
         "Proportions: Wilson 95% interval; funnel limits at the PCN's denominator around the peer value as PHEindicatormethods computes them (95% and 99.8%).",
         "Rates per 1,000: Byar's 95% interval (exact below 10 events); the label compares the peer rate with the PCN's interval (PHEindicatormethods); funnel limits are the Poisson interval of the count expected at the PCN's denominator.",
         "Comparison at 99.8%: Better / Worse where a direction is better, Higher / Lower where none is (signposting per 1,000 GP appointments); Similar inside the limits. Rank 1 is the best (highest where no direction is better).",

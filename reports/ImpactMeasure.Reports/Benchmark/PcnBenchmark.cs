@@ -35,19 +35,27 @@ public static class PcnBenchmark
         }).ToList();
     }
 
-    /// <summary>Every PCN on every indicator against its peers ("england" or "icb").</summary>
-    public static IReadOnlyList<BenchmarkRow> Compare(IReadOnlyList<PcnCounts> pcns, string peers, double confidence = 0.95)
+    /// <summary>Every PCN on every indicator against its peers ("england", "icb", or "similar" by
+    /// <paramref name="similar"/>'s groups).</summary>
+    public static IReadOnlyList<BenchmarkRow> Compare(IReadOnlyList<PcnCounts> pcns, string peers, double confidence = 0.95, PeerClusters? similar = null)
     {
         ArgumentNullException.ThrowIfNull(pcns);
+        string GroupOf(PcnCounts p) => peers switch
+        {
+            "icb" => $"PCNs of ICB {p.Icb}",
+            "similar" => similar is not null && similar.ClusterOf.TryGetValue(p.Code, out var cluster)
+                ? $"similar PCNs (group {cluster} of {similar.K})" : "PCNs with no profile to group by",
+            _ => "all PCNs",
+        };
         var rows = new List<BenchmarkRow>();
         foreach (var indicator in Indicator.All)
         {
             var units = pcns.Select(p => (Pcn: p, Parts: Parts(indicator, p))).ToList();
-            foreach (var group in units.GroupBy(u => peers == "icb" ? u.Pcn.Icb ?? "" : "england"))
+            foreach (var group in units.GroupBy(u => GroupOf(u.Pcn)))
             {
                 var published = group.Where(u => u.Parts.Numerator is long && u.Parts.Denominator is > 0).ToList();
                 double? peer = published.Count == 0 ? null : published.Sum(u => (double)(long)u.Parts.Numerator!) / published.Sum(u => u.Parts.Denominator!.Value);
-                var results = group.Select(u => Row(indicator, u.Pcn, u.Parts.Numerator, u.Parts.Denominator, peer, peers == "icb" ? $"PCNs of ICB {u.Pcn.Icb}" : "all PCNs", confidence)).ToList();
+                var results = group.Select(u => Row(indicator, u.Pcn, u.Parts.Numerator, u.Parts.Denominator, peer, group.Key, confidence)).ToList();
                 rows.AddRange(Ranked(indicator, results));
             }
         }

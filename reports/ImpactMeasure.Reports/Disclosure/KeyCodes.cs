@@ -67,5 +67,5 @@ internal sealed class KeyCodes
     }
 
     /// <summary>The dimension numbers <see cref="Code"/> leaves out.</summary>
-    public const int Measure = 0, Geo = 1, Service = 2, Month = 3, Role = 4, Referrer = 5;
+    public const int Measure = 0, Geo = 1, Service = 2, Month = 3, Role = 4, Referrer = 5, Group = 6;
 }

@@ -38,6 +38,10 @@ public static class ReleaseIdentities
             // Only link workers' referrals are broken out by role, so the role total bounds them rather than adding up.
             list => AddHierarchy(release, codes, list, "role", KeyCodes.Role, k => k.Role, IsAll, (_, child) => child != CellKey.All, exact: false),
             list => AddMembership(release, codes, list),
+            // Patients' groups (deprivation quintile, age band, sex; 'Unknown' among them) each add up to the total.
+            list => AddHierarchy(release, codes, list, "equity imd", KeyCodes.Group, k => k.Group, IsAll, (_, child) => child.StartsWith("imd:", StringComparison.Ordinal)),
+            list => AddHierarchy(release, codes, list, "equity age", KeyCodes.Group, k => k.Group, IsAll, (_, child) => child.StartsWith("age:", StringComparison.Ordinal)),
+            list => AddHierarchy(release, codes, list, "equity sex", KeyCodes.Group, k => k.Group, IsAll, (_, child) => child.StartsWith("sex:", StringComparison.Ordinal)),
             // A PCN pack's comparator ICB holds the PCN: each of its counts bounds the pack area's.
             list => AddHierarchy(release, codes, list, "comparator", KeyCodes.Geo, k => k.Geo, p => p.StartsWith(CellKey.IcbPrefix, StringComparison.Ordinal),
                 (_, child) => child == CellKey.All, exact: false),

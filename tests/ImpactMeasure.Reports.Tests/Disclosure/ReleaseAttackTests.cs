@@ -55,5 +55,24 @@ public class ReleaseAttackTests(SampleWarehouses sample)
         outcome.Narrowed.Should().BeEmpty();
     }
 
+    [Theory, BothEngines]
+    public async Task No_hidden_count_of_the_benchmark_and_equity_files_can_be_worked_out(string engine)
+    {
+        var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var shared = await new Benchmark.BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england");
+        var unsuppressed = await new Benchmark.BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england", suppress: false);
+
+        var outcome = ReleaseAttack.Run(BenchmarkRelease(shared), BenchmarkRelease(unsuppressed), window, shared.Metrics.Parameters, shared.Metrics.Members, Threshold);
+
+        outcome.Inconsistent.Should().BeEmpty();
+        outcome.Hidden.Should().BeGreaterThan(200);
+        outcome.Narrowed.Should().BeEmpty();
+        shared.Equity.HasSuppression.Should().BeTrue("the sample's 'sex not known' group is small, so it and a complement are hidden");
+    }
+
+    private static IReadOnlyList<IMetricTable> BenchmarkRelease(Benchmark.BenchmarkRelease release) =>
+        [.. release.Metrics.Tables, release.Equity, release.Inequality, release.Table];
+
     private static IReadOnlyList<IMetricTable> PackRelease(MonthlyPackData data) => data.Tables;
 }

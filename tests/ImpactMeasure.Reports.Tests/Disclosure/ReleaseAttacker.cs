@@ -118,6 +118,21 @@ internal sealed class ReleaseAttacker
                 case "comparator":
                     ReadComparator(row);
                     break;
+                case "equity":
+                    // A patient group's counts; each family of groups adds up to the release's total (AddSums).
+                    var group = (row["breakdown"] switch { "imd" => "imd:", "age" => "age:", _ => "sex:" }) + EquityGroup(row["breakdown"], row["group"]);
+                    foreach (var m in new[] { "referrals", "with_service_decision", "accepted_by_service", "rejected_inappropriate" })
+                        Cell(Address(m, group: group), row[m]);
+                    Rate(Address("referrals", group: group), Address("referrals"), row["share_of_referrals"]);
+                    Rate(Address("accepted_by_service", group: group), Address("with_service_decision", group: group), row["acceptance_rate"]);
+                    Rate(Address("rejected_inappropriate", group: group), Address("with_service_decision", group: group), row["inappropriate_rate"]);
+                    break;
+                case "inequality":
+                    // Indices fitted to the quintiles' rates, themselves published beside their counts: nothing more.
+                    break;
+                case "pcn_benchmark":
+                    ReadBenchmark(row);
+                    break;
                 case var spcTable when spcTable.StartsWith("spc_", StringComparison.Ordinal):
                     // A count series' months are the release's cells and each phase's mean their average; rate and
                     // GPAD-context series add no count relation the attacker could use beyond the cells they rest on.
@@ -175,6 +190,33 @@ internal sealed class ReleaseAttacker
         Cell(pcn, row["area"]);
         Cell(icb, row["comparator"]);
         _relations.Add((new() { [icb] = 1, [pcn] = -1 }, 0, double.PositiveInfinity));
+    }
+
+    // The equity file prints labels; the release addresses groups by code.
+    private static string EquityGroup(string family, string label) => (family, label) switch
+    {
+        ("imd", _) => label.Split(' ')[0],
+        ("sex", "Female") => "F",
+        ("sex", "Male") => "M",
+        ("sex", _) => "U",
+        _ => label,
+    };
+
+    // A benchmark numerator is a PCN's count over the window, the same cell as in the metric files.
+    private void ReadBenchmark(IReadOnlyDictionary<string, string> row)
+    {
+        var geo = "pcn:" + row["pcn_code"];
+        var measure = row["indicator"] switch
+        {
+            "diverted_share" or "diverted_per_1000_patients" => "diverted",
+            "signposting_per_1000_gp_appointments" => "signposted",
+            "acceptance_rate" => "accepted_by_service",
+            "capacity_rejection_rate" => "rejected_capacity",
+            _ => "rejected_inappropriate",
+        };
+        Cell(Address(measure, geo), row["numerator"]);
+        if (row["indicator"] is "diverted_share")
+            Cell(Address("signposted", geo), row["denominator"]);
     }
 
     // The count measures of the headline table: their address's measure and role.
@@ -240,6 +282,8 @@ internal sealed class ReleaseAttacker
         Sums(3, t => t == "W", (_, p) => p != "W");
         Sums(4, t => t == "all", (_, p) => p != "all", exact: false);
         Sums(5, t => t == "all", (_, p) => p != "all");
+        foreach (var family in new[] { "imd:", "age:", "sex:" })
+            Sums(6, t => t == "all", (_, p) => p.StartsWith(family, StringComparison.Ordinal));
         foreach (var freed in _cells.Keys.Where(a => a.StartsWith("freed|", StringComparison.Ordinal)).ToList())
         {
             var rest = freed["freed".Length..];

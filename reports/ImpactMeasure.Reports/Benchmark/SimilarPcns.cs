@@ -1,0 +1,105 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+
+namespace ImpactMeasure.Reports.Benchmark;
+
+/// <summary>One PCN's profile: the features similar PCNs are grouped by (see <see cref="SimilarPcns.FeatureNames"/>).</summary>
+public sealed record PcnProfile(string Code, double[] Features);
+
+/// <summary>The similar-PCN groups: how many, how well separated (mean silhouette), each PCN's group and its nearest
+/// PCNs by profile.</summary>
+public sealed record PeerClusters(int K, double Silhouette, IReadOnlyDictionary<string, int> ClusterOf, IReadOnlyDictionary<string, IReadOnlyList<string>> Nearest);
+
+/// <summary>"Similar PCNs" (METHODS §4): k-means (ML.NET, k-means++ start, one thread, seeded, so the groups are the
+/// same on every run) on standardised profiles; k from 2 to 8 (and at most a third of the PCNs), chosen by the
+/// highest mean silhouette, the smaller k on a tie. Fewer than six PCNs with a profile form one group.</summary>
+public static class SimilarPcns
+{
+    public static IReadOnlyList<string> FeatureNames { get; } =
+    [
+        "registered patients (log)", "GP appointments per 1,000 patients", "share of referred patients in the most deprived 40%",
+        "share of referred patients aged 65 and over",
+    ];
+
+    private const int Neighbours = 5;
+
+    public static PeerClusters Cluster(IReadOnlyList<PcnProfile> profiles, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var points = Standardise(profiles.Select(p => p.Features).ToList());
+        var nearest = profiles.Select((p, i) => (p.Code, Peers: (IReadOnlyList<string>)Enumerable.Range(0, profiles.Count).Where(j => j != i)
+                .OrderBy(j => Distance(points[i], points[j])).ThenBy(j => profiles[j].Code, StringComparer.Ordinal).Take(Neighbours).Select(j => profiles[j].Code).ToList()))
+            .ToDictionary(p => p.Code, p => p.Peers, StringComparer.Ordinal);
+        if (profiles.Count < 6)
+            return new PeerClusters(1, double.NaN, profiles.ToDictionary(p => p.Code, _ => 1, StringComparer.Ordinal), nearest);
+        var best = (K: 0, Silhouette: double.NegativeInfinity, Labels: Array.Empty<int>());
+        for (var k = 2; k <= Math.Min(8, profiles.Count / 3); k++)
+        {
+            var labels = KMeans(points, k, seed);
+            var silhouette = Silhouette(points, labels);
+            if (silhouette > best.Silhouette + 1e-12)
+                best = (k, silhouette, labels);
+        }
+        return new PeerClusters(best.K, best.Silhouette, profiles.Select((p, i) => (p.Code, best.Labels[i])).ToDictionary(p => p.Code, p => p.Item2, StringComparer.Ordinal), nearest);
+    }
+
+    /// <summary>Groups numbered 1..k by their first member in input order, so the numbering is stable too.</summary>
+    private static int[] KMeans(double[][] points, int k, int seed)
+    {
+        var context = new MLContext(seed);
+        var schema = SchemaDefinition.Create(typeof(Point));
+        schema[nameof(Point.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, points[0].Length);
+        var data = context.Data.LoadFromEnumerable(points.Select(p => new Point { Features = p.Select(v => (float)v).ToArray() }), schema);
+        var trainer = context.Clustering.Trainers.KMeans(new KMeansTrainer.Options
+        {
+            FeatureColumnName = nameof(Point.Features),
+            NumberOfClusters = k,
+            NumberOfThreads = 1,
+            InitializationAlgorithm = KMeansTrainer.InitializationAlgorithm.KMeansPlusPlus,
+            MaximumNumberOfIterations = 1000,
+        });
+        var raw = trainer.Fit(data).Transform(data).GetColumn<uint>("PredictedLabel").ToArray();
+        var renumber = new Dictionary<uint, int>();
+        return raw.Select(label => renumber.TryGetValue(label, out var n) ? n : renumber[label] = renumber.Count + 1).ToArray();
+    }
+
+    /// <summary>Mean silhouette: for each point, (b − a) / max(a, b) with a its mean distance within its group and b
+    /// the least mean distance to another group (0 for a point alone in its group).</summary>
+    public static double Silhouette(double[][] points, int[] labels)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(labels);
+        var groups = labels.Distinct().ToList();
+        var total = 0.0;
+        for (var i = 0; i < points.Length; i++)
+        {
+            var means = groups.ToDictionary(g => g, g =>
+            {
+                var members = Enumerable.Range(0, points.Length).Where(j => labels[j] == g && j != i).ToList();
+                return members.Count == 0 ? double.NaN : members.Average(j => Distance(points[i], points[j]));
+            });
+            var a = means[labels[i]];
+            if (double.IsNaN(a))
+                continue;
+            var b = groups.Where(g => g != labels[i]).Select(g => means[g]).Where(m => !double.IsNaN(m)).DefaultIfEmpty(double.NaN).Min();
+            total += double.IsNaN(b) ? 0 : (b - a) / Math.Max(a, b);
+        }
+        return total / points.Length;
+    }
+
+    private static double[][] Standardise(List<double[]> rows)
+    {
+        var width = rows.Count == 0 ? 0 : rows[0].Length;
+        var mean = Enumerable.Range(0, width).Select(c => rows.Average(r => r[c])).ToArray();
+        var sd = Enumerable.Range(0, width).Select(c => Math.Sqrt(rows.Sum(r => Math.Pow(r[c] - mean[c], 2)) / Math.Max(rows.Count - 1, 1))).ToArray();
+        return rows.Select(r => r.Select((v, c) => sd[c] > 0 ? (v - mean[c]) / sd[c] : 0).ToArray()).ToArray();
+    }
+
+    private static double Distance(double[] x, double[] y) => Math.Sqrt(x.Zip(y, (a, b) => (a - b) * (a - b)).Sum());
+
+    private sealed class Point
+    {
+        public float[] Features { get; set; } = [];
+    }
+}
