@@ -54,6 +54,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(ServeCommand.Create(output));
         root.Subcommands.Add(StatusCommand.Create(output));
         root.Subcommands.Add(VocabCommand.Create(output));
+        root.Subcommands.Add(ModelCommand.Create(output));
         return root;
     }
 }

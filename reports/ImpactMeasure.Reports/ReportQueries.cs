@@ -28,6 +28,7 @@ public static class ReportQueries
     public const string PcnDenominators = "queries/rpt_pcn_denominators.sql";
     public const string Equity = "queries/rpt_equity.sql";
     public const string PcnProfile = "queries/rpt_pcn_profile.sql";
+    public const string PracticeMonths = "queries/rpt_practice_months.sql";
 
     /// <summary>The latest month with data, or null for an empty warehouse.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using ImpactMeasure.Reports;
+using ImpactMeasure.Reports.Models;
+using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Migrations;
+
+namespace ImpactMeasure.Cli.Commands;
+
+/// <summary><c>impact model its</c>: the impact models for researchers (so far the pooled interrupted time series).</summary>
+public static class ModelCommand
+{
+    public static Command Create(CliOutput output)
+    {
+        var period = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
+        var months = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 24 };
+        var outDir = new Option<string>("--out") { Description = "Folder for its_summary.txt and its_estimate.csv", DefaultValueFactory = _ => Path.Combine("out", "models") };
+        var force = new Option<bool>("--force") { Description = "Replace the files already at --out" };
+        var its = new Command("its", "Interrupted time series of GP appointments per 1,000 patients around each practice's link-worker start, pooled over practices.")
+        {
+            period, months, outDir, force,
+        };
+        its.SetAction((parse, cancel) =>
+        {
+            if (!ReportCommand.TryMonth(parse.GetValue(period)!, out var month))
+                return Task.FromResult(output.Usage($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
+            if (parse.GetValue(months) < 13)
+                return Task.FromResult(output.Usage("--months must be at least 13: the model estimates calendar-month effects and a trend"));
+            return ItsAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),
+                parse.GetValue(outDir)!, parse.GetValue(force), output);
+        });
+        return new Command("model", "Impact models for researchers.") { its };
+    }
+
+    public static async Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
+            return replacing;
+        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
+        await new Migrator(warehouse).RequireCurrentAsync();
+        PooledItsResult result;
+        try
+        {
+            result = await new ItsReport(warehouse).RunAsync(window);
+        }
+        catch (ArgumentException ex)
+        {
+            return output.Fail($"the interrupted time series cannot be fitted for {window.Describe()}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+        }
+        Directory.CreateDirectory(folder);
+        var summary = ItsReport.Summary(window, result);
+        File.WriteAllText(Path.Combine(folder, "its_summary.txt"), summary);
+        string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(folder, "its_estimate.csv"),
+            "term,estimate,lower_95,upper_95,p_value,practices,practices_started,practice_months\n"
+            + $"level_change_relative,{N(result.LevelChange)},{N(result.LevelLower)},{N(result.LevelUpper)},{N(result.LevelP)},{result.Practices},{result.Treated},{result.Observations}\n"
+            + $"slope_change_relative_per_month,{N(result.SlopeChange)},{N(result.SlopeLower)},{N(result.SlopeUpper)},,{result.Practices},{result.Treated},{result.Observations}\n");
+        output.Out.WriteLine(summary.Split('\n')[2]);
+        output.Out.WriteLine($"Wrote its_summary.txt and its_estimate.csv to {Path.GetFullPath(folder)}");
+        return ExitCodes.Ok;
+    }
+}
