@@ -14,6 +14,9 @@ public static class DemoCommand
     /// <summary>The demo's metrics cover the latest year, so rates rest on enough events.</summary>
     public const int DemoMonths = 12;
 
+    /// <summary>The impact models need the months before the starts as well as after: two years.</summary>
+    public const int ModelMonths = 24;
+
     public static Command Create(CliOutput output)
     {
         var command = new Command("demo", "Build a fresh embedded warehouse in out/, load the sample data and run the pipeline end to end.");
@@ -64,9 +67,15 @@ public static class DemoCommand
             status = await BenchmarkCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), "icb", firstPcn, namePeers: false, benchmark,
                 ReportCommand.DefaultConfig, force: true, output);
         }
+        var models = Path.Combine(outputFolder, "models");
+        if (status == ExitCodes.Ok)
+            status = await ModelCommand.ItsAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
+        if (status == ExitCodes.Ok)
+            status = await ModelCommand.DidAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
+        output.Out.WriteLine($"Models:    {Path.GetFullPath(models)} (interrupted time series and staggered difference in differences over {ModelMonths} months)");
         output.Out.WriteLine($"Benchmark: {Path.GetFullPath(benchmark)} ({firstPcn} against the PCNs of its ICB, with equity by deprivation, age and sex)");
         output.Out.WriteLine($"Next:      impact report monthly --period {latest:yyyy-MM} --area U10004 -w duckdb:{path}   (a PCN's pack; see README 'After the demo')");
         return status;

@@ -7,7 +7,8 @@ using ImpactMeasure.Warehouse.Migrations;
 
 namespace ImpactMeasure.Cli.Commands;
 
-/// <summary><c>impact model its</c>: the impact models for researchers (so far the pooled interrupted time series).</summary>
+/// <summary><c>impact model its|did</c>: the impact models for researchers (so far the pooled interrupted time series and
+/// the staggered difference in differences).</summary>
 public static class ModelCommand
 {
     public static Command Create(CliOutput output)
@@ -29,13 +30,58 @@ public static class ModelCommand
             return ItsAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),
                 parse.GetValue(outDir)!, parse.GetValue(force), output);
         });
-        return new Command("model", "Impact models for researchers.") { its };
+        var didPeriod = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
+        var didMonths = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 24 };
+        var didOut = new Option<string>("--out") { Description = "Folder for did_summary.txt and did_event_study.csv", DefaultValueFactory = _ => Path.Combine("out", "models") };
+        var didForce = new Option<bool>("--force") { Description = "Replace the files already at --out" };
+        var did = new Command("did", "Staggered difference in differences (Callaway and Sant'Anna) of GP appointments per 1,000 patients by link-worker start month.")
+        {
+            didPeriod, didMonths, didOut, didForce,
+        };
+        did.SetAction((parse, cancel) =>
+        {
+            if (!ReportCommand.TryMonth(parse.GetValue(didPeriod)!, out var month))
+                return Task.FromResult(output.Usage($"--period '{parse.GetValue(didPeriod)}' is not a month: expected YYYY-MM"));
+            if (parse.GetValue(didMonths) < 3)
+                return Task.FromResult(output.Usage("--months must be at least 3"));
+            return DidAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(didMonths), null),
+                parse.GetValue(didOut)!, parse.GetValue(didForce), output);
+        });
+        return new Command("model", "Impact models for researchers.") { its, did };
+    }
+
+    public static async Task<int> DidAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (OutputGuard.Refuse(Path.Combine(folder, "did_summary.txt"), isFolder: false, force, output) is { } replacing)
+            return replacing;
+        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
+        await new Migrator(warehouse).RequireCurrentAsync();
+        DidResult result;
+        try
+        {
+            result = await new DidReport(warehouse).RunAsync(window);
+        }
+        catch (ArgumentException ex)
+        {
+            return output.Fail($"the difference in differences cannot be estimated for {window.Describe()}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+        }
+        Directory.CreateDirectory(folder);
+        var summary = DidReport.Summary(window, result);
+        File.WriteAllText(Path.Combine(folder, "did_summary.txt"), summary);
+        string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
+        File.WriteAllText(Path.Combine(folder, "did_event_study.csv"),
+            "event_time,att_log,se,lower_95,upper_95,relative_change\n"
+            + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n")));
+        output.Out.WriteLine(summary.Split('\n')[2]);
+        output.Out.WriteLine($"Wrote did_summary.txt and did_event_study.csv to {Path.GetFullPath(folder)}");
+        return ExitCodes.Ok;
     }
 
     public static async Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
+        if (OutputGuard.Refuse(Path.Combine(folder, "its_summary.txt"), isFolder: false, force, output) is { } replacing)
             return replacing;
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
