@@ -11,43 +11,33 @@ namespace ImpactMeasure.Cli.Commands;
 /// the staggered difference in differences).</summary>
 public static class ModelCommand
 {
-    public static Command Create(CliOutput output)
+    public static Command Create(CliOutput output) => new("model", "Impact models for researchers.")
+    {
+        Model("its", "Interrupted time series of GP appointments per 1,000 patients around each practice's link-worker start, pooled over practices.",
+            "its_summary.txt and its_estimate.csv", 13, ItsAsync, output),
+        Model("did", "Staggered difference in differences (Callaway and Sant'Anna) of GP appointments per 1,000 patients by link-worker start month.",
+            "did_summary.txt and did_event_study.csv", 3, DidAsync, output),
+    };
+
+    // Both models take the same window and output options.
+    private static Command Model(string name, string description, string files, int minimumMonths,
+        Func<WarehouseLocation, ReportWindow, string, bool, CliOutput, Task<int>> run, CliOutput output)
     {
         var period = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
         var months = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 24 };
-        var outDir = new Option<string>("--out") { Description = "Folder for its_summary.txt and its_estimate.csv", DefaultValueFactory = _ => Path.Combine("out", "models") };
+        var outDir = new Option<string>("--out") { Description = $"Folder for {files}", DefaultValueFactory = _ => Path.Combine("out", "models") };
         var force = new Option<bool>("--force") { Description = "Replace the files already at --out" };
-        var its = new Command("its", "Interrupted time series of GP appointments per 1,000 patients around each practice's link-worker start, pooled over practices.")
-        {
-            period, months, outDir, force,
-        };
-        its.SetAction((parse, cancel) =>
+        var command = new Command(name, description) { period, months, outDir, force };
+        command.SetAction((parse, cancel) =>
         {
             if (!ReportCommand.TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Usage($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
-            if (parse.GetValue(months) < 13)
-                return Task.FromResult(output.Usage("--months must be at least 13: the model estimates calendar-month effects and a trend"));
-            return ItsAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),
+            if (parse.GetValue(months) < minimumMonths)
+                return Task.FromResult(output.Usage($"--months must be at least {minimumMonths} for this model"));
+            return run(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),
                 parse.GetValue(outDir)!, parse.GetValue(force), output);
         });
-        var didPeriod = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
-        var didMonths = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 24 };
-        var didOut = new Option<string>("--out") { Description = "Folder for did_summary.txt and did_event_study.csv", DefaultValueFactory = _ => Path.Combine("out", "models") };
-        var didForce = new Option<bool>("--force") { Description = "Replace the files already at --out" };
-        var did = new Command("did", "Staggered difference in differences (Callaway and Sant'Anna) of GP appointments per 1,000 patients by link-worker start month.")
-        {
-            didPeriod, didMonths, didOut, didForce,
-        };
-        did.SetAction((parse, cancel) =>
-        {
-            if (!ReportCommand.TryMonth(parse.GetValue(didPeriod)!, out var month))
-                return Task.FromResult(output.Usage($"--period '{parse.GetValue(didPeriod)}' is not a month: expected YYYY-MM"));
-            if (parse.GetValue(didMonths) < 3)
-                return Task.FromResult(output.Usage("--months must be at least 3"));
-            return DidAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(didMonths), null),
-                parse.GetValue(didOut)!, parse.GetValue(didForce), output);
-        });
-        return new Command("model", "Impact models for researchers.") { its, did };
+        return command;
     }
 
     public static async Task<int> DidAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)

@@ -19,19 +19,11 @@ public sealed class DidReport(ImpactMeasure.Warehouse.Warehouse warehouse)
     public async Task<DidResult> RunAsync(ReportWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);
-        await using var connection = await warehouse.OpenConnectionAsync();
-        var rows = await ReportQueries.RunAsync(connection, ReportQueries.PracticeMonths, window);
-        var starts = (await ReportQueries.RunAsync(connection, ReportQueries.RoleStarts, window))
-            .Where(r => r.Text("role_code") == Metrics.SocialPrescribingMetrics.LinkWorker)
-            .GroupBy(r => r.Text("practice_code")).ToDictionary(g => g.Key, g => g.Min(r => r.Date("first_month")), StringComparer.Ordinal);
         var periods = window.Months;
-        int Index(DateOnly month) => ((month.Year - window.FirstMonth.Year) * 12) + month.Month - window.FirstMonth.Month + 1;
-        var panel = rows.Where(r => r.Number("gp_appointments") is > 0 && r.Number("registered_patients") is > 0)
-            .GroupBy(r => r.Text("practice_code"))
-            .Where(g => g.Select(r => r.Date("month_start_date")).Distinct().Count() == periods)
-            .Select(g => (Practice: g.Key, First: starts.TryGetValue(g.Key, out var s) && Index(s) <= periods ? Index(s) : 0,
-                Rates: g.OrderBy(r => r.Date("month_start_date")).Select(r => Math.Log(r.Number("gp_appointments")!.Value * 1000 / r.Number("registered_patients")!.Value)).ToArray()))
-            .Where(p => p.First != 1)
+        var panel = (await LinkWorkerMonths.LoadAsync(warehouse, window)).GroupBy(m => m.Practice)
+            .Where(g => g.Select(m => m.MonthIndex).Distinct().Count() == periods)
+            .Select(g => (Practice: g.Key, First: g.First().StartIndex ?? 0, Rates: g.OrderBy(m => m.MonthIndex).Select(m => Math.Log(m.Rate)).ToArray()))
+            .Where(p => p.First is 0 or > 1)
             .OrderBy(p => p.Practice, StringComparer.Ordinal).ToList();
         if (!panel.Any(p => p.First > 0) || panel.Count(p => p.First == 0) + panel.Select(p => p.First).Distinct().Count() < 3)
             throw new ArgumentException("the window has no practice whose link worker started inside it with others to compare", nameof(window));
