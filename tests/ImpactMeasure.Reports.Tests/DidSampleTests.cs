@@ -21,5 +21,18 @@ public class DidSampleTests(SampleWarehouses sample)
         lower.Should().BeLessThan(-0.05, $"the planted -5% lies inside the interval (estimate {estimate:P2})");
         upper.Should().BeGreaterThan(-0.05).And.BeLessThan(0);
         DidReport.Summary(window, result).Should().Contain("Estimate: after their link worker started, practices had -");
+        result.ByPcn.Clusters.Should().BeInRange(9, 12, "the sample's practices sit in 11 PCNs and the unallocated");
+        result.ByPcn.StdError.Should().BeGreaterThan(0);
+    }
+
+    [Fact]
+    public void A_clustered_error_with_one_unit_a_cluster_is_the_unit_error_with_the_small_sample_factor()
+    {
+        var influence = new[] { 1.5, -2.0, 0.3, 4.1, -3.9 };
+        var plain = Math.Sqrt(influence.Sum(v => v * v)) / influence.Length;
+
+        StaggeredDid.ClusteredStdError(influence, ["a", "b", "c", "d", "e"]).Should().BeApproximately(plain * Math.Sqrt(5.0 / 4), 1e-12);
+        StaggeredDid.ClusteredStdError(influence, ["a", "a", "b", "b", "b"]).Should().BeApproximately(Math.Sqrt(2.0 * ((-0.5 * -0.5) + (0.5 * 0.5))) / 5, 1e-12,
+            "the influence is summed within clusters first");
     }
 }

@@ -6,6 +6,12 @@ namespace ImpactMeasure.Reports.Models;
 /// <summary>The staggered difference in differences on the warehouse: the overall effect and the event study.</summary>
 public sealed record DidResult(int Practices, int Treated, int Periods, DidAggregate Overall, IReadOnlyDictionary<int, DidAggregate> EventStudy)
 {
+    /// <summary>The overall effect's standard error with practices clustered by PCN, and how many PCNs.</summary>
+    public (double StdError, int Clusters) ByPcn { get; init; }
+
+    /// <summary>The overall effect's 95% interval with PCN-clustered errors, as a relative change.</summary>
+    public (double Lower, double Upper) RelativeByPcn => (Math.Exp(Overall.Att - (1.959963984540054 * ByPcn.StdError)) - 1, Math.Exp(Overall.Att + (1.959963984540054 * ByPcn.StdError)) - 1);
+
     /// <summary>The overall effect as a relative change (the outcome is a log rate).</summary>
     public (double Estimate, double Lower, double Upper) Relative => (Math.Exp(Overall.Att) - 1, Math.Exp(Overall.Lower) - 1, Math.Exp(Overall.Upper) - 1);
 }
@@ -36,7 +42,16 @@ public sealed class DidReport(ImpactMeasure.Warehouse.Warehouse warehouse)
         var first = panel.Select(p => p.First).ToArray();
         var cells = StaggeredDid.GroupTime(y, first, DidControl.NotYetTreated, DidBasePeriod.Varying);
         var (events, _) = StaggeredDid.Dynamic(cells, first);
-        return new DidResult(panel.Count, first.Count(f => f > 0), periods, StaggeredDid.Simple(cells, first), events);
+        var simple = StaggeredDid.Simple(cells, first);
+        // PCNs adopt link workers, so practices of one PCN share shocks: cluster by each practice's current PCN.
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var pcnOf = (await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, window)).Where(r => r.Text("level") == "practice")
+            .ToDictionary(r => r.Text("code"), r => r.Text("pcn_code") is { Length: > 0 } pcn ? pcn : r.Text("code"), StringComparer.Ordinal);
+        var clusters = panel.Select(p => pcnOf.GetValueOrDefault(p.Practice, p.Practice)).ToList();
+        return new DidResult(panel.Count, first.Count(f => f > 0), periods, simple, events)
+        {
+            ByPcn = (StaggeredDid.ClusteredStdError(simple.Influence, clusters), clusters.Distinct().Count()),
+        };
     }
 
     public static string Summary(ReportWindow window, DidResult result)
@@ -51,10 +66,13 @@ public sealed class DidReport(ImpactMeasure.Warehouse.Warehouse warehouse)
         text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Estimate: after their link worker started, practices had {estimate:+0.0%;-0.0%} GP appointments (95% CI {lower:+0.0%;-0.0%} to {upper:+0.0%;-0.0%}) against practices not yet started or never started; {result.Treated} of {result.Practices} practices started in the window."));
+        var (pcnLower, pcnUpper) = result.RelativeByPcn;
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"With practices clustered by PCN ({result.ByPcn.Clusters} PCNs): 95% CI {pcnLower:+0.0%;-0.0%} to {pcnUpper:+0.0%;-0.0%}{(result.ByPcn.Clusters < 30 ? "; with fewer than 30 clusters this interval is approximate (a wild cluster bootstrap is not built yet)" : "")}."));
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Pre-trends: {preOutside} of {pre.Count} months before the start have an effect whose 95% interval excludes zero (expected about 5% by chance if the trends were parallel)."));
         text.AppendLine();
-        text.AppendLine("Method (METHODS §6, Callaway and Sant'Anna 2021): for each start cohort g and month t, the change in log rate from the month before the start (or, before it, from the month before t) among the cohort, minus the same change among practices not yet started or never started; averaged over the months after each start with cohort-size weights. Standard errors from each practice's influence function (practice level; PCN-clustered errors and the wild bootstrap for few clusters are not built yet). Matches R did 2.5.1 to 1e-9 on its reference panel (tests/DidVectorTests).");
+        text.AppendLine("Method (METHODS §6, Callaway and Sant'Anna 2021): for each start cohort g and month t, the change in log rate from the month before the start (or, before it, from the month before t) among the cohort, minus the same change among practices not yet started or never started; averaged over the months after each start with cohort-size weights. Standard errors from each practice's influence function, at practice level and clustered by PCN (the unit that adopts a link worker). Matches R did 2.5.1 to 1e-9 on its reference panel (tests/DidVectorTests).");
         text.AppendLine();
         text.AppendLine("Assumptions: parallel trends (without link workers, started and not-yet-started practices would have changed alike, checked by the pre-trend months), no anticipation, and a balanced panel (practices missing a month are left out, as are practices treated from the first month).");
         return text.ToString();

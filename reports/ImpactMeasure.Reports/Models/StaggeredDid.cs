@@ -27,6 +27,9 @@ public sealed record GroupTimeEffect(int Group, int Time, double Att, double? St
 /// <summary>An aggregate of the group-time effects with its standard error.</summary>
 public sealed record DidAggregate(double Att, double StdError)
 {
+    /// <summary>Each unit's influence on the estimate (full-sample scale), for clustered standard errors.</summary>
+    public double[] Influence { get; init; } = [];
+
     public double Lower => Att - (1.959963984540054 * StdError);
 
     public double Upper => Att + (1.959963984540054 * StdError);
@@ -116,7 +119,7 @@ public static class StaggeredDid
     /// <summary>An estimate and its influence function.</summary>
     private sealed record Estimate(double Att, double[] Influence, bool HasError = true)
     {
-        public DidAggregate Result => new(Att, HasError ? StdError(Influence) : double.NaN);
+        public DidAggregate Result => new(Att, HasError ? StdError(Influence) : double.NaN) { Influence = Influence };
     }
 
     private static Estimate Part(GroupTimeEffect cell) => new(cell.Att, cell.Influence, cell.StdError is not null);
@@ -155,6 +158,18 @@ public static class StaggeredDid
             }
         }
         return new Estimate(att, influence);
+    }
+
+    /// <summary>The standard error with units clustered (e.g. practices by the PCN that adopted the link worker):
+    /// the influence summed within each cluster, with the G/(G−1) small-sample factor. With few clusters it is
+    /// approximate (a wild cluster bootstrap would be better and is not built).</summary>
+    public static double ClusteredStdError(double[] influence, IReadOnlyList<string> cluster)
+    {
+        ArgumentNullException.ThrowIfNull(influence);
+        ArgumentNullException.ThrowIfNull(cluster);
+        var sums = influence.Select((v, i) => (Cluster: cluster[i], v)).GroupBy(p => p.Cluster).Select(g => g.Sum(p => p.v)).ToList();
+        var g = sums.Count;
+        return Math.Sqrt((double)g / (g - 1) * sums.Sum(v => v * v)) / influence.Length;
     }
 
     private static double StdError(double[] influence) => Math.Sqrt(influence.Sum(v => v * v) / influence.Length / influence.Length);
