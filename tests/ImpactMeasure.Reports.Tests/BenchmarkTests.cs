@@ -37,6 +37,27 @@ public class BenchmarkTests(SampleWarehouses sample)
     }
 
     [Fact]
+    public void Overdispersed_rates_flag_many_pcns_without_adjustment_and_few_with_it()
+    {
+        var random = new Random(42);
+        var pcns = Enumerable.Range(0, 200).Select(i =>
+        {
+            // Each PCN's true rate varies around 8% (sd 2.5 points) beyond binomial noise: overdispersion.
+            var rate = Math.Clamp(0.08 + (0.025 * (Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()))), 0.01, 0.3);
+            var decisions = random.Next(400, 3000);
+            var inappropriate = Enumerable.Range(0, decisions).Count(_ => random.NextDouble() < rate);
+            return new PcnBenchmark.PcnCounts($"U{i:D5}", $"PCN {i}", "QXX", 100L, 60L, (long)decisions, (long)(decisions - inappropriate), 0L, (long)inappropriate, 10_000, 10_000);
+        }).ToList();
+
+        int Flagged(bool adjust) => PcnBenchmark.Compare(pcns, "england", overdispersion: adjust)
+            .Count(r => r.Indicator.Key == "inappropriate_referral_rate" && r.Comparison != "Similar");
+
+        Flagged(adjust: false).Should().BeGreaterThan(40, "binomial limits treat real variation between PCNs as special cause");
+        Flagged(adjust: true).Should().BeLessThan(10, "FunnelPlotR's adjustment leaves about the 0.2% the limits allow, plus a few in the tails");
+        PcnBenchmark.Compare(pcns, "england", overdispersion: true).First(r => r.Indicator.Key == "inappropriate_referral_rate").Funnel.Should().Contain("overdispersion-adjusted (phi ");
+    }
+
+    [Fact]
     public void Similar_pcns_recovers_three_planted_groups_by_silhouette_and_is_the_same_on_every_run()
     {
         var random = new Random(7);

@@ -22,9 +22,10 @@ public static class BenchmarkCommand
         var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
         var force = new Option<bool>("--force") { Description = "Replace pcn_benchmark.csv if it is already at --out" };
+        var overdispersion = new Option<bool>("--overdispersion") { Description = "Widen proportions' funnels for overdispersion as FunnelPlotR does (where phi > 1)" };
         var command = new Command("benchmark", "PCN benchmarking: each PCN's indicators against its peers with funnel limits (CSV).")
         {
-            period, months, pcn, peers, namePeers, outDir, config, force,
+            period, months, pcn, peers, namePeers, outDir, config, force, overdispersion,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -34,13 +35,13 @@ public static class BenchmarkCommand
             if (peerGroup is not ("icb" or "england" or "similar"))
                 return Task.FromResult(output.Usage($"--peers '{peerGroup}': expected icb, england or similar"));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null), peerGroup,
-                parse.GetValue(pcn), parse.GetValue(namePeers), parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(force), output);
+                parse.GetValue(pcn), parse.GetValue(namePeers), parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(force), output, parse.GetValue(overdispersion));
         });
         return command;
     }
 
     public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string peers, string? pcn, bool namePeers, string folder, string configPath,
-        bool force, CliOutput output)
+        bool force, CliOutput output, bool overdispersion = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var file = Path.Combine(folder, BenchmarkReport.TableName + ".csv");
@@ -54,7 +55,7 @@ public static class BenchmarkCommand
         BenchmarkRelease release;
         try
         {
-            release = await new BenchmarkReport(warehouse, parameters).RunAsync(window, peers, pcn, namePeers);
+            release = await new BenchmarkReport(warehouse, parameters).RunAsync(window, peers, pcn, namePeers, overdispersion: overdispersion);
         }
         catch (ArgumentException ex) when (pcn is not null)
         {

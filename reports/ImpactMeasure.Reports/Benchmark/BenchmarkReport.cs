@@ -17,7 +17,8 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
 {
     public const string TableName = "pcn_benchmark";
 
-    public async Task<BenchmarkRelease> RunAsync(ReportWindow window, string peers, string? pcn = null, bool namePeers = false, bool suppress = true)
+    public async Task<BenchmarkRelease> RunAsync(ReportWindow window, string peers, string? pcn = null, bool namePeers = false, bool suppress = true,
+        bool overdispersion = false)
     {
         ArgumentNullException.ThrowIfNull(window);
         var england = window with { Area = null };
@@ -32,12 +33,14 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
         var counts = PcnBenchmark.Counts(metrics, denominators, icbOf);
         var similar = SimilarPcns.Cluster(Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england)), parameters.BootstrapSeed);
-        var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar);
+        var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar, overdispersion);
         if (pcn is not null)
             rows = View(rows, pcn, namePeers);
         var table = new MetricTable<BenchmarkRow>(TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
         {
-            Methods = Methods(peers),
+            Methods = [.. Methods(peers), .. overdispersion
+                ? ["--overdispersion: proportions' funnels widened as FunnelPlotR does (10% winsorised z-scores, phi, tau squared) where phi > 1 among at least 10 published peers; the funnel column says so and gives phi."]
+                : Array.Empty<string>()],
             Disclosure = metrics.Disclosure,
         };
         return new BenchmarkRelease(metrics, table, equity, inequality) { Similar = similar };

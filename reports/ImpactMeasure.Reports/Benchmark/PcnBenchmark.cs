@@ -37,7 +37,14 @@ public static class PcnBenchmark
 
     /// <summary>Every PCN on every indicator against its peers ("england", "icb", or "similar" by
     /// <paramref name="similar"/>'s groups).</summary>
-    public static IReadOnlyList<BenchmarkRow> Compare(IReadOnlyList<PcnCounts> pcns, string peers, double confidence = 0.95, PeerClusters? similar = null)
+    /// <param name="pcns">each PCN's published counts</param>
+    /// <param name="peers">england, icb or similar</param>
+    /// <param name="confidence">the intervals' level</param>
+    /// <param name="similar">the similar-PCN groups (for "similar")</param>
+    /// <param name="overdispersion">for proportions, widen the funnel by FunnelPlotR's overdispersion (winsorised z,
+    /// φ, τ²) where φ > 1 among at least <see cref="MinimumForOverdispersion"/> published peers</param>
+    public static IReadOnlyList<BenchmarkRow> Compare(IReadOnlyList<PcnCounts> pcns, string peers, double confidence = 0.95, PeerClusters? similar = null,
+        bool overdispersion = false)
     {
         ArgumentNullException.ThrowIfNull(pcns);
         string GroupOf(PcnCounts p) => peers switch
@@ -56,10 +63,41 @@ public static class PcnBenchmark
                 var published = group.Where(u => u.Parts.Numerator is long && u.Parts.Denominator is > 0).ToList();
                 double? peer = published.Count == 0 ? null : published.Sum(u => (double)(long)u.Parts.Numerator!) / published.Sum(u => u.Parts.Denominator!.Value);
                 var results = group.Select(u => Row(indicator, u.Pcn, u.Parts.Numerator, u.Parts.Denominator, peer, group.Key, confidence)).ToList();
+                if (overdispersion && indicator.IsProportion && published.Count >= MinimumForOverdispersion)
+                    results = Overdispersed(indicator, results);
                 rows.AddRange(Ranked(indicator, results));
             }
         }
         return rows;
+    }
+
+    /// <summary>Fewer published peers than this give no stable estimate of overdispersion.</summary>
+    public const int MinimumForOverdispersion = 10;
+
+    // FunnelPlotR's overdispersed proportion funnel (its defaults: 10% winsorised z-scores); where φ ≤ 1 the limits
+    // stay unadjusted and so do the words.
+    private static List<BenchmarkRow> Overdispersed(Indicator indicator, List<BenchmarkRow> rows)
+    {
+        var valued = rows.Where(r => r.Value is not null).ToList();
+        var funnel = FunnelAnalysis.Run(valued.Select(r => new FunnelUnit(r.PcnCode, (long)r.Numerator!, r.Denominator!.Value)), FunnelDataType.Proportion);
+        if (!funnel.DrawAdjusted)
+            return rows;
+        var byCode = funnel.Units.ToDictionary(u => u.Unit.Group, StringComparer.Ordinal);
+        return rows.Select(r =>
+        {
+            if (r.Value is not { } value || !byCode.TryGetValue(r.PcnCode, out var unit))
+                return r;
+            var label = unit.Outlier998 == 1 ? (value > funnel.Target ? FunnelSignificance.HighExtreme : FunnelSignificance.LowExtreme)
+                : unit.Outlier95 == 1 ? (value > funnel.Target ? FunnelSignificance.High : FunnelSignificance.Low)
+                : FunnelSignificance.NotSignificant;
+            return r with
+            {
+                Limit95Lower = unit.Limits.Adjusted95.Lower, Limit95Upper = unit.Limits.Adjusted95.Upper,
+                Limit998Lower = unit.Limits.Adjusted998.Lower, Limit998Upper = unit.Limits.Adjusted998.Upper,
+                Funnel = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label}, overdispersion-adjusted (phi {funnel.Phi:0.00})"),
+                Comparison = Word(label, indicator.Direction),
+            };
+        }).ToList();
     }
 
     // The numerator as published (a count, [c] or null) and the denominator (null when hidden or absent).
