@@ -18,8 +18,7 @@ public static class StatusCommand
         command.SetAction(async (parse, cancel) =>
         {
             var settings = ServeSettings.Load(parse.GetValue(config)!);
-            if (parse.GetValue(CommonOptions.Warehouse) is { } uri)
-                settings = settings with { Warehouse = uri };
+            settings = settings.WithWarehouse(parse.GetValue(CommonOptions.Warehouse), Environment.GetEnvironmentVariable(WarehouseLocation.EnvironmentVariable));
             return await RunAsync(settings, output, TimeProvider.System);
         });
         return command;

@@ -8,6 +8,13 @@ public sealed record ServeSettings
 {
     public string Warehouse { get; init; } = "duckdb:impact.duckdb";
 
+    /// <summary>The warehouse as every command finds it: <c>-w</c>, else <c>IMPACT_WAREHOUSE</c>
+    /// (<paramref name="environment"/>), else serve.warehouse of impact.json, else the default.</summary>
+    public ServeSettings WithWarehouse(string? commandLine, string? environment) =>
+        commandLine is { Length: > 0 } ? this with { Warehouse = commandLine }
+        : environment is { Length: > 0 } ? this with { Warehouse = environment }
+        : this;
+
     public string DropFolder { get; init; } = "drop";
 
     public string OutputFolder { get; init; } = "out";
