@@ -58,6 +58,30 @@ public class BenchmarkTests(SampleWarehouses sample)
     }
 
     [Fact]
+    public void Overdispersed_rates_per_1000_are_adjusted_too()
+    {
+        var random = new Random(43);
+        var pcns = Enumerable.Range(0, 200).Select(i =>
+        {
+            // Signposting per 1,000 GP appointments varying around 16 between PCNs (sd 4) beyond Poisson noise.
+            var appointments = random.Next(20_000, 120_000);
+            var rate = Math.Max(2, 16 + (4 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())));
+            var signposted = (long)Math.Round(appointments * rate / 1000);
+            return new PcnBenchmark.PcnCounts($"U{i:D5}", $"PCN {i}", "QXX", signposted, signposted / 2, 100L, 90L, 5L, 5L, appointments, 10_000);
+        }).ToList();
+
+        int Flagged(bool adjust) => PcnBenchmark.Compare(pcns, "england", overdispersion: adjust)
+            .Count(r => r.Indicator.Key == "signposting_per_1000_gp_appointments" && r.Comparison != "Similar");
+
+        Flagged(adjust: false).Should().BeGreaterThan(100, "Poisson limits treat real variation between PCNs as special cause");
+        Flagged(adjust: true).Should().BeLessThan(20, "few beyond the 0.2% the limits allow (9 of 200 with seed 43)");
+        var row = PcnBenchmark.Compare(pcns, "england", overdispersion: true).First(r => r.Indicator.Key == "signposting_per_1000_gp_appointments");
+        row.Funnel.Should().Contain("overdispersion-adjusted");
+        row.Limit998Lower.Should().BeLessThan(row.PeerValue!.Value).And.BeGreaterThan(0, "the limits are back on the rate per 1,000 scale");
+        row.Limit998Upper.Should().BeGreaterThan(row.PeerValue!.Value).And.BeLessThan(100);
+    }
+
+    [Fact]
     public void Similar_pcns_recovers_three_planted_groups_by_silhouette_and_is_the_same_on_every_run()
     {
         var random = new Random(7);

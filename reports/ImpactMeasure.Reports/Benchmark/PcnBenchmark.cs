@@ -41,8 +41,8 @@ public static class PcnBenchmark
     /// <param name="peers">england, icb or similar</param>
     /// <param name="confidence">the intervals' level</param>
     /// <param name="similar">the similar-PCN groups (for "similar")</param>
-    /// <param name="overdispersion">for proportions, widen the funnel by FunnelPlotR's overdispersion (winsorised z,
-    /// φ, τ²) where φ > 1 among at least <see cref="MinimumForOverdispersion"/> published peers</param>
+    /// <param name="overdispersion">widen the funnels by FunnelPlotR's overdispersion (winsorised z, φ, τ²; rates as
+    /// ratios to the peer rate) where φ > 1 among at least <see cref="MinimumForOverdispersion"/> published peers</param>
     public static IReadOnlyList<BenchmarkRow> Compare(IReadOnlyList<PcnCounts> pcns, string peers, double confidence = 0.95, PeerClusters? similar = null,
         bool overdispersion = false)
     {
@@ -63,8 +63,8 @@ public static class PcnBenchmark
                 var published = group.Where(u => u.Parts.Numerator is long && u.Parts.Denominator is > 0).ToList();
                 double? peer = published.Count == 0 ? null : published.Sum(u => (double)(long)u.Parts.Numerator!) / published.Sum(u => u.Parts.Denominator!.Value);
                 var results = group.Select(u => Row(indicator, u.Pcn, u.Parts.Numerator, u.Parts.Denominator, peer, group.Key, confidence)).ToList();
-                if (overdispersion && indicator.IsProportion && published.Count >= MinimumForOverdispersion)
-                    results = Overdispersed(indicator, results);
+                if (overdispersion && published.Count >= MinimumForOverdispersion && peer is > 0)
+                    results = Overdispersed(indicator, results, peer.Value);
                 rows.AddRange(Ranked(indicator, results));
             }
         }
@@ -74,26 +74,32 @@ public static class PcnBenchmark
     /// <summary>Fewer published peers than this give no stable estimate of overdispersion.</summary>
     public const int MinimumForOverdispersion = 10;
 
-    // FunnelPlotR's overdispersed proportion funnel (its defaults: 10% winsorised z-scores); where φ ≤ 1 the limits
-    // stay unadjusted and so do the words.
-    private static List<BenchmarkRow> Overdispersed(Indicator indicator, List<BenchmarkRow> rows)
+    // FunnelPlotR's overdispersed funnels (its defaults: 10% winsorised z-scores): proportions as proportions, rates as
+    // standardised ratios of observed to expected events at the peer rate (SHMI method), their limits taken back to
+    // the rate per 1,000. Where φ ≤ 1 the limits stay unadjusted and so do the words.
+    private static List<BenchmarkRow> Overdispersed(Indicator indicator, List<BenchmarkRow> rows, double peer)
     {
         var valued = rows.Where(r => r.Value is not null).ToList();
-        var funnel = FunnelAnalysis.Run(valued.Select(r => new FunnelUnit(r.PcnCode, (long)r.Numerator!, r.Denominator!.Value)), FunnelDataType.Proportion);
+        var funnel = indicator.IsProportion
+            ? FunnelAnalysis.Run(valued.Select(r => new FunnelUnit(r.PcnCode, (long)r.Numerator!, r.Denominator!.Value)), FunnelDataType.Proportion)
+            : FunnelAnalysis.Run(valued.Select(r => new FunnelUnit(r.PcnCode, (long)r.Numerator!, peer * r.Denominator!.Value)), FunnelDataType.StandardisedRatio);
         if (!funnel.DrawAdjusted)
             return rows;
+        // A rate's limits are ratios of observed to expected: times the peer rate per 1,000 they are rates.
+        var scale = indicator.IsProportion ? 1 : peer * Indicator.PerThousand;
         var byCode = funnel.Units.ToDictionary(u => u.Unit.Group, StringComparer.Ordinal);
         return rows.Select(r =>
         {
-            if (r.Value is not { } value || !byCode.TryGetValue(r.PcnCode, out var unit))
+            if (r.Value is null || !byCode.TryGetValue(r.PcnCode, out var unit))
                 return r;
-            var label = unit.Outlier998 == 1 ? (value > funnel.Target ? FunnelSignificance.HighExtreme : FunnelSignificance.LowExtreme)
-                : unit.Outlier95 == 1 ? (value > funnel.Target ? FunnelSignificance.High : FunnelSignificance.Low)
+            var high = unit.Unit.Ratio > funnel.Target;
+            var label = unit.Outlier998 == 1 ? (high ? FunnelSignificance.HighExtreme : FunnelSignificance.LowExtreme)
+                : unit.Outlier95 == 1 ? (high ? FunnelSignificance.High : FunnelSignificance.Low)
                 : FunnelSignificance.NotSignificant;
             return r with
             {
-                Limit95Lower = unit.Limits.Adjusted95.Lower, Limit95Upper = unit.Limits.Adjusted95.Upper,
-                Limit998Lower = unit.Limits.Adjusted998.Lower, Limit998Upper = unit.Limits.Adjusted998.Upper,
+                Limit95Lower = unit.Limits.Adjusted95.Lower * scale, Limit95Upper = unit.Limits.Adjusted95.Upper * scale,
+                Limit998Lower = unit.Limits.Adjusted998.Lower * scale, Limit998Upper = unit.Limits.Adjusted998.Upper * scale,
                 Funnel = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{label}, overdispersion-adjusted (phi {funnel.Phi:0.00})"),
                 Comparison = Word(label, indicator.Direction),
             };
