@@ -40,60 +40,46 @@ public static class ModelCommand
         return command;
     }
 
-    public static async Task<int> DidAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
+    public static Task<int> DidAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
+        WriteAsync(location, window, folder, force, output, "did", "the difference in differences cannot be estimated",
+            warehouse => new DidReport(warehouse).RunAsync(window), result => DidReport.Summary(window, result), ("did_event_study.csv", result =>
+                "event_time,att_log,se,lower_95,upper_95,relative_change\n"
+                + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n"))));
+
+    public static Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
+        WriteAsync(location, window, folder, force, output, "its", "the interrupted time series cannot be fitted",
+            warehouse => new ItsReport(warehouse).RunAsync(window), result => ItsReport.Summary(window, result), ("its_estimate.csv", result =>
+                "term,estimate,lower_95,upper_95,p_value,practices,practices_started,practice_months\n"
+                + $"level_change_relative,{N(result.LevelChange)},{N(result.LevelLower)},{N(result.LevelUpper)},{N(result.LevelP)},{result.Practices},{result.Treated},{result.Observations}\n"
+                + $"slope_change_relative_per_month,{N(result.SlopeChange)},{N(result.SlopeLower)},{N(result.SlopeUpper)},,{result.Practices},{result.Treated},{result.Observations}\n"));
+
+    // Every model: refuse to overwrite, fit on the warehouse, write the summary and the CSV, print the estimate.
+    private static async Task<int> WriteAsync<T>(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, string model,
+        string cannot, Func<ImpactMeasure.Warehouse.Warehouse, Task<T>> fit, Func<T, string> summarise, (string Name, Func<T, string> Text) csv)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (OutputGuard.Refuse(Path.Combine(folder, "did_summary.txt"), isFolder: false, force, output) is { } replacing)
+        var summaryFile = $"{model}_summary.txt";
+        if (OutputGuard.Refuse(Path.Combine(folder, summaryFile), isFolder: false, force, output) is { } replacing)
             return replacing;
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
-        DidResult result;
+        T result;
         try
         {
-            result = await new DidReport(warehouse).RunAsync(window);
+            result = await fit(warehouse);
         }
         catch (ArgumentException ex)
         {
-            return output.Fail($"the difference in differences cannot be estimated for {window.Describe()}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+            return output.Fail($"{cannot} for {window.Describe()}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
         }
         Directory.CreateDirectory(folder);
-        var summary = DidReport.Summary(window, result);
-        File.WriteAllText(Path.Combine(folder, "did_summary.txt"), summary);
-        string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
-        File.WriteAllText(Path.Combine(folder, "did_event_study.csv"),
-            "event_time,att_log,se,lower_95,upper_95,relative_change\n"
-            + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n")));
+        var summary = summarise(result);
+        File.WriteAllText(Path.Combine(folder, summaryFile), summary);
+        File.WriteAllText(Path.Combine(folder, csv.Name), csv.Text(result));
         output.Out.WriteLine(summary.Split('\n')[2]);
-        output.Out.WriteLine($"Wrote did_summary.txt and did_event_study.csv to {Path.GetFullPath(folder)}");
+        output.Out.WriteLine($"Wrote {summaryFile} and {csv.Name} to {Path.GetFullPath(folder)}");
         return ExitCodes.Ok;
     }
 
-    public static async Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
-        if (OutputGuard.Refuse(Path.Combine(folder, "its_summary.txt"), isFolder: false, force, output) is { } replacing)
-            return replacing;
-        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
-        await new Migrator(warehouse).RequireCurrentAsync();
-        PooledItsResult result;
-        try
-        {
-            result = await new ItsReport(warehouse).RunAsync(window);
-        }
-        catch (ArgumentException ex)
-        {
-            return output.Fail($"the interrupted time series cannot be fitted for {window.Describe()}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
-        }
-        Directory.CreateDirectory(folder);
-        var summary = ItsReport.Summary(window, result);
-        File.WriteAllText(Path.Combine(folder, "its_summary.txt"), summary);
-        string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
-        File.WriteAllText(Path.Combine(folder, "its_estimate.csv"),
-            "term,estimate,lower_95,upper_95,p_value,practices,practices_started,practice_months\n"
-            + $"level_change_relative,{N(result.LevelChange)},{N(result.LevelLower)},{N(result.LevelUpper)},{N(result.LevelP)},{result.Practices},{result.Treated},{result.Observations}\n"
-            + $"slope_change_relative_per_month,{N(result.SlopeChange)},{N(result.SlopeLower)},{N(result.SlopeUpper)},,{result.Practices},{result.Treated},{result.Observations}\n");
-        output.Out.WriteLine(summary.Split('\n')[2]);
-        output.Out.WriteLine($"Wrote its_summary.txt and its_estimate.csv to {Path.GetFullPath(folder)}");
-        return ExitCodes.Ok;
-    }
+    private static string N(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -136,23 +136,8 @@ public static class ReportCommand
         var codes = await ImpactMeasure.Reports.ReportQueries.AreaCodesAsync(warehouse);
         if (codes.Contains(area.Trim(), StringComparer.Ordinal))
             return null;
-        var nearest = codes.OrderBy(c => EditDistance(c.ToUpperInvariant(), area.Trim().ToUpperInvariant())).ThenBy(c => c, StringComparer.Ordinal).Take(5);
+        var nearest = codes.OrderBy(c => ImpactMeasure.Etl.Parsing.EditDistance.Between(c.ToUpperInvariant(), area.Trim().ToUpperInvariant())).ThenBy(c => c, StringComparer.Ordinal).Take(5);
         return output.Usage($"--area '{area}' is no practice, PCN, sub-ICB or ICB in the warehouse; nearest codes: {string.Join(", ", nearest)}");
-    }
-
-    // Levenshtein distance: how many single-character edits turn one code into the other.
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
     }
 
     private static int AreaError(CliOutput output, string area) =>

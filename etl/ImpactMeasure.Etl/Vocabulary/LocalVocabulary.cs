@@ -36,20 +36,6 @@ public static class LocalVocabulary
             return 0.1 * Math.Abs(code.Length - value.Length) / Math.Max(code.Length, value.Length);
         if (code.Contains(value, StringComparison.Ordinal) || value.Contains(code, StringComparison.Ordinal))
             return 0.2;
-        return (double)Levenshtein(value, code) / Math.Max(value.Length, code.Length);
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
+        return (double)Parsing.EditDistance.Between(value, code) / Math.Max(value.Length, code.Length);
     }
 }
