@@ -10,105 +10,194 @@ internal sealed class LocalPrograms : IDisposable
 {
     private readonly Release _release;
     private readonly IReadOnlyList<Identity> _identities;
-    private readonly List<(int Line, int Coefficient)>[] _linesOf;
+    private readonly (int Line, int Coefficient)[][] _linesOf;
     private readonly long[] _slack;
     private readonly int[][] _hiddenByLine;
     private readonly Witnesses _witnesses;
-    private readonly ThreadLocal<Solver> _solvers = new(() => Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available"), trackAllValues: true);
+    private readonly ThreadLocal<LocalProgramWorkspace> _workspaces;
 
     public LocalPrograms(Release release, IReadOnlyList<Identity> identities, bool[] hidden, Witnesses witnesses)
     {
         _release = release;
         _witnesses = witnesses;
         _identities = identities;
-        _linesOf = Enumerable.Range(0, release.Keys.Count).Select(_ => new List<(int, int)>()).ToArray();
+        var linesOf = Enumerable.Range(0, release.Keys.Count).Select(_ => new List<(int, int)>()).ToArray();
         _slack = new long[identities.Count];
         for (var l = 0; l < identities.Count; l++)
         {
             for (var i = 0; i < identities[l].Cells.Length; i++)
             {
                 var cell = identities[l].Cells[i];
-                _linesOf[cell].Add((l, identities[l].Coefficients[i]));
+                linesOf[cell].Add((l, identities[l].Coefficients[i]));
                 _slack[l] += identities[l].Coefficients[i] * release.Values[cell];
             }
         }
+        _linesOf = linesOf.Select(l => l.ToArray()).ToArray();
         _hiddenByLine = identities.Select(i => i.Cells.Where(c => hidden[c]).OrderByDescending(c => release.Values[c]).ThenBy(c => c).ToArray()).ToArray();
+        _workspaces = new(() => new LocalProgramWorkspace(release.Keys.Count, identities.Count), trackAllValues: true);
     }
 
     /// <summary>The cell's range on its neighbourhood, or its witnessed range once that holds <c>threshold</c>
     /// values (the second program is then not needed).</summary>
     public FeasibleRanges.Range Range(int cell, (int Depth, int PerLine, int Cells) reach, int threshold)
     {
-        var cells = Neighbourhood(cell, reach);
+        var w = _workspaces.Value!;
+        w.Begin();
+        Neighbourhood(w, cell, reach);
+        w.Cells.Sort();
+        Fix(w);
+        if (w.Fixed[w.Slot[cell]])
+            return new FeasibleRanges.Range(cell, _release.Values[cell], _release.Values[cell]);
         var cap = _release.Cap;
         // One solver per thread, cleared for each program: making a solver costs more than a small program.
-        var solver = _solvers.Value!;
+        var solver = w.Solver;
         solver.Clear();
-        var variables = cells.ToDictionary(c => c, c => solver.MakeNumVar(1, cap, ""));
-        var terms = new Dictionary<int, List<(int Cell, int Coefficient)>>();
-        foreach (var c in cells)
+        var variables = new Variable?[w.Cells.Count];
+        for (var i = 0; i < w.Cells.Count; i++)
         {
-            foreach (var (line, coefficient) in _linesOf[c])
-            {
-                if (!terms.TryGetValue(line, out var list))
-                    terms[line] = list = [];
-                list.Add((c, coefficient));
-            }
+            if (!w.Fixed[i])
+                variables[i] = solver.MakeNumVar(w.Low[i], Math.Min(cap, w.High[i]), "");
         }
-        foreach (var (line, inside) in terms)
+        for (var s = 0; s < w.Lines.Count; s++)
         {
-            // Σ inside coefficient × x + (slack − Σ inside coefficient × value) is 0 (exact) or ≥ 0.
-            double insideValue = inside.Sum(t => (double)t.Coefficient * _release.Values[t.Cell]);
-            var rest = _slack[line] - insideValue;
+            if (w.Live[s] < 2)
+                continue;
+            // Σ live coefficient × x + (slack − Σ live coefficient × value) is 0 (exact) or ≥ 0; fixed cells keep
+            // their true values, so they belong to the known part.
+            var line = w.Lines[s];
+            var rest = (double)_slack[line];
+            foreach (var (c, coefficient) in w.Terms(s))
+            {
+                if (!w.Fixed[c])
+                    rest -= (double)coefficient * _release.Values[w.Cells[c]];
+            }
             var constraint = solver.MakeConstraint(-rest, _identities[line].Exact ? -rest : double.PositiveInfinity);
-            foreach (var (c, coefficient) in inside)
-                constraint.SetCoefficient(variables[c], coefficient);
+            foreach (var (c, coefficient) in w.Terms(s))
+            {
+                if (!w.Fixed[c])
+                    constraint.SetCoefficient(variables[c], coefficient);
+            }
         }
         // The top first: moving a cell up moves its partners furthest, so its solution certifies the most
         // neighbours; the bottom only when the witnesses do not already cover the cell.
+        var target = variables[w.Slot[cell]]!;
         var objective = solver.Objective();
-        objective.SetCoefficient(variables[cell], 1);
+        objective.SetCoefficient(target, 1);
         objective.SetMaximization();
         var status = solver.Solve();
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
             throw new InvalidOperationException($"the disclosure audit could not solve near {_release.Keys[cell]}: {status}");
-        var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
+        var max = status == Solver.ResultStatus.OPTIMAL && target.SolutionValue() < cap - 0.5 ? target.SolutionValue() : double.PositiveInfinity;
         if (status == Solver.ResultStatus.OPTIMAL)
-            Record(variables);
+            Record(w, variables);
         if (_witnesses.Certify(cell, threshold, max) is { } seen)
             return seen;
         objective.SetMinimization();
         if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
             throw new InvalidOperationException($"the disclosure audit could not solve near {_release.Keys[cell]}");
-        var min = variables[cell].SolutionValue();
-        Record(variables);
+        var min = target.SolutionValue();
+        Record(w, variables);
         return new FeasibleRanges.Range(cell, min, max);
     }
 
-    private void Record(Dictionary<int, Variable> variables) =>
-        _witnesses.Record(variables.Select(v => (v.Key, v.Value.SolutionValue())).ToList());
-
-    private List<int> Neighbourhood(int cell, (int Depth, int PerLine, int Cells) reach)
+    private void Record(LocalProgramWorkspace w, Variable?[] variables)
     {
-        var cells = new HashSet<int> { cell };
-        var lines = new HashSet<int>();
-        var frontier = new List<int> { cell };
-        for (var depth = 0; depth < reach.Depth && cells.Count < reach.Cells; depth++)
+        var solution = new List<(int Cell, double Value)>(variables.Length);
+        for (var i = 0; i < variables.Length; i++)
         {
-            var next = new List<int>();
-            foreach (var line in frontier.SelectMany(c => _linesOf[c]).Select(l => l.Line).Where(lines.Add).ToList())
-            {
-                next.AddRange(_hiddenByLine[line].Where(c => !cells.Contains(c)).Take(reach.PerLine).Where(cells.Add));
-            }
-            frontier = next;
+            if (variables[i] is { } v)
+                solution.Add((w.Cells[i], v.SolutionValue()));
         }
-        return [.. cells.Order()];
+        _witnesses.Record(solution);
+    }
+
+    private void Neighbourhood(LocalProgramWorkspace w, int cell, (int Depth, int PerLine, int Cells) reach)
+    {
+        w.AddCell(cell);
+        w.Frontier.Clear();
+        w.Frontier.Add(cell);
+        for (var depth = 0; depth < reach.Depth && w.Cells.Count < reach.Cells; depth++)
+        {
+            w.Next.Clear();
+            foreach (var c in w.Frontier)
+            {
+                foreach (var (line, _) in _linesOf[c])
+                {
+                    if (!w.VisitLine(line))
+                        continue;
+                    var taken = 0;
+                    foreach (var h in _hiddenByLine[line])
+                    {
+                        if (taken == reach.PerLine)
+                            break;
+                        if (w.AddCell(h))
+                        {
+                            w.Next.Add(h);
+                            taken++;
+                        }
+                    }
+                }
+            }
+            (w.Frontier, w.Next) = (w.Next, w.Frontier);
+        }
+    }
+
+    /// <summary>Collects the identities the neighbourhood touches and fixes what they fix before any solver sees
+    /// them: an exact identity with one free cell inside pins that cell to its true value (the rest are held), which
+    /// may leave another with one, and so on; an inequality with one free cell bounds it. What GLOP's presolve would
+    /// find, found without building it.</summary>
+    private void Fix(LocalProgramWorkspace w)
+    {
+        for (var i = 0; i < w.Cells.Count; i++)
+            w.Slot[w.Cells[i]] = i;
+        w.CollectLines(_linesOf);
+        var queue = new Queue<int>();
+        for (var s = 0; s < w.Lines.Count; s++)
+        {
+            if (w.Live[s] == 1 && _identities[w.Lines[s]].Exact)
+                queue.Enqueue(s);
+        }
+        while (queue.TryDequeue(out var s))
+        {
+            if (w.Live[s] != 1)
+                continue;
+            foreach (var (c, _) in w.Terms(s))
+            {
+                if (w.Fixed[c])
+                    continue;
+                w.Fixed[c] = true;
+                foreach (var (line, _) in _linesOf[w.Cells[c]])
+                {
+                    var other = w.LineSlot(line);
+                    if (--w.Live[other] == 1 && _identities[line].Exact)
+                        queue.Enqueue(other);
+                }
+                break;
+            }
+        }
+        for (var s = 0; s < w.Lines.Count; s++)
+        {
+            if (w.Live[s] != 1 || _identities[w.Lines[s]].Exact)
+                continue;
+            // coefficient × x + rest ≥ 0, rest being the line's true value less this cell's part.
+            foreach (var (c, coefficient) in w.Terms(s))
+            {
+                if (w.Fixed[c])
+                    continue;
+                var value = (double)_release.Values[w.Cells[c]];
+                var rest = _slack[w.Lines[s]] - (coefficient * value);
+                if (coefficient > 0)
+                    w.Low[c] = Math.Max(w.Low[c], -rest / coefficient);
+                else
+                    w.High[c] = Math.Min(w.High[c], rest / -coefficient);
+            }
+        }
     }
 
     public void Dispose()
     {
-        foreach (var solver in _solvers.Values)
-            solver.Dispose();
-        _solvers.Dispose();
+        foreach (var workspace in _workspaces.Values)
+            workspace.Solver.Dispose();
+        _workspaces.Dispose();
     }
 }

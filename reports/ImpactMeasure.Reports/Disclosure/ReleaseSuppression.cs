@@ -123,7 +123,7 @@ public static class ReleaseSuppression
         public bool HideComplementsFor(List<FeasibleRanges.Range> weak)
         {
             var found = new IReadOnlyList<int>?[weak.Count];
-            Parallel.For(0, weak.Count, i => found[i] = ComplementSearch.For(_release, _identities, _linesOf, Hidden, weak[i], _threshold, Cost));
+            Parallel.For(0, weak.Count, FeasibleRanges.OneThreadPerCore, i => found[i] = ComplementSearch.For(_release, _identities, _linesOf, Hidden, weak[i], _threshold, Cost));
             var changed = false;
             for (var i = 0; i < weak.Count; i++)
             {
