@@ -8,34 +8,32 @@ namespace ImpactMeasure.Reports.Disclosure;
 /// and find the cheapest movement under which the weak cell can reach the top of a range of <c>threshold</c>
 /// values while every identity still holds. The cells that had to move are the complements. The neighbourhood grows
 /// (cells within 2, 4, then any number of identities) until such a movement exists.</summary>
-public static class ComplementSearch
+/// <remarks>One search serves one round: the hidden cells do not change while it runs, so each identity's cells in
+/// order of cost are sorted once, when first needed, and shared by every weak cell's search.</remarks>
+internal sealed class ComplementSearch(Release release, IdentityIndex index, bool[] hidden, int threshold, Func<int, long> cost)
 {
+    private readonly int[]?[] _hiddenDearestFirst = new int[]?[index.Identities.Count];
+    private readonly int[]?[] _publishedCheapestFirst = new int[]?[index.Identities.Count];
+
     /// <summary>The complements to hide; empty when the weak cell can already reach the top of its range with
     /// nothing moved (the audit's small program was too small to see it: the cell is safe); null when no movement
     /// near it helps.</summary>
-    public static IReadOnlyList<int>? For(Release release, IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden,
-        FeasibleRanges.Range weak, int threshold, Func<int, long> cost)
+    public IReadOnlyList<int>? For(FeasibleRanges.Range weak)
     {
-        ArgumentNullException.ThrowIfNull(release);
-        ArgumentNullException.ThrowIfNull(identities);
-        ArgumentNullException.ThrowIfNull(linesOf);
-        ArgumentNullException.ThrowIfNull(hidden);
         ArgumentNullException.ThrowIfNull(weak);
-        ArgumentNullException.ThrowIfNull(cost);
         var target = Math.Ceiling(weak.Min - 1e-6) + threshold - 1;
         foreach (var (depth, perLine) in new[] { (2, 12), (3, 40), (4, int.MaxValue), (int.MaxValue, int.MaxValue) })
         {
-            var moved = Solve(release, identities, linesOf, hidden, weak.Cell, target, (depth, perLine), cost);
+            var moved = Solve(weak.Cell, target, (depth, perLine));
             if (moved is not null)
                 return moved;
         }
         return null;
     }
 
-    private static List<int>? Solve(Release release, IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden, int weak,
-        double target, (int Depth, int PerLine) reach, Func<int, long> cost)
+    private List<int>? Solve(int weak, double target, (int Depth, int PerLine) reach)
     {
-        var (cells, lines) = Neighbourhood(identities, linesOf, hidden, weak, reach, cost);
+        var (cells, lines) = Neighbourhood(weak, reach);
         var cap = release.Cap;
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
         var x = new Dictionary<int, Variable>();
@@ -63,20 +61,24 @@ public static class ComplementSearch
                 moves.Add((cell, up, down));
             }
         }
+        // Each identity's cells that may move, found from the cells' side; the rest of it is known from its slack.
+        var terms = lines.ToDictionary(l => l, _ => new List<(int Cell, int Coefficient)>());
+        foreach (var (cell, _) in x)
+        {
+            foreach (var (line, coefficient) in index.LinesOf[cell])
+            {
+                if (terms.TryGetValue(line, out var list))
+                    list.Add((cell, coefficient));
+            }
+        }
         foreach (var l in lines)
         {
-            var identity = identities[l];
-            double known = 0;
-            var constraint = solver.MakeConstraint(double.NegativeInfinity, double.PositiveInfinity);
-            for (var i = 0; i < identity.Cells.Length; i++)
-            {
-                if (x.TryGetValue(identity.Cells[i], out var variable))
-                    constraint.SetCoefficient(variable, identity.Coefficients[i]);
-                else
-                    known += identity.Coefficients[i] * release.Values[identity.Cells[i]];
-            }
-            constraint.SetLb(-known);
-            constraint.SetUb(identity.Exact ? -known : double.PositiveInfinity);
+            var known = (double)index.Slack[l];
+            foreach (var (cell, coefficient) in terms[l])
+                known -= (double)coefficient * release.Values[cell];
+            var constraint = solver.MakeConstraint(-known, index.Identities[l].Exact ? -known : double.PositiveInfinity);
+            foreach (var (cell, coefficient) in terms[l])
+                constraint.SetCoefficient(x[cell], coefficient);
         }
         var top = solver.MakeConstraint(Math.Min(target, cap), cap);
         top.SetCoefficient(x[weak], 1);
@@ -88,8 +90,7 @@ public static class ComplementSearch
 
     // Cells within `Depth` identities of the weak cell — from each identity at most `PerLine` hidden cells (the
     // largest) and as many published ones (the cheapest) — and the identities among them; cells further out stay fixed.
-    private static (List<int> Cells, List<int> Lines) Neighbourhood(IReadOnlyList<Identity> identities, IReadOnlyList<List<int>> linesOf, bool[] hidden, int weak,
-        (int Depth, int PerLine) reach, Func<int, long> cost)
+    private (List<int> Cells, List<int> Lines) Neighbourhood(int weak, (int Depth, int PerLine) reach)
     {
         var cells = new HashSet<int> { weak };
         var lines = new HashSet<int>();
@@ -97,16 +98,22 @@ public static class ComplementSearch
         for (var d = 0; d < reach.Depth && frontier.Count > 0; d++)
         {
             var next = new List<int>();
-            foreach (var line in frontier.SelectMany(c => linesOf[c]).Where(lines.Add).ToList())
+            foreach (var line in frontier.SelectMany(c => index.LinesOf[c]).Select(l => l.Line).Where(lines.Add).ToList())
             {
-                var members = identities[line].Cells;
+                var members = index.Identities[line].Cells;
                 var chosen = reach.PerLine >= members.Length ? members
-                    : members.Where(c => hidden[c]).OrderByDescending(c => cost(c)).Take(reach.PerLine)
-                        .Concat(members.Where(c => !hidden[c]).OrderBy(c => cost(c)).Take(reach.PerLine));
+                    : HiddenDearestFirst(line).Take(reach.PerLine).Concat(PublishedCheapestFirst(line).Take(reach.PerLine));
                 next.AddRange(chosen.Where(cells.Add));
             }
             frontier = next;
         }
         return ([.. cells.Order()], [.. lines.Order()]);
     }
+
+    // Two threads may sort the same identity at once; both get the same order, so either result will do.
+    private int[] HiddenDearestFirst(int line) =>
+        _hiddenDearestFirst[line] ??= index.Identities[line].Cells.Where(c => hidden[c]).OrderByDescending(cost).ToArray();
+
+    private int[] PublishedCheapestFirst(int line) =>
+        _publishedCheapestFirst[line] ??= index.Identities[line].Cells.Where(c => !hidden[c]).OrderBy(cost).ToArray();
 }

@@ -16,16 +16,14 @@ public static class FeasibleRanges
 
     /// <summary>The ranges of the hidden cells <c>audit</c> picks (default all): a cell found safe once stays safe
     /// when more cells are hidden, since hiding only lets more values fit.</summary>
-    public static IReadOnlyList<Range> Compute(Release release, IReadOnlyList<Identity> identities, bool[] hidden, int threshold = 1, Func<int, bool>? audit = null,
+    internal static IReadOnlyList<Range> Compute(Release release, IdentityIndex index, bool[] hidden, int threshold = 1, Func<int, bool>? audit = null,
         Witnesses? witnesses = null)
     {
-        ArgumentNullException.ThrowIfNull(release);
-        ArgumentNullException.ThrowIfNull(identities);
-        ArgumentNullException.ThrowIfNull(hidden);
+        var identities = index.Identities;
         var groups = Groups(identities, hidden);
         var ranges = new List<Range>();
         witnesses ??= new Witnesses(release);
-        using var local = new LocalPrograms(release, identities, hidden, witnesses);
+        using var local = new LocalPrograms(release, index, hidden, witnesses);
         // Small groups are solved exactly, each on its own solver, so they run in parallel and their order does not
         // change any range.
         var small = groups.Where(g => g.Cells.Count <= LargeGroup).ToList();

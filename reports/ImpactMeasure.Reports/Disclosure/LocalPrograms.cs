@@ -16,25 +16,15 @@ internal sealed class LocalPrograms : IDisposable
     private readonly Witnesses _witnesses;
     private readonly ThreadLocal<LocalProgramWorkspace> _workspaces;
 
-    public LocalPrograms(Release release, IReadOnlyList<Identity> identities, bool[] hidden, Witnesses witnesses)
+    public LocalPrograms(Release release, IdentityIndex index, bool[] hidden, Witnesses witnesses)
     {
         _release = release;
         _witnesses = witnesses;
-        _identities = identities;
-        var linesOf = Enumerable.Range(0, release.Keys.Count).Select(_ => new List<(int, int)>()).ToArray();
-        _slack = new long[identities.Count];
-        for (var l = 0; l < identities.Count; l++)
-        {
-            for (var i = 0; i < identities[l].Cells.Length; i++)
-            {
-                var cell = identities[l].Cells[i];
-                linesOf[cell].Add((l, identities[l].Coefficients[i]));
-                _slack[l] += identities[l].Coefficients[i] * release.Values[cell];
-            }
-        }
-        _linesOf = linesOf.Select(l => l.ToArray()).ToArray();
-        _hiddenByLine = identities.Select(i => i.Cells.Where(c => hidden[c]).OrderByDescending(c => release.Values[c]).ThenBy(c => c).ToArray()).ToArray();
-        _workspaces = new(() => new LocalProgramWorkspace(release.Keys.Count, identities.Count), trackAllValues: true);
+        _identities = index.Identities;
+        _linesOf = index.LinesOf;
+        _slack = index.Slack;
+        _hiddenByLine = _identities.Select(i => i.Cells.Where(c => hidden[c]).OrderByDescending(c => release.Values[c]).ThenBy(c => c).ToArray()).ToArray();
+        _workspaces = new(() => new LocalProgramWorkspace(release.Keys.Count, _identities.Count), trackAllValues: true);
     }
 
     /// <summary>The cell's range on its neighbourhood, or its witnessed range once that holds <c>threshold</c>

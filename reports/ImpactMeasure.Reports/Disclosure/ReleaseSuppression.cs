@@ -18,7 +18,7 @@ public static class ReleaseSuppression
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var identities = ReleaseIdentities.Build(release);
         var identitiesTime = clock.Elapsed;
-        var state = new State(release, identities, threshold);
+        var state = new State(release, new IdentityIndex(release, identities), threshold);
         for (var i = 0; i < release.Values.Count; i++)
         {
             if (release.Values[i] >= 1 && release.Values[i] <= threshold)
@@ -35,7 +35,7 @@ public static class ReleaseSuppression
             state.RunLineRule();
             lineRule += clock.Elapsed;
             clock.Restart();
-            var ranges = FeasibleRanges.Compute(release, identities, state.Hidden, threshold, c => !state.Certified.Contains(c), witnesses);
+            var ranges = FeasibleRanges.Compute(release, state.Index, state.Hidden, threshold, c => !state.Certified.Contains(c), witnesses);
             weak = ranges.Where(r => r.PossibleValues < threshold).ToList();
             state.Certified.UnionWith(ranges.Where(r => r.PossibleValues >= threshold).Select(r => r.Cell));
             audit += clock.Elapsed;
@@ -60,25 +60,21 @@ public static class ReleaseSuppression
     {
         private readonly Release _release;
         private readonly IReadOnlyList<Identity> _identities;
-        private readonly List<int>[] _linesOf;
         private readonly Queue<int> _queue = new();
         private readonly bool[] _queued;
         private readonly int _threshold;
 
-        public State(Release release, IReadOnlyList<Identity> identities, int threshold)
+        public State(Release release, IdentityIndex index, int threshold)
         {
             _release = release;
-            _identities = identities;
+            Index = index;
+            _identities = index.Identities;
             _threshold = threshold;
             Hidden = new bool[release.Keys.Count];
-            _linesOf = Enumerable.Range(0, release.Keys.Count).Select(_ => new List<int>()).ToArray();
-            for (var l = 0; l < identities.Count; l++)
-            {
-                foreach (var cell in identities[l].Cells)
-                    _linesOf[cell].Add(l);
-            }
-            _queued = new bool[identities.Count];
+            _queued = new bool[_identities.Count];
         }
+
+        public IdentityIndex Index { get; }
 
         public bool[] Hidden { get; }
 
@@ -90,7 +86,7 @@ public static class ReleaseSuppression
                 return;
             Hidden[cell] = true;
             HiddenCount++;
-            foreach (var line in _linesOf[cell])
+            foreach (var (line, _) in Index.LinesOf[cell])
             {
                 if (!_queued[line])
                 {
@@ -123,7 +119,8 @@ public static class ReleaseSuppression
         public bool HideComplementsFor(List<FeasibleRanges.Range> weak)
         {
             var found = new IReadOnlyList<int>?[weak.Count];
-            Parallel.For(0, weak.Count, FeasibleRanges.OneThreadPerCore, i => found[i] = ComplementSearch.For(_release, _identities, _linesOf, Hidden, weak[i], _threshold, Cost));
+            var search = new ComplementSearch(_release, Index, Hidden, _threshold, Cost);
+            Parallel.For(0, weak.Count, FeasibleRanges.OneThreadPerCore, i => found[i] = search.For(weak[i]));
             var changed = false;
             for (var i = 0; i < weak.Count; i++)
             {
