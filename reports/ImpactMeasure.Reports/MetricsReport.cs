@@ -39,8 +39,6 @@ public sealed class MetricsReport
         var minutes = await MinutesPerAppointmentAsync(connection, window);
         var cohort = WellbeingChange.CohortWindow(window, _parameters);
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7);
-        var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window, GpUseDifferenceInDifferences.WindowDays(_parameters.WindowMonths));
-        var span = coverage.Text("first_date").Length == 0 ? ((DateOnly, DateOnly)?)null : (coverage.Date("first_date"), coverage.Date("last_date"));
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
             .Concat(outcomes.Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
         return new MetricsResult(window, _parameters, observed, minutes, members)
@@ -52,8 +50,25 @@ public sealed class MetricsReport
             SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),
             SpReferralSources = SocialPrescribingMetrics.ByReferrer(outcomes, window, _parameters),
             Wellbeing = WellbeingChange.Build(pairs, cohort, _parameters),
-            SpGpUse = GpUseDifferenceInDifferences.Build(gpUse, span, window, _parameters),
+            SpGpUse = await GpUseAsync(connection, window, coverage),
         };
+    }
+
+    /// <summary>GP use before and after social prescribing referral for the referrals of <paramref name="window"/>
+    /// (the pack takes a window old enough for every referral's after-period to have passed).</summary>
+    public async Task<MetricTable<SpGpUseRow>> GpUseAsync(ReportWindow window, string name)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        await using var connection = await _warehouse.OpenConnectionAsync();
+        return await GpUseAsync(connection, window, (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0], name);
+    }
+
+    private async Task<MetricTable<SpGpUseRow>> GpUseAsync(System.Data.Common.DbConnection connection, ReportWindow window, ReportQueries.Row coverage,
+        string name = GpUseDifferenceInDifferences.TableName)
+    {
+        var gpUse = await ReportQueries.RunAsync(connection, ReportQueries.SpGpUse, window, GpUseDifferenceInDifferences.WindowDays(_parameters.WindowMonths));
+        var span = coverage.Text("first_date").Length == 0 ? ((DateOnly, DateOnly)?)null : (coverage.Date("first_date"), coverage.Date("last_date"));
+        return GpUseDifferenceInDifferences.Build(gpUse, span, window, _parameters, name);
     }
 
     private async Task<double> MinutesPerAppointmentAsync(System.Data.Common.DbConnection connection, ReportWindow window)

@@ -133,4 +133,16 @@ public class ReportArgumentTests
         run.ExitCode.Should().Be(ExitCodes.Usage);
         run.Error.Should().Contain("--period '2025-13' is not a month");
     }
+
+    [Fact]
+    public async Task A_pack_out_that_is_not_an_xlsx_file_is_a_usage_error()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"impact-pack-{Guid.NewGuid():N}");
+
+        var run = await CliRun.RunAsync("report", "monthly", "--period", "2025-09", "--out", folder, "-w", "duckdb::memory:");
+
+        run.ExitCode.Should().Be(ExitCodes.Usage);
+        run.Error.Should().Contain($"--out '{folder}' is not an .xlsx file").And.Contain("--each-pcn");
+        Directory.Exists(folder).Should().BeFalse();
+    }
 }

@@ -64,6 +64,8 @@ public static class ReportCommand
                     !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
             }
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
+            if (!file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                return Task.FromResult(output.Usage($"--out '{file}' is not an .xlsx file: name the pack's file (for example out/pack.xlsx), or add --each-pcn to write packs into a folder"));
             return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
                 !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
         });

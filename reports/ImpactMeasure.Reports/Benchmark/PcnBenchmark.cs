@@ -24,7 +24,8 @@ public static class PcnBenchmark
         var outcomes = metrics.ReferralOutcomes;
         var outcomeRows = outcomes.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code, StringComparer.Ordinal);
         var byPcn = denominators.ToDictionary(r => r.Text("pcn_code"), StringComparer.Ordinal);
-        return freed.Rows.Where(r => r.Breakdown == "pcn").Select(r =>
+        // Practices in no PCN the warehouse knows share a blank PCN code: not a PCN to compare.
+        return freed.Rows.Where(r => r.Breakdown == "pcn" && r.Code.Length > 0).Select(r =>
         {
             var o = outcomeRows.GetValueOrDefault(r.Code);
             object? Outcome(Column<ReferralOutcomeRow> column) => o is null ? 0L : outcomes.Show(o, column);
@@ -172,8 +173,8 @@ public static class PcnBenchmark
         var valued = rows.Where(r => r.Value is not null).ToList();
         var order = (indicator.Direction == ImprovementDirection.Decrease ? valued.OrderBy(r => r.Value) : valued.OrderByDescending(r => r.Value))
             .ThenBy(r => r.PcnCode, StringComparer.Ordinal).ToList();
-        var rank = order.Select((r, i) => (r.PcnCode, Rank: i + 1)).ToDictionary(p => p.PcnCode, p => p.Rank, StringComparer.Ordinal);
-        return rows.Select(r => rank.TryGetValue(r.PcnCode, out var k)
+        var rank = order.Select((r, i) => (Row: r, Rank: i + 1)).ToDictionary<(BenchmarkRow Row, int Rank), object, int>(p => p.Row, p => p.Rank, ReferenceEqualityComparer.Instance);
+        return rows.Select(r => rank.TryGetValue(r, out var k)
             ? r with { Rank = k, Ranked = order.Count, Quartile = (int)Math.Ceiling(4.0 * k / order.Count) }
             : r);
     }

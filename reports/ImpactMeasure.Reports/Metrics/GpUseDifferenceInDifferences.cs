@@ -11,19 +11,26 @@ namespace ImpactMeasure.Reports.Metrics;
 /// comparison is the practice's comparison patients.</summary>
 public static class GpUseDifferenceInDifferences
 {
+    public const string TableName = "sp_gp_use";
+
     /// <summary>Window length in days: the configured months at the mean month length.</summary>
     public static int WindowDays(int months) => (int)Math.Round(months * 30.4375);
 
     /// <summary>The table, for the referrals whose window either side lies within <paramref name="dataSpan"/>,
     /// the first and last dates of the patient-level data (null when none was loaded).</summary>
+    /// <param name="rows">rpt_sp_gp_use's rows</param>
+    /// <param name="dataSpan">the first and last dates of the patient-level data</param>
+    /// <param name="window">the referrals' window</param>
+    /// <param name="parameters">the methods' parameters</param>
+    /// <param name="name">the table's name: the pack's table of older referrals has its own</param>
     public static MetricTable<SpGpUseRow> Build(IReadOnlyList<ReportQueries.Row> rows, (DateOnly First, DateOnly Last)? dataSpan, ReportWindow window,
-        MethodParameters parameters)
+        MethodParameters parameters, string name = TableName)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         MetricTable<SpGpUseRow> Table(SpGpUseRow row) =>
-            new("sp_gp_use", "GP use before and after social prescribing referral, difference in differences against comparison patients", SpGpUseRow.Columns, [row])
+            new(name, "GP use before and after social prescribing referral, difference in differences against comparison patients", SpGpUseRow.Columns, [row])
             {
                 Methods = [Methods],
             };

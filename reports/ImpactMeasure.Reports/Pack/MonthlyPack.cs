@@ -1,4 +1,5 @@
 using System.Globalization;
+using ImpactMeasure.Reports.Benchmark;
 using ImpactMeasure.Reports.Metrics;
 using ImpactMeasure.Reports.Spc;
 
@@ -35,7 +36,9 @@ public static class MonthlyPack
             new(6, $"Wellbeing change is paired per person (never mean of baselines against mean of follow-ups) for the people whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the pack's month; SWEMWBS raw scores are converted to metric scores first; completeness is people with both scores over people due, the rest are lost to follow-up. A change is meaningful at {parameters.SwemwbsMeaningfulChange:0.#} points on SWEMWBS, {parameters.WemwbsMeaningfulChange:0.#} on WEMWBS and {parameters.Ons4MeaningfulChange:0.#} on an ONS4 question."),
             new(7, "Rows sent to Unknown carry a code the warehouse does not know yet (for example a practice in no loaded practice map); they are counted, not dropped. Quarantined rows are held with their reason and not loaded."),
             new(8, "Figures are provisional [p]: outcomes still pending are updated when later extracts arrive, and re-issued extracts replace earlier ones."),
-            new(9, $"GP use before and after a social prescribing referral: GP appointments per person in the {parameters.WindowMonths} months before and after the first referral, against comparison patients of the same practices with no signposting or referral over the same dates (a difference in differences); the 95% interval is a cluster bootstrap over practices, both groups resampled together. People referred too recently to have {parameters.WindowMonths} months after are counted only as far as the data go (see the note column)."),
+            new(9, $"GP use before and after a social prescribing referral: GP appointments per person in the {parameters.WindowMonths} months before and after the first referral, against comparison patients of the same practices with no signposting or referral over the same dates (a difference in differences); the 95% interval is a cluster bootstrap over practices, both groups resampled together. The table takes the {MonthlyPackBuilder.GpUseReferralMonths} months of referrals ending {parameters.WindowMonths} months before the pack's month, so every referral's {parameters.WindowMonths} months after have passed (this month's referrals have none yet)."),
+            new(10, "Equity: referrals and their outcomes by the patient's deprivation quintile (quintile 1 is the most deprived 20% of areas by IMD, Core20PLUS5's Core20), age band and sex as the extracts give them ('Unknown' where not given); rates of referrals with a service decision with 95% Wilson intervals. Each breakdown adds up to the month's referrals, and disclosure control protects the groups with the totals."),
+            new(11, "PCN benchmarking: each PCN against the pooled value of its peers this month (the PCNs of its ICB; all PCNs in the warehouse in a pack for all areas), with PHE's funnel limits at the PCN's denominator (proportions: Wilson-based; rates per 1,000: Byar's / exact Poisson). The word is at 99.8%, as Fingertips: Better or Worse where a direction is better, Higher or Lower where none is, Similar inside the limits; [c] where a count behind the figure is hidden. Rank 1 is the best among the peers with a figure. Signposting per 1,000 GP appointments uses GPAD appointments, since requests are not recorded. impact report benchmark gives the same over 12 months with funnel limits, quartiles and similar-PCN groups."),
         };
         var spcTable = Spc(data.Spc, [notes[0], notes[4]]);
         var freedTable = FreedByPcn(metrics.FreedGpTime, [notes[0], notes[1], notes[2]]);
@@ -43,7 +46,7 @@ public static class MonthlyPack
         var referrersTable = SocialPrescribing(metrics.SpReferralSources, [notes[0], notes[3]]);
         var wellbeingTable = Wellbeing(metrics.Wellbeing, [notes[0], notes[5]]);
         var caseloadTable = Caseload(metrics.SpCaseload, [notes[0]]);
-        var gpUseTable = GpUse(metrics.SpGpUse, [notes[0], notes[8]]);
+        var gpUseTable = GpUse(data.GpUse ?? metrics.SpGpUse, [notes[0], notes[8]]);
         var qualityTable = DataQuality(data, [notes[6]]);
         var tables = new List<PackTable> { Headline(data, [notes[0], notes[4], notes[7]]) };
         if (data.Comparator is { } comparator)
@@ -57,6 +60,8 @@ public static class MonthlyPack
             caseloadTable,
             gpUseTable,
             wellbeingTable,
+            .. data.Equity is { } equity ? [EquityTable(equity, [notes[0], notes[9]])] : Array.Empty<PackTable>(),
+            .. data.Benchmark is { } benchmark ? [BenchmarkTable(benchmark, [notes[0], notes[10]])] : Array.Empty<PackTable>(),
             spcTable,
             qualityTable,
             Methodology(parameters, notes),
@@ -199,7 +204,7 @@ public static class MonthlyPack
         };
 
     private static PackTable GpUse(MetricTable<SpGpUseRow> use, IReadOnlyList<PackNote> notes) =>
-        new("GP use before and after social prescribing referral", notes,
+        new($"GP use before and after social prescribing referral{ReferralMonths(use)}", notes,
             [("People referred", Count), ("Comparison patients", Count), ("GP appointments per person before", "0.00"), ("GP appointments per person after", "0.00"),
              ("Comparison change", "0.00"), ("Difference in differences", "0.00"), ("Lower 95% limit", "0.00"), ("Upper 95% limit", "0.00"), ("Note", "@")],
             use.Rows.Select(r => Pick(use, r, SpGpUseRow.ReferredColumn, SpGpUseRow.ComparisonColumn, SpGpUseRow.BeforeColumn, SpGpUseRow.AfterColumn,
@@ -207,6 +212,65 @@ public static class MonthlyPack
         {
             WrapWidth = 40,
         };
+
+    // ", referrals Oct 2024 to Mar 2025" from the table's window key ("2024-10..2025-03").
+    private static string ReferralMonths(MetricTable<SpGpUseRow> use)
+    {
+        if (use.Rows.Count == 0)
+            return "";
+        return use.Rows[0].Window.Split("..") is [var first, var last] ? $", referrals {MonthName(first)} to {MonthName(last)}" : $", referrals in {MonthName(use.Rows[0].Window)}";
+    }
+
+    private static PackTable EquityTable(MetricTable<Equity.EquityRow> equity, IReadOnlyList<PackNote> notes) =>
+        new("Who the service reaches this month: referrals by deprivation, age and sex", notes,
+            [("Breakdown", "@"), ("Group", "@"), ("Referrals", Count), ("Share of referrals", Percent), ("With a service decision", Count), ("Accepted (%)", Percent),
+             ("Accepted: lower 95%", Percent), ("Accepted: upper 95%", Percent), ("Inappropriate (%)", Percent), ("Inappropriate: lower 95%", Percent),
+             ("Inappropriate: upper 95%", Percent)],
+            equity.Rows.Select(r => new object?[] { BreakdownName(r.Family) }.Concat(Pick(equity, r, Equity.EquityRow.GroupColumn, Equity.EquityRow.ReferralsColumn,
+                Equity.EquityRow.ShareColumn, Equity.EquityRow.WithDecisionColumn, Equity.EquityRow.AcceptanceRate, Equity.EquityRow.AcceptanceLower, Equity.EquityRow.AcceptanceUpper,
+                Equity.EquityRow.InappropriateRateColumn, Equity.EquityRow.InappropriateLower, Equity.EquityRow.InappropriateUpper)).ToArray()).ToList())
+        {
+            WrapWidth = 24,
+        };
+
+    private static string BreakdownName(string family) => family switch
+    {
+        "imd" => "Deprivation quintile",
+        "age" => "Age band",
+        "sex" => "Sex",
+        _ => family,
+    };
+
+    // One row per PCN and indicator; the value in the indicator's own unit (a share or a rate per 1,000), the word
+    // beside its Fingertips colour.
+    private static PackTable BenchmarkTable(MetricTable<BenchmarkRow> benchmark, IReadOnlyList<PackNote> notes)
+    {
+        // A figure behind a hidden count is hidden with it: its interval and rank too.
+        object? Hidden(BenchmarkRow r, object? value) => r.Comparison == SuppressedCell.Symbol ? SuppressedCell.Instance : value;
+        var rows = benchmark.Rows.Select(r => new object?[]
+        {
+            $"{r.PcnName} ({r.PcnCode})", r.Indicator.Name, Hidden(r, r.Value), Hidden(r, r.Lower95), Hidden(r, r.Upper95), r.PeerValue, r.Comparison, Hidden(r, r.Rank),
+            Hidden(r, r.Ranked),
+        }).ToList();
+        return new PackTable("PCN benchmarking against peers this month", notes,
+            [("PCN", "@"), ("Indicator", "@"), ("Value", OneDecimal), ("Lower 95% limit", OneDecimal), ("Upper 95% limit", OneDecimal), ("Peers' value", OneDecimal),
+             ("Compared with peers (99.8%)", "@"), ("Rank", "0"), ("Of", "0")], rows)
+        {
+            Fills = new Dictionary<int, Func<object?, string?>> { [6] = ComparisonColour },
+            CellFormat = (row, column) => column is >= 2 and <= 5 && benchmark.Rows[row].Indicator.IsProportion ? Percent : null,
+            WrapWidth = 40,
+        };
+    }
+
+    private static string? ComparisonColour(object? word) => word switch
+    {
+        "Better" => "#92D050",
+        "Similar" => "#FFC000",
+        "Worse" => "#C00000",
+        "Higher" => "#BED2FF",
+        "Lower" => "#5555E6",
+        _ => null,
+    };
 
     // "2025-09" as "Sep 2025"; the window's total row ("all") reads "All months".
     private static string MonthName(string key) =>

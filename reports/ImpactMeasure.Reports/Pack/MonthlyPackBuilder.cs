@@ -1,4 +1,6 @@
+using ImpactMeasure.Reports.Benchmark;
 using ImpactMeasure.Reports.Disclosure;
+using ImpactMeasure.Reports.Equity;
 using ImpactMeasure.Reports.Metrics;
 
 namespace ImpactMeasure.Reports.Pack;
@@ -27,7 +29,10 @@ public sealed class MonthlyPackBuilder
     public async Task<MonthlyPackData> BuildAsync(DateOnly period, string? area, bool suppress = true, string? incomplete = null)
     {
         var window = ReportWindow.Ending(period, 1, area) with { Incomplete = incomplete };
-        var metrics = await new MetricsReport(_warehouse, _parameters).ComputeAsync(window);
+        var report = new MetricsReport(_warehouse, _parameters);
+        var metrics = await report.ComputeAsync(window);
+        // GP use after a referral needs its whole after-period: the pack takes a year of referrals old enough for it.
+        var gpUse = await report.GpUseAsync(ReportWindow.Ending(period.AddMonths(-_parameters.WindowMonths), GpUseReferralMonths, area), GpUseTable);
         await using var connection = await _warehouse.OpenConnectionAsync();
         var kpis = await KpisAsync(connection, ReportWindow.Ending(period, TrendMonths, area));
         var headline = Headline(kpis, window.LastMonth);
@@ -44,8 +49,11 @@ public sealed class MonthlyPackBuilder
             comparator = new("comparator", "This month in the PCN and its ICB", ComparatorRow.Columns,
                 kpis.Zip(icbKpis, (k, c) => new ComparatorRow(k, k.In(window.LastMonth), c.At(CellKey.IcbPrefix + icb).In(window.LastMonth))).ToList());
         }
+        // Equity's groups add up to the month's totals, so they join the release and are protected with them.
+        var (equity, _) = EquityTables.Build(await ReportQueries.RunAsync(connection, ReportQueries.Equity, window), window, _parameters);
         if (suppress)
-            metrics.Protect([headline, .. spc.Select(s => s.Table), .. comparator is null ? Array.Empty<IMetricTable>() : [comparator]]);
+            metrics.Protect([headline, .. spc.Select(s => s.Table), .. comparator is null ? Array.Empty<IMetricTable>() : [comparator], gpUse, equity]);
+        var benchmark = areaName.Level is "PCN" or "practice" ? null : await BenchmarkAsync(connection, metrics, window, names, area is null ? "england" : "icb");
         // This month's pack comes out next month; the next one the month after, on the same working day.
         var nextMonth = new DateOnly(period.Year, period.Month, 1).AddMonths(2);
         var nextUpdate = (await ReportQueries.RunAsync(connection, ReportQueries.WorkingDaysAfter, window))
@@ -62,9 +70,32 @@ public sealed class MonthlyPackBuilder
             Pack = _pack,
             NextUpdate = nextUpdate,
             Comparator = comparator,
+            GpUse = gpUse,
+            Equity = equity,
+            Benchmark = benchmark,
             ComparatorName = string.IsNullOrEmpty(icb) ? null : PackArea.Resolve(names, icb).Title,
             PracticePcns = names.Where(r => r.Text("level") == "practice" && r.Text("pcn_code").Length > 0)
                 .ToDictionary(r => r.Text("code"), r => $"{r.Text("pcn_name")} ({r.Text("pcn_code")})", StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>How many months of referrals the pack's GP-use table covers.</summary>
+    public const int GpUseReferralMonths = 12;
+
+    /// <summary>The name of the pack's GP-use table (the metric files' <c>sp_gp_use</c> is for the month's referrals).</summary>
+    public const string GpUseTable = "sp_gp_use_earlier_referrals";
+
+    /// <summary>The area's PCNs against each other this month (a pack of several PCNs): every figure from the release's
+    /// published counts, so it reveals nothing the release does not.</summary>
+    private async Task<MetricTable<BenchmarkRow>> BenchmarkAsync(System.Data.Common.DbConnection connection, MetricsResult metrics, ReportWindow window,
+        IReadOnlyList<ReportQueries.Row> names, string peers)
+    {
+        var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, window);
+        var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
+        var rows = PcnBenchmark.Compare(PcnBenchmark.Counts(metrics, denominators, icbOf), peers, _parameters.Confidence);
+        return new MetricTable<BenchmarkRow>(BenchmarkReport.TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
+        {
+            Disclosure = metrics.Disclosure,
         };
     }
 

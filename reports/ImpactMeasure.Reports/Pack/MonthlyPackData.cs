@@ -34,10 +34,20 @@ public sealed record MonthlyPackData(
 
     public string? ComparatorName { get; init; }
 
-    /// <summary>Every table of the release the pack publishes: the metric tables, the headline, the SPC series and
-    /// the comparator.</summary>
+    /// <summary>GP use before and after referral for the year of referrals whose after-period has passed (not the
+    /// month's, which has none yet).</summary>
+    public MetricTable<SpGpUseRow>? GpUse { get; init; }
+
+    /// <summary>The month's referrals and outcomes by deprivation quintile, age band and sex.</summary>
+    public MetricTable<Equity.EquityRow>? Equity { get; init; }
+
+    /// <summary>The area's PCNs against their peers this month; null in a PCN's or a practice's pack.</summary>
+    public MetricTable<Benchmark.BenchmarkRow>? Benchmark { get; init; }
+
+    /// <summary>Every table of the release the pack publishes: the metric tables, the headline, the SPC series, the
+    /// comparator, GP use and equity (the benchmark only shows their counts).</summary>
     public IReadOnlyList<IMetricTable> Tables =>
-        [.. Metrics.Tables, Headline, .. Spc.Select(s => s.Table), .. Comparator is null ? Array.Empty<IMetricTable>() : [Comparator]];
+        [.. Metrics.Tables, Headline, .. Spc.Select(s => s.Table), .. new IMetricTable?[] { Comparator, GpUse, Equity }.OfType<IMetricTable>()];
 }
 
 /// <summary>A headline measure's SPC series as a table of the release.</summary>

@@ -232,9 +232,18 @@ public static class PackWorkbook
         if (fill?.Invoke(value) is { } colour)
         {
             cell.Style.Fill.BackgroundColor = XLColor.FromHtml(colour);
-            if (colour != "#BFBFBF")
-                cell.Style.Font.FontColor = XLColor.White;
+            cell.Style.Font.FontColor = WhiteReadsBetter(colour) ? XLColor.White : XLColor.Black;
         }
+    }
+
+    // WCAG's contrast ratio of white and of black text on the fill: Fingertips' amber and light green need black,
+    // its dark red and Making Data Count's blue need white.
+    private static bool WhiteReadsBetter(string colour)
+    {
+        static double Linear(int channel) => channel / 255.0 is var c && c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+        var rgb = Convert.ToInt32(colour.TrimStart('#'), 16);
+        var luminance = (0.2126 * Linear((rgb >> 16) & 0xFF)) + (0.7152 * Linear((rgb >> 8) & 0xFF)) + (0.0722 * Linear(rgb & 0xFF));
+        return 1.05 / (luminance + 0.05) > (luminance + 0.05) / 0.05;
     }
 
     // The text a cell shows: numbers as their Excel format prints them (near enough to size the column).

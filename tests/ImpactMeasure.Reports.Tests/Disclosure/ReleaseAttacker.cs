@@ -112,6 +112,11 @@ internal sealed class ReleaseAttacker
                     Cell(Address("people_referred"), row["people_referred"]);
                     Cell(Address("comparison_patients"), row["comparison_patients"]);
                     break;
+                case "sp_gp_use_earlier_referrals":
+                    // The pack's GP use for an earlier year of referrals: counts of their own window.
+                    Cell(Address("people_referred", month: "gp-use-referrals"), row["people_referred"]);
+                    Cell(Address("comparison_patients", month: "gp-use-referrals"), row["comparison_patients"]);
+                    break;
                 case "headline":
                     ReadHeadline(row);
                     break;
