@@ -9,7 +9,7 @@ public static class PackLayout
 {
     /// <summary>The smallest readable printed type: 6.5 pt, the size of a dense statistical table's footnotes (a table
     /// shrunk to fit the page wide goes below it).</summary>
-    public const double MinimumTypePoints = 6.5;
+    public const double MinimumTypePoints = 7;
 
     public static IReadOnlyList<string> Problems(string workbookPath)
     {

@@ -181,7 +181,7 @@ public static class MonthlyPack
              ("Inappropriate (%)", Percent), ("Inappropriate: lower 95%", Percent), ("Inappropriate: upper 95%", Percent), ("Possibly overloaded (SPC)", "@")],
             rows)
         {
-            WrapWidth = 20,
+            WrapWidth = 16,
         };
     }
 
@@ -203,23 +203,22 @@ public static class MonthlyPack
             WrapWidth = 30,
         };
 
+    // The referrals' months are a column, not part of the title: a title wider than its table widens every column and
+    // shrinks the printed page.
     private static PackTable GpUse(MetricTable<SpGpUseRow> use, IReadOnlyList<PackNote> notes) =>
-        new($"GP use before and after social prescribing referral{ReferralMonths(use)}", notes,
-            [("People referred", Count), ("Comparison patients", Count), ("GP appointments per person before", "0.00"), ("GP appointments per person after", "0.00"),
-             ("Comparison change", "0.00"), ("Difference in differences", "0.00"), ("Lower 95% limit", "0.00"), ("Upper 95% limit", "0.00"), ("Note", "@")],
-            use.Rows.Select(r => Pick(use, r, SpGpUseRow.ReferredColumn, SpGpUseRow.ComparisonColumn, SpGpUseRow.BeforeColumn, SpGpUseRow.AfterColumn,
-                SpGpUseRow.ComparisonChangeColumn, SpGpUseRow.DidColumn, SpGpUseRow.LowerColumn, SpGpUseRow.UpperColumn, SpGpUseRow.NoteColumn)).ToList())
+        new("GP use before and after social prescribing referral", notes,
+            [("Referrals made", "@"), ("People referred", Count), ("Comparison patients", Count), ("GP appointments per person before", "0.00"),
+             ("GP appointments per person after", "0.00"), ("Comparison change", "0.00"), ("Difference in differences", "0.00"), ("Lower 95% limit", "0.00"),
+             ("Upper 95% limit", "0.00"), ("Note", "@")],
+            use.Rows.Select(r => new object?[] { ReferralMonths(r.Window) }.Concat(Pick(use, r, SpGpUseRow.ReferredColumn, SpGpUseRow.ComparisonColumn, SpGpUseRow.BeforeColumn,
+                SpGpUseRow.AfterColumn, SpGpUseRow.ComparisonChangeColumn, SpGpUseRow.DidColumn, SpGpUseRow.LowerColumn, SpGpUseRow.UpperColumn, SpGpUseRow.NoteColumn)).ToArray()).ToList())
         {
-            WrapWidth = 40,
+            WrapWidth = 30,
         };
 
-    // ", referrals Oct 2024 to Mar 2025" from the table's window key ("2024-10..2025-03").
-    private static string ReferralMonths(MetricTable<SpGpUseRow> use)
-    {
-        if (use.Rows.Count == 0)
-            return "";
-        return use.Rows[0].Window.Split("..") is [var first, var last] ? $", referrals {MonthName(first)} to {MonthName(last)}" : $", referrals in {MonthName(use.Rows[0].Window)}";
-    }
+    // "2024-04..2025-03" as "Apr 2024 to Mar 2025".
+    private static string ReferralMonths(string window) =>
+        window.Split("..") is [var first, var last] ? $"{MonthName(first)} to {MonthName(last)}" : MonthName(window);
 
     private static PackTable EquityTable(MetricTable<Equity.EquityRow> equity, IReadOnlyList<PackNote> notes) =>
         new("Who the service reaches this month: referrals by deprivation, age and sex", notes,

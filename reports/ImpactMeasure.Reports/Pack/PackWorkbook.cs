@@ -273,6 +273,10 @@ public static class PackWorkbook
         sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
         sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         sheet.PageSetup.FitToPages(1, 0);
+        // Excel's "Narrow" side margins: a wide table fitted one page wide prints about a tenth larger than with the
+        // default 0.7 inches, keeping every table at 7 pt or more.
+        sheet.PageSetup.Margins.Left = 0.25;
+        sheet.PageSetup.Margins.Right = 0.25;
         sheet.PageSetup.ShowGridlines = false;
         sheet.PageSetup.Footer.Center.AddText("Page &P of &N");
         sheet.ShowGridLines = false;
