@@ -34,6 +34,7 @@ public class ReadmeTests
             File.Exists(Path.Combine(folder, "impact.duckdb")).Should().BeTrue();
             File.Exists(Path.Combine(folder, "impact-monthly-pack-all-2025-09.xlsx")).Should().BeTrue();
             Directory.GetFiles(Path.Combine(folder, "metrics"), "*.csv").Should().HaveCount(8);
+            File.Exists(Path.Combine(folder, "benchmark", "impact-benchmark-pack-u10001-2025-09.xlsx")).Should().BeTrue("the demo writes the first PCN's benchmarking pack");
             output.ToString().Should().Contain("0 failed");
         }
         finally

@@ -145,4 +145,13 @@ public class ReportArgumentTests
         run.Error.Should().Contain($"--out '{folder}' is not an .xlsx file").And.Contain("--each-pcn");
         Directory.Exists(folder).Should().BeFalse();
     }
+
+    [Fact]
+    public async Task A_benchmark_pack_of_every_pcn_needs_one_peer_group()
+    {
+        var run = await CliRun.RunAsync("report", "benchmark", "--period", "2025-09", "--peers", "icb", "--out", "pack.xlsx", "-w", "duckdb::memory:");
+
+        run.ExitCode.Should().Be(ExitCodes.Usage);
+        run.Error.Should().Contain("a funnel compares one peer group").And.Contain("--pcn");
+    }
 }

@@ -19,11 +19,11 @@ public static class BenchmarkCommand
         var pcn = new Option<string?>("--pcn") { Description = "One PCN's view: its peer group, the others as Peer A, Peer B…" };
         var peers = new Option<string>("--peers") { Description = "icb (the PCNs of the same ICB), england (all PCNs in the warehouse) or similar (k-means groups of similar PCNs)", DefaultValueFactory = _ => "england" };
         var namePeers = new Option<bool>("--name-peers") { Description = "With --pcn, name the peers instead of Peer A, Peer B…" };
-        var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
+        var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv, equity.csv and inequality.csv; or FILE.xlsx: the benchmarking pack (funnel charts), the CSVs beside it", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
         var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
         var force = new Option<bool>("--force") { Description = "Replace pcn_benchmark.csv if it is already at --out" };
         var overdispersion = new Option<bool>("--overdispersion") { Description = "Widen proportions' funnels for overdispersion as FunnelPlotR does (where phi > 1)" };
-        var command = new Command("benchmark", "PCN benchmarking: each PCN's indicators against its peers with funnel limits (CSV).")
+        var command = new Command("benchmark", "PCN benchmarking: each PCN's indicators against its peers with funnel limits (CSV, or an Excel pack with funnel charts).")
         {
             period, months, pcn, peers, namePeers, outDir, config, force, overdispersion,
         };
@@ -34,19 +34,28 @@ public static class BenchmarkCommand
             var peerGroup = parse.GetValue(peers)!;
             if (peerGroup is not ("icb" or "england" or "similar"))
                 return Task.FromResult(output.Usage($"--peers '{peerGroup}': expected icb, england or similar"));
+            var target = parse.GetValue(outDir)!;
+            var workbook = target.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? target : null;
+            // A funnel compares one peer group: every PCN in one chart only when all share the same peers.
+            if (workbook is not null && parse.GetValue(pcn) is null && peerGroup != "england")
+                return Task.FromResult(output.Usage($"--out {target} with --peers {peerGroup}: a funnel compares one peer group; give --pcn CODE for that PCN's peers, or --peers england"));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null), peerGroup,
-                parse.GetValue(pcn), parse.GetValue(namePeers), parse.GetValue(outDir)!, parse.GetValue(config)!, parse.GetValue(force), output, parse.GetValue(overdispersion));
+                parse.GetValue(pcn), parse.GetValue(namePeers), workbook is null ? target : Path.GetDirectoryName(Path.GetFullPath(target))!, parse.GetValue(config)!,
+                parse.GetValue(force), output, parse.GetValue(overdispersion), workbook);
         });
         return command;
     }
 
     public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string peers, string? pcn, bool namePeers, string folder, string configPath,
-        bool force, CliOutput output, bool overdispersion = false)
+        bool force, CliOutput output, bool overdispersion = false, string? workbook = null)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(window);
         var file = Path.Combine(folder, BenchmarkReport.TableName + ".csv");
         if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
             return replacing;
+        if (workbook is not null && OutputGuard.Refuse(workbook, isFolder: false, force, output) is { } replacingPack)
+            return replacingPack;
         var parameters = MethodParameters.Load(configPath);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
@@ -66,6 +75,11 @@ public static class BenchmarkCommand
         CsvReportWriter.Write(folder, table, window, parameters, release.Metrics.Disclosure);
         CsvReportWriter.Write(folder, release.Equity, equityWindow, parameters, release.Metrics.Disclosure);
         CsvReportWriter.Write(folder, release.Inequality, equityWindow, parameters, release.Metrics.Disclosure);
+        if (workbook is not null)
+        {
+            BenchmarkPack.Write(workbook, release, window, pcn, ImpactMeasure.Reports.Pack.PackSettings.Load(configPath), DateTimeOffset.UtcNow);
+            output.Out.WriteLine($"Wrote the benchmarking pack to {Path.GetFullPath(workbook)}");
+        }
         Print(output, table, pcn);
         if (release.Similar is { } similar)
         {

@@ -65,7 +65,7 @@ public static class DemoCommand
         if (status == ExitCodes.Ok && firstPcn is not null)
         {
             status = await BenchmarkCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), "icb", firstPcn, namePeers: false, benchmark,
-                ReportCommand.DefaultConfig, force: true, output);
+                ReportCommand.DefaultConfig, force: true, output, workbook: Path.Combine(benchmark, ImpactMeasure.Reports.Benchmark.BenchmarkPack.FileName(firstPcn, latest.Value)));
         }
         var models = Path.Combine(outputFolder, "models");
         if (status == ExitCodes.Ok)
@@ -76,7 +76,7 @@ public static class DemoCommand
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
         output.Out.WriteLine($"Models:    {Path.GetFullPath(models)} (interrupted time series and staggered difference in differences over {ModelMonths} months)");
-        output.Out.WriteLine($"Benchmark: {Path.GetFullPath(benchmark)} ({firstPcn} against the PCNs of its ICB, with equity by deprivation, age and sex)");
+        output.Out.WriteLine($"Benchmark: {Path.GetFullPath(benchmark)} ({firstPcn} against the PCNs of its ICB: the Excel pack with funnel charts, the CSVs, equity by deprivation, age and sex)");
         output.Out.WriteLine($"Next:      impact report monthly --period {latest:yyyy-MM} --area U10004 -w duckdb:{path}   (a PCN's pack; see README 'After the demo')");
         return status;
     }

@@ -60,7 +60,7 @@ public static class MonthlyPack
             caseloadTable,
             gpUseTable,
             wellbeingTable,
-            .. data.Equity is { } equity ? [EquityTable(equity, [notes[0], notes[9]])] : Array.Empty<PackTable>(),
+            .. data.Equity is { } equity ? [PackTables.EquityTable(equity, [notes[0], notes[9]])] : Array.Empty<PackTable>(),
             .. data.Benchmark is { } benchmark ? [BenchmarkTable(benchmark, [notes[0], notes[10]])] : Array.Empty<PackTable>(),
             spcTable,
             qualityTable,
@@ -76,8 +76,36 @@ public static class MonthlyPack
                 charts.Add(SpcChart(spcTable, PackWorkbook.SheetOf(tables, spcTable), kpi, offset, points.Rows.Count, data.Period));
             offset += points.Rows.Count;
         }
-        PackWorkbook.Write(path, data, tables, charts, notes, messages);
+        var month = data.Period.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+        PackWorkbook.Write(path, new PackCover(CoverLines(data, month, messages), $", {data.AreaName}, {month}", $"ImpactMeasure monthly pack, {data.AreaName}, {month}",
+            data.Pack.Organisation, "care navigation; social prescribing; general practice; freed GP time; referrals"), tables, charts, notes);
         NativeCharts.Add(path, charts);
+    }
+
+    private static string[] CoverLines(MonthlyPackData data, string month, IReadOnlyList<string> keyMessages)
+    {
+        return
+        [
+            $"Care navigation and social prescribing: monthly pack, {data.AreaName}, {month}",
+            "Key messages",
+            .. keyMessages.Select(m => $"- {m}"),
+            "About this pack: GP time freed by care navigation, outcomes of signposting and referrals, social prescribing and wellbeing change, and the quality of the data behind them.",
+            "Source: GP appointment (GPAD) and practice extracts published by NHS England, and local signposting, referral and wellbeing extracts loaded into the ImpactMeasure warehouse.",
+            $"Period covered: {month} (trends and SPC: the {MonthlyPackBuilder.TrendMonths} months to {month}).",
+            $"Date produced: {data.GeneratedAt:d MMMM yyyy}. Data as of: {(data.DataAsOf is { } asOf ? asOf.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "[x]")}.",
+            data.NextUpdate is { } next
+                ? $"Next update: {next:d MMMM yyyy} (working day {data.Pack.PublicationWorkingDay} of the month, once that month's extracts are loaded)."
+                : "Next update: [x] (the calendar in the warehouse does not reach the next publication month).",
+            data.Incomplete is { } incomplete
+                ? $"Status: PROVISIONAL, INCOMPLETE DATA: {incomplete}. Every figure in this pack is provisional [p]."
+                : "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
+            data.Metrics.Disclosure.Applied
+                ? $"Disclosure control: counts of 1 to {data.Metrics.Disclosure.Threshold} of people or events, and every figure computed from them, are shown as [c]; further counts are hidden so that no [c] can be worked out from any other figure in this pack (note 1). GPAD appointment counts are not suppressed."
+                : "NOT FOR SHARING: disclosure control is OFF. This pack shows small numbers of people and events and is for internal use only.",
+            $"Published by: {data.Pack.Organisation}.",
+            data.Pack.Contact is { Length: > 0 } contact ? $"Contact: {contact}." : "Contact: [x] not configured (set pack.contact in impact.json before sending this pack).",
+            "Methodology: see Notes and the Methodology table; every definition follows ImpactMeasure's METHODS.",
+        ];
     }
 
     private static string DisclosureNote(Disclosure.Disclosure disclosure, List<string> suppressedTables) => disclosure.Applied
@@ -220,26 +248,6 @@ public static class MonthlyPack
     private static string ReferralMonths(string window) =>
         window.Split("..") is [var first, var last] ? $"{MonthName(first)} to {MonthName(last)}" : MonthName(window);
 
-    private static PackTable EquityTable(MetricTable<Equity.EquityRow> equity, IReadOnlyList<PackNote> notes) =>
-        new("Who the service reaches this month: referrals by deprivation, age and sex", notes,
-            [("Breakdown", "@"), ("Group", "@"), ("Referrals", Count), ("Share of referrals", Percent), ("With a service decision", Count), ("Accepted (%)", Percent),
-             ("Accepted: lower 95%", Percent), ("Accepted: upper 95%", Percent), ("Inappropriate (%)", Percent), ("Inappropriate: lower 95%", Percent),
-             ("Inappropriate: upper 95%", Percent)],
-            equity.Rows.Select(r => new object?[] { BreakdownName(r.Family) }.Concat(Pick(equity, r, Equity.EquityRow.GroupColumn, Equity.EquityRow.ReferralsColumn,
-                Equity.EquityRow.ShareColumn, Equity.EquityRow.WithDecisionColumn, Equity.EquityRow.AcceptanceRate, Equity.EquityRow.AcceptanceLower, Equity.EquityRow.AcceptanceUpper,
-                Equity.EquityRow.InappropriateRateColumn, Equity.EquityRow.InappropriateLower, Equity.EquityRow.InappropriateUpper)).ToArray()).ToList())
-        {
-            WrapWidth = 24,
-        };
-
-    private static string BreakdownName(string family) => family switch
-    {
-        "imd" => "Deprivation quintile",
-        "age" => "Age band",
-        "sex" => "Sex",
-        _ => family,
-    };
-
     // One row per PCN and indicator; the value in the indicator's own unit (a share or a rate per 1,000), the word
     // beside its Fingertips colour.
     private static PackTable BenchmarkTable(MetricTable<BenchmarkRow> benchmark, IReadOnlyList<PackNote> notes)
@@ -255,21 +263,11 @@ public static class MonthlyPack
             [("PCN", "@"), ("Indicator", "@"), ("Value", OneDecimal), ("Lower 95% limit", OneDecimal), ("Upper 95% limit", OneDecimal), ("Peers' value", OneDecimal),
              ("Compared with peers (99.8%)", "@"), ("Rank", "0"), ("Of", "0")], rows)
         {
-            Fills = new Dictionary<int, Func<object?, string?>> { [6] = ComparisonColour },
+            Fills = new Dictionary<int, Func<object?, string?>> { [6] = PackTables.ComparisonColour },
             CellFormat = (row, column) => column is >= 2 and <= 5 && benchmark.Rows[row].Indicator.IsProportion ? Percent : null,
             WrapWidth = 40,
         };
     }
-
-    private static string? ComparisonColour(object? word) => word switch
-    {
-        "Better" => "#92D050",
-        "Similar" => "#FFC000",
-        "Worse" => "#C00000",
-        "Higher" => "#BED2FF",
-        "Lower" => "#5555E6",
-        _ => null,
-    };
 
     // "2025-09" as "Sep 2025"; the window's total row ("all") reads "All months".
     private static string MonthName(string key) =>
@@ -396,7 +394,7 @@ public static class MonthlyPack
         return cells;
     }
 
-    private static object?[] Pick<TRow>(MetricTable<TRow> table, TRow row, params Column<TRow>[] columns) => columns.Select(c => table.Show(row, c)).ToArray();
+    private static object?[] Pick<TRow>(MetricTable<TRow> table, TRow row, params Column<TRow>[] columns) => PackTables.Pick(table, row, columns);
 
     private static string? VariationColour(object? value) => value switch
     {

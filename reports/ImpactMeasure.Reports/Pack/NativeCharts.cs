@@ -71,14 +71,15 @@ public static class NativeCharts
             }
         }
         scatter.Append(new C.AxisId { Val = CategoryAxisId }, new C.AxisId { Val = ValueAxisId });
+        var xAxis = new C.ValueAxis(new C.AxisId { Val = CategoryAxisId }, XScaling(chart),
+            new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, AxisTitle(chart.XAxisTitle, language),
+            new C.NumberingFormat { FormatCode = chart.XFormat, SourceLinked = false }, new C.MajorTickMark { Val = C.TickMarkValues.Outside },
+            new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low }, new C.CrossingAxis { Val = ValueAxisId },
+            new C.Crosses { Val = C.CrossesValues.AutoZero }, new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory });
+        if (chart.XMajorUnit is { } unit)
+            xAxis.Append(new C.MajorUnit { Val = unit });
         var plotArea = new C.PlotArea(new C.Layout(), scatter,
-            // Months are dates: labels every 183 days stay on the first days of their months for decades.
-            new C.ValueAxis(new C.AxisId { Val = CategoryAxisId }, XScaling(chart),
-                new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, AxisTitle(chart.XAxisTitle, language),
-                new C.NumberingFormat { FormatCode = "mmm yyyy", SourceLinked = false }, new C.MajorTickMark { Val = C.TickMarkValues.Outside },
-                new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low }, new C.CrossingAxis { Val = ValueAxisId },
-                new C.Crosses { Val = C.CrossesValues.AutoZero }, new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory },
-                new C.MajorUnit { Val = 183 }),
+            xAxis,
             new C.ValueAxis(new C.AxisId { Val = ValueAxisId }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
                 new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(Gridlines()),
                 AxisTitle(chart.YAxisTitle, language),

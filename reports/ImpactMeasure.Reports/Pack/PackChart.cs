@@ -11,6 +11,12 @@ public sealed record PackChart(string Title, string Subtitle, string AltText, st
 
     /// <summary>The y axis's number format.</summary>
     public string YFormat { get; init; } = "#,##0";
+
+    /// <summary>The x axis's number format and label spacing: months by default (labels every 183 days stay on the
+    /// first days of their months for decades); a funnel's denominators take a number format and Excel's spacing.</summary>
+    public string XFormat { get; init; } = "mmm yyyy";
+
+    public double? XMajorUnit { get; init; } = 183;
 }
 
 /// <summary>How a series is drawn.</summary>

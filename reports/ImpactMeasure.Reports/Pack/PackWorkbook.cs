@@ -25,57 +25,34 @@ public static class PackWorkbook
     private const double TitlePoints = 12;
     private const double CoverWidth = 95;
 
-    public static void Write(string path, MonthlyPackData data, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts, IReadOnlyList<PackNote> notes,
-        IReadOnlyList<string> keyMessages)
+    public static void Write(string path, PackCover cover, IReadOnlyList<PackTable> tables, IReadOnlyList<PackChart> charts, IReadOnlyList<PackNote> notes)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(cover);
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(notes);
         using var workbook = new XLWorkbook();
-        var month = data.Period.ToString("MMM yyyy", CultureInfo.InvariantCulture);
-        var cover = workbook.AddWorksheet("Cover");
+        var coverSheet = workbook.AddWorksheet("Cover");
         var contents = workbook.AddWorksheet("Contents");
         var notesSheet = workbook.AddWorksheet("Notes");
-        var tableSheets = tables.Select((t, i) => WriteTable(workbook.AddWorksheet($"Table_{i + 1}"), $"Table {i + 1}: {t.Title}, {data.AreaName}, {month}", t, $"Table_{i + 1}")).ToList();
+        var tableSheets = tables.Select((t, i) => WriteTable(workbook.AddWorksheet($"Table_{i + 1}"), $"Table {i + 1}: {t.Title}{cover.TableTitleSuffix}", t, $"Table_{i + 1}")).ToList();
         var chartSheets = charts.Select((c, i) => WriteChartSheet(workbook.AddWorksheet($"Chart_{i + 1}"), $"Chart {i + 1}: {c.Title}", c)).ToList();
-        WriteCover(cover, data, month, keyMessages);
+        WriteCover(coverSheet, cover.Lines);
         WriteContents(contents, workbook, tables, charts);
         WriteNotes(notesSheet, notes, tables);
         foreach (var sheet in workbook.Worksheets)
             Finish(sheet);
-        workbook.Properties.Title = $"ImpactMeasure monthly pack, {data.AreaName}, {month}";
-        workbook.Properties.Author = data.Pack.Organisation;
-        workbook.Properties.Keywords = "care navigation; social prescribing; general practice; freed GP time; referrals";
-        cover.SetTabActive();
+        workbook.Properties.Title = cover.DocumentTitle;
+        workbook.Properties.Author = cover.Author;
+        workbook.Properties.Keywords = cover.Keywords;
+        coverSheet.SetTabActive();
         workbook.SaveAs(path);
     }
 
-    private static void WriteCover(IXLWorksheet sheet, MonthlyPackData data, string month, IReadOnlyList<string> keyMessages)
+    // The first line is the title, the second the heading of the key messages.
+    private static void WriteCover(IXLWorksheet sheet, IReadOnlyList<string> lines)
     {
-        string[] lines =
-        [
-            $"Care navigation and social prescribing: monthly pack, {data.AreaName}, {month}",
-            "Key messages",
-            .. keyMessages.Select(m => $"- {m}"),
-            "About this pack: GP time freed by care navigation, outcomes of signposting and referrals, social prescribing and wellbeing change, and the quality of the data behind them.",
-            "Source: GP appointment (GPAD) and practice extracts published by NHS England, and local signposting, referral and wellbeing extracts loaded into the ImpactMeasure warehouse.",
-            $"Period covered: {month} (trends and SPC: the {MonthlyPackBuilder.TrendMonths} months to {month}).",
-            $"Date produced: {data.GeneratedAt:d MMMM yyyy}. Data as of: {(data.DataAsOf is { } asOf ? asOf.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture) : "[x]")}.",
-            data.NextUpdate is { } next
-                ? $"Next update: {next:d MMMM yyyy} (working day {data.Pack.PublicationWorkingDay} of the month, once that month's extracts are loaded)."
-                : "Next update: [x] (the calendar in the warehouse does not reach the next publication month).",
-            data.Incomplete is { } incomplete
-                ? $"Status: PROVISIONAL, INCOMPLETE DATA: {incomplete}. Every figure in this pack is provisional [p]."
-                : "Status: provisional [p]: outcomes still pending are updated when later extracts arrive.",
-            data.Metrics.Disclosure.Applied
-                ? $"Disclosure control: counts of 1 to {data.Metrics.Disclosure.Threshold} of people or events, and every figure computed from them, are shown as [c]; further counts are hidden so that no [c] can be worked out from any other figure in this pack (note 1). GPAD appointment counts are not suppressed."
-                : "NOT FOR SHARING: disclosure control is OFF. This pack shows small numbers of people and events and is for internal use only.",
-            $"Published by: {data.Pack.Organisation}.",
-            data.Pack.Contact is { Length: > 0 } contact ? $"Contact: {contact}." : "Contact: [x] not configured (set pack.contact in impact.json before sending this pack).",
-            "Methodology: see Notes and the Methodology table; every definition follows ImpactMeasure's METHODS.",
-        ];
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
             sheet.Cell(i + 1, 1).SetValue(lines[i]);
             sheet.Row(i + 1).Height = i == 0 ? TextFit.Height(TextFit.Lines(lines[i], CoverWidth, 16, bold: true), 16) : TextFit.Height(TextFit.Lines(lines[i], CoverWidth));

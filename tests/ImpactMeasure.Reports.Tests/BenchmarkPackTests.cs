@@ -1,0 +1,94 @@
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using ImpactMeasure.Reports.Benchmark;
+using ImpactMeasure.Reports.Pack;
+using ImpactMeasure.Testing;
+using C = DocumentFormat.OpenXml.Drawing.Charts;
+
+namespace ImpactMeasure.Reports.Tests;
+
+/// <summary>The PCN benchmarking pack: its funnel charts draw the indicator tables' own cells (the PCN in question as
+/// its own named series on its own row), each table's word agrees with where its value falls against the 99.8% limits,
+/// and the printed pack has nothing overlapping, cut off or too small.</summary>
+[Collection(SampleWarehouseGroup.Name)]
+public class BenchmarkPackTests(SampleWarehouses sample)
+{
+    private const string Pcn = "U10004";
+
+    private async Task<string> WriteAsync(string engine)
+    {
+        var folder = Directory.CreateTempSubdirectory("impact-benchmark-pack-").FullName;
+        var path = Path.Combine(folder, BenchmarkPack.FileName(Pcn, new DateOnly(2025, 9, 1)));
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
+        var release = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb", Pcn);
+        BenchmarkPack.Write(path, release, window, Pcn, new PackSettings(), DateTimeOffset.UnixEpoch);
+        return path;
+    }
+
+    [Theory, BothEngines]
+    public async Task Each_funnel_draws_its_tables_cells_with_the_pcn_as_its_own_series(string engine)
+    {
+        var path = await WriteAsync(engine);
+
+        using var document = SpreadsheetDocument.Open(path, false);
+        var charts = document.WorkbookPart!.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []).ToList();
+        charts.Should().HaveCount(Indicator.All.Count);
+        using var workbook = new XLWorkbook(path);
+        foreach (var chart in charts)
+        {
+            var series = chart.ChartSpace.Descendants<C.ScatterChartSeries>().ToList();
+            var own = series.Single(s => s.SeriesText!.InnerText.Contains(Pcn, StringComparison.Ordinal));
+            var y = own.GetFirstChild<C.YValues>()!.InnerText; // 'Table_n'!$D$r:$D$r
+            var sheet = workbook.Worksheet(y.Split('!')[0].Trim('\''));
+            var row = int.Parse(y.Split('$')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            sheet.Cell(row, 1).GetString().Should().Contain(Pcn, "the highlighted point is the PCN's own row");
+            series.Where(s => s != own).SelectMany(s => s.Descendants<C.Formula>()).Should()
+                .OnlyContain(f => f.Text.StartsWith($"'{sheet.Name}'!", StringComparison.Ordinal), "every series reads the indicator's table");
+            // The grey points are drawn in runs around the PCN's row, never over it.
+            var greyRuns = series.Where(s => s.SeriesText!.InnerText == "PCNs").Select(s => s.GetFirstChild<C.YValues>()!.InnerText.Split('$'))
+                .Select(parts => (First: int.Parse(parts[2].TrimEnd(':'), System.Globalization.CultureInfo.InvariantCulture), Last: int.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            greyRuns.Should().NotBeEmpty();
+            greyRuns.Should().NotContain(r => r.First <= row && row <= r.Last);
+        }
+    }
+
+    [Theory, BothEngines]
+    public async Task The_word_agrees_with_the_value_against_the_998_limits(string engine)
+    {
+        var path = await WriteAsync(engine);
+
+        using var workbook = new XLWorkbook(path);
+        var checkedRows = 0;
+        foreach (var sheet in workbook.Worksheets.Where(s => s.Cell(1, 1).GetString().Contains("with funnel limits", StringComparison.Ordinal)))
+        {
+            foreach (var row in sheet.Tables.Single().DataRange.Rows())
+            {
+                if (!row.Cell(4).TryGetValue<double>(out var value) || !row.Cell(8).TryGetValue<double>(out var lower) || !row.Cell(9).TryGetValue<double>(out var upper))
+                    continue;
+                if (IsRate(sheet))
+                    continue;
+                var word = row.Cell(10).GetString();
+                var outside = value > upper || value < lower;
+                (word != "Similar").Should().Be(outside, $"{sheet.Name} {row.Cell(1).GetString()}: {value} against [{lower}, {upper}] reads {word}");
+                checkedRows++;
+            }
+        }
+        checkedRows.Should().BeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task The_printed_benchmark_pack_has_nothing_overlapping_cut_off_or_too_small()
+    {
+        var path = await WriteAsync(EngineNames.DuckDb);
+
+        var problems = PackLayout.Problems(path);
+
+        problems.Should().BeEmpty("the benchmark pack prints cleanly; found:\n" + string.Join("\n", problems));
+    }
+
+    // A rate's word compares the peers' value with the PCN's own interval (PHEindicatormethods), not the value with
+    // the funnel: the two agree in all but borderline cases, so only proportions are held to the funnel exactly.
+    private static bool IsRate(IXLWorksheet sheet) => sheet.Cell(1, 1).GetString().Contains("per 1,000", StringComparison.Ordinal);
+}
