@@ -11,7 +11,8 @@ public sealed record PlantedTruth(
     SortedDictionary<string, RateTruth> InappropriateReferralRateByReferrerRole,
     RepresentationTruth Representation,
     WellbeingTruth Wellbeing,
-    GpUseTruth SocialPrescribingGpUse);
+    GpUseTruth SocialPrescribingGpUse,
+    InappropriatePcnTruth? HighInappropriateReferralPcn);
 
 public sealed record GeneratorSettings(int Seed, int Icbs, int Practices, int Months, string FirstMonth, string LastMonth, int CrosstabCellsPerPractice);
 
@@ -38,6 +39,10 @@ public sealed record OverloadedServiceTruth(
     string FromMonth,
     double CapacityRejectionRateBefore,
     double CapacityRejectionRateAfter);
+
+/// <summary>The PCN planted with a high inappropriate-referral rate: its rate against the other PCNs' (planted and
+/// realised, of referrals with a service decision), for benchmarking's funnels to find.</summary>
+public sealed record InappropriatePcnTruth(string PcnCode, double PlantedRate, double OtherPcnsPlantedRate, RateTruth Pcn, RateTruth OtherPcns);
 
 public sealed record RateTruth(double Planted, long Numerator, long Denominator, double Realised);
 

@@ -30,7 +30,7 @@ public sealed class SampleDataGenerator
         var crosstab = new CrosstabWriter(_options);
         var daily = new SubIcbDailyWriter(_options, practices);
         var services = new ServiceCatalogue(_options, practices);
-        var signposting = new SignpostingGenerator(_options, services);
+        var signposting = new SignpostingGenerator(_options, services, SignpostingGenerator.PlantedPcn(practices));
         var wellbeing = new WellbeingGenerator(_options);
         var events = new List<SignpostEvent>();
         var scores = new List<WellbeingScore>();
@@ -68,7 +68,7 @@ public sealed class SampleDataGenerator
         var patientAppointments = new PatientAppointmentsGenerator(_options).Generate(practices, events);
         WriteByMonth("wellbeing", "local/wellbeing", LocalWriters.WellbeingHeader, scores, s => s.MeasuredOn, LocalWriters.Write);
         WriteByMonth("patient-appointments", "local/patient-appointments", LocalWriters.PatientAppointmentHeader, patientAppointments, a => a.Date, LocalWriters.Write);
-        var truth = TruthBuilder.Build(_options, geography, crosstab, services, events, patientAppointments, wellbeing, appointments, _tally);
+        var truth = TruthBuilder.Build(_options, geography, crosstab, services, events, patientAppointments, wellbeing, appointments, _tally, signposting.InappropriatePcn);
         File.WriteAllText(PathOf("truth.json"), JsonSerializer.Serialize(truth, TruthBuilder.JsonOptions) + "\n");
         return new GenerationSummary(_tally, clock.Elapsed, Environment.WorkingSet, Process.GetCurrentProcess().PeakWorkingSet64);
     }

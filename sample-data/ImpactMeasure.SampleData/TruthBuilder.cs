@@ -18,7 +18,7 @@ public static class TruthBuilder
 
     public static PlantedTruth Build(SampleDataOptions options, SyntheticGeography geography, CrosstabWriter crosstab,
         ServiceCatalogue services, IReadOnlyList<SignpostEvent> events, IReadOnlyList<PatientAppointment> appointments,
-        WellbeingGenerator wellbeing, long totalAppointments, FileTally tally)
+        WellbeingGenerator wellbeing, long totalAppointments, FileTally tally, string? inappropriatePcn = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(geography);
@@ -36,7 +36,8 @@ public static class TruthBuilder
             WellbeingOf(wellbeing),
             new GpUseTruth(PatientAppointmentsGenerator.WindowMonths, PatientAppointmentsGenerator.SpGpRateBefore,
                 options.GpRateAfterReferral, PatientAppointmentsGenerator.ComparisonGpRate,
-                Math.Round((options.GpRateAfterReferral - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths, 6)));
+                Math.Round((options.GpRateAfterReferral - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths, 6)),
+            inappropriatePcn is null ? null : InappropriatePcnOf(inappropriatePcn, published));
     }
 
     // What the files finally say: an event first published pending in the last month never gets its outcome.
@@ -83,6 +84,20 @@ public static class TruthBuilder
             rates[role] = new RateTruth(planted, inappropriate, decided.Count, decided.Count == 0 ? 0 : Math.Round((double)inappropriate / decided.Count, 6));
         }
         return rates;
+    }
+
+    private static InappropriatePcnTruth InappropriatePcnOf(string pcn, List<(SignpostEvent Event, string Outcome)> published)
+    {
+        var others = ReferrerRoles.All.Sum(r => r.Share * r.InappropriateRate);
+        RateTruth Rate(double planted, Func<SignpostEvent, bool> which)
+        {
+            var decided = published.Where(p => p.Event.IsSocialPrescribingReferral && which(p.Event) && Outcomes.IsServiceDecision(p.Outcome)).ToList();
+            var inappropriate = decided.Count(p => p.Outcome == Outcomes.RejectedInappropriate);
+            return new RateTruth(Math.Round(planted, 6), inappropriate, decided.Count, decided.Count == 0 ? 0 : Math.Round((double)inappropriate / decided.Count, 6));
+        }
+        return new InappropriatePcnTruth(pcn, Math.Round(ReferrerRoles.PlantedPcnRate, 6), Math.Round(others, 6),
+            Rate(ReferrerRoles.PlantedPcnRate, e => e.Service.Code == "SPLW-" + pcn),
+            Rate(others, e => e.Service.Code != "SPLW-" + pcn));
     }
 
     private static RepresentationTruth RepresentationOf(SampleDataOptions options, IReadOnlyList<SignpostEvent> events, IReadOnlyList<PatientAppointment> appointments)

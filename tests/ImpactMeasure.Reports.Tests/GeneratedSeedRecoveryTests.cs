@@ -50,6 +50,11 @@ public class GeneratedSeedRecoveryTests
             flagged.Should().Contain(r => r.ServiceCode == service && r.Month == from, "the planted service is flagged from its planted month");
             flagged.Where(r => r.ServiceCode == service).Should().OnlyContain(r => string.CompareOrdinal(r.Month, from) >= 0, "and not before");
             flagged.Where(r => r.ServiceCode != service).Should().HaveCountLessThanOrEqualTo(2, "false alarms stay rare");
+            var pcn = truth.GetProperty("high_inappropriate_referral_pcn").GetProperty("pcn_code").GetString();
+            var benchmark = await new Benchmark.BenchmarkReport(warehouse, new MethodParameters()).RunAsync(ReportWindow.Ending(last, 24, null), "icb");
+            var inappropriate = benchmark.Table.Rows.Where(r => r.Indicator.Key == "inappropriate_referral_rate").ToList();
+            inappropriate.Single(r => r.PcnCode == pcn).Comparison.Should().Be("Worse", "the planted PCN stands out from its peers");
+            inappropriate.Count(r => r.PcnCode != pcn && r.Comparison is "Worse" or "Better").Should().BeLessThanOrEqualTo(1, "at 99.8% an unplanted PCN stands out rarely");
         }
         finally
         {

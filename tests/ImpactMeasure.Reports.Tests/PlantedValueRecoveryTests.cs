@@ -23,6 +23,20 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
     }
 
     [Theory, BothEngines]
+    public async Task The_pcn_planted_with_a_high_inappropriate_referral_rate_is_worse_than_its_peers_and_no_other_is(string engine)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var planted = Truth.GetProperty("high_inappropriate_referral_pcn");
+        var pcn = planted.GetProperty("pcn_code").GetString();
+
+        var release = await new Benchmark.BenchmarkReport(warehouse, new MethodParameters()).RunAsync(ReportWindow.Ending(new DateOnly(2025, 9, 1), 24, null), "icb");
+
+        var rows = release.Table.Rows.Where(r => r.Indicator.Key == "inappropriate_referral_rate").ToList();
+        rows.Single(r => r.PcnCode == pcn).Comparison.Should().Be("Worse", $"{pcn}'s rate was planted at {planted.GetProperty("planted_rate").GetDouble():P0} against about 10%");
+        rows.Where(r => r.PcnCode != pcn).Should().OnlyContain(r => r.Comparison != "Worse" && r.Comparison != "Better", "no other PCN was planted: at 99.8% none should stand out");
+    }
+
+    [Theory, BothEngines]
     public async Task Each_planted_inappropriate_referral_rate_is_inside_its_interval(string engine)
     {
         var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).SpReferralSources;

@@ -22,15 +22,20 @@ public static class PcnBenchmark
         ArgumentNullException.ThrowIfNull(icbOf);
         var freed = metrics.FreedGpTime;
         var outcomes = metrics.ReferralOutcomes;
-        var outcomeRows = outcomes.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var outcomeRows = outcomes.Rows.Where(r => r.Breakdown == "pcn" && r.Code.Length > 0).ToDictionary(r => r.Code, StringComparer.Ordinal);
         var byPcn = denominators.ToDictionary(r => r.Text("pcn_code"), StringComparer.Ordinal);
-        // Practices in no PCN the warehouse knows share a blank PCN code: not a PCN to compare.
-        return freed.Rows.Where(r => r.Breakdown == "pcn" && r.Code.Length > 0).Select(r =>
+        var freedRows = freed.Rows.Where(r => r.Breakdown == "pcn" && r.Code.Length > 0).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        // A PCN with link workers but no care navigation yet has outcomes and no freed row (it signposted no one):
+        // it is compared on what it has. Practices in no PCN the warehouse knows share a blank code: not a PCN.
+        var codes = freedRows.Keys.Concat(outcomeRows.Keys.Where(c => !freedRows.ContainsKey(c)).Order(StringComparer.Ordinal)).Where(c => c.Length > 0);
+        return codes.Select(code =>
         {
-            var o = outcomeRows.GetValueOrDefault(r.Code);
+            var r = freedRows.GetValueOrDefault(code);
+            var o = outcomeRows.GetValueOrDefault(code);
             object? Outcome(Column<ReferralOutcomeRow> column) => o is null ? 0L : outcomes.Show(o, column);
-            var d = byPcn.GetValueOrDefault(r.Code);
-            return new PcnCounts(r.Code, r.Name, icbOf.GetValueOrDefault(r.Code), freed.Show(r, FreedGpTimeColumns.Signposted), freed.Show(r, FreedGpTimeColumns.Diverted),
+            object? Freed(Column<FreedGpTimeRow> column) => r is null ? 0L : freed.Show(r, column);
+            var d = byPcn.GetValueOrDefault(code);
+            return new PcnCounts(code, r?.Name ?? o!.Name, icbOf.GetValueOrDefault(code), Freed(FreedGpTimeColumns.Signposted), Freed(FreedGpTimeColumns.Diverted),
                 Outcome(ReferralOutcomeColumns.WithDecision), Outcome(ReferralOutcomeColumns.AcceptedByService), Outcome(ReferralOutcomeColumns.RejectedCapacity),
                 Outcome(ReferralOutcomeColumns.RejectedInappropriate), d?.Number("gp_appointments"), d?.Number("registered_patients"));
         }).ToList();

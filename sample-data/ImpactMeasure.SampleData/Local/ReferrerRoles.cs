@@ -13,6 +13,13 @@ public static class ReferrerRoles
         ("other", 0.05, 0.12),
     ];
 
+    /// <summary>The referrer mix of the PCN planted with a high inappropriate-referral rate: its care navigators refer
+    /// everyone, so its rate is theirs (0.20 against about 0.10 elsewhere) while every role keeps its planted rate.</summary>
+    public static readonly double[] PlantedPcnShares = [0, 0, 1, 0, 0];
+
+    /// <summary>The planted PCN's expected inappropriate-referral rate.</summary>
+    public static double PlantedPcnRate => All.Select((r, i) => r.InappropriateRate * PlantedPcnShares[i]).Sum();
+
     /// <summary>Share of referrals that never reach a service decision: declined by the patient, no response.</summary>
     public const double Declined = 0.08;
     public const double NoResponse = 0.05;

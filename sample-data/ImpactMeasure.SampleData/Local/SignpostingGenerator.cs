@@ -13,6 +13,9 @@ public sealed class SignpostingGenerator
     /// <summary>Social prescribing referrals a month per 1,000 registered patients.</summary>
     public const double ReferralsPer1000 = 0.45;
 
+    /// <summary>The planted PCN's care navigators refer twice as many patients to its link workers as elsewhere.</summary>
+    public const double PlantedPcnVolume = 2.0;
+
     /// <summary>Share of events first published as pending, their outcome following a month later.</summary>
     public const double PendingFirst = 0.10;
 
@@ -25,10 +28,25 @@ public sealed class SignpostingGenerator
     private readonly SampleDataOptions _options;
     private readonly ServiceCatalogue _services;
 
-    public SignpostingGenerator(SampleDataOptions options, ServiceCatalogue services)
+    public SignpostingGenerator(SampleDataOptions options, ServiceCatalogue services, string? inappropriatePcn = null)
     {
         _options = options;
         _services = services;
+        InappropriatePcn = inappropriatePcn;
+    }
+
+    /// <summary>The PCN planted with a high inappropriate-referral rate: its referrals all come from care navigators,
+    /// twice as many as elsewhere.</summary>
+    public string? InappropriatePcn { get; }
+
+    /// <summary>The first ICB's PCN whose link workers start first (the highest code among ties): planted with a high
+    /// inappropriate-referral rate, so benchmarking has a known outlier.</summary>
+    public static string? PlantedPcn(IReadOnlyList<Practice> practices)
+    {
+        ArgumentNullException.ThrowIfNull(practices);
+        var first = practices.Select(p => p.Icb.Code).Order(StringComparer.Ordinal).FirstOrDefault();
+        return practices.Where(p => p.Icb.Code == first).Select(p => p.Pcn).Where(p => !p.IsUnallocated && p.LinkWorkerStartMonth is not null)
+            .DistinctBy(p => p.Code).OrderBy(p => p.LinkWorkerStartMonth).ThenByDescending(p => p.Code, StringComparer.Ordinal).FirstOrDefault()?.Code;
     }
 
     public IReadOnlyList<SignpostEvent> Generate(IReadOnlyList<Practice> practices, int monthIndex)
@@ -47,7 +65,8 @@ public sealed class SignpostingGenerator
             }
             if (practice.HasLinkWorkerIn(monthIndex))
             {
-                var count = random.Poisson(list / 1000.0 * ReferralsPer1000);
+                var planted = practice.PcnIn(monthIndex).Code == InappropriatePcn;
+                var count = random.Poisson(list / 1000.0 * ReferralsPer1000 * (planted ? PlantedPcnVolume : 1));
                 for (var n = 0; n < count; n++)
                     events.Add(Referral(random, practice, monthIndex, n));
             }
@@ -66,7 +85,8 @@ public sealed class SignpostingGenerator
 
     private SignpostEvent Referral(SeededRandom random, Practice practice, int monthIndex, int n)
     {
-        var (role, _, inappropriate) = ReferrerRoles.All[random.Pick(ReferrerRoles.All.Select(r => r.Share).ToList())];
+        var shares = practice.PcnIn(monthIndex).Code == InappropriatePcn ? ReferrerRoles.PlantedPcnShares : ReferrerRoles.All.Select(r => r.Share).ToArray();
+        var (role, _, inappropriate) = ReferrerRoles.All[random.Pick(shares)];
         var outcome = ReferralOutcome(random, inappropriate);
         var need = SocialNeeds[random.Pick(SocialNeeds.Select(s => s.Weight).ToList())].Code;
         return Event(random, practice, monthIndex, $"SP-{practice.Code}-{NhsMonth(monthIndex)}-{n:0000}", "social_prescribing_link_worker",
