@@ -2,6 +2,7 @@ using System.Globalization;
 using ImpactMeasure.Reports.Benchmark;
 using ImpactMeasure.Reports.Metrics;
 using ImpactMeasure.Reports.Spc;
+using static ImpactMeasure.Reports.Pack.PackTables;
 
 namespace ImpactMeasure.Reports.Pack;
 
@@ -9,9 +10,6 @@ namespace ImpactMeasure.Reports.Pack;
 /// charts and writes the workbook.</summary>
 public static class MonthlyPack
 {
-    private const string Count = "#,##0";
-    private const string Percent = "0.0%";
-    private const string OneDecimal = "#,##0.0";
     private const string Pounds = "£#,##0";
     private const string MonthFormat = "mmm yyyy";
 
@@ -394,7 +392,6 @@ public static class MonthlyPack
         return cells;
     }
 
-    private static object?[] Pick<TRow>(MetricTable<TRow> table, TRow row, params Column<TRow>[] columns) => PackTables.Pick(table, row, columns);
 
     private static string? VariationColour(object? value) => value switch
     {
