@@ -23,6 +23,10 @@ public class DidSampleTests(SampleWarehouses sample)
         DidReport.Summary(window, result).Should().Contain("Estimate: after their link worker started, practices had -");
         result.ByPcn.Clusters.Should().BeInRange(9, 12, "the sample's practices sit in 11 PCNs and the unallocated");
         result.ByPcn.StdError.Should().BeGreaterThan(0);
+        var (bootLower, bootUpper) = result.RelativeBootstrapByPcn;
+        bootLower.Should().BeLessThan(-0.05, "the wild cluster bootstrap interval holds the planted -5% too");
+        bootUpper.Should().BeGreaterThan(-0.05);
+        DidReport.Summary(window, result).Should().Contain("Cite the bootstrap interval", "the sample's PCNs are few");
     }
 
     [Fact]

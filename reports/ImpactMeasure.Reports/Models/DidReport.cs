@@ -9,6 +9,13 @@ public sealed record DidResult(int Practices, int Treated, int Periods, DidAggre
     /// <summary>The overall effect's standard error with practices clustered by PCN, and how many PCNs.</summary>
     public (double StdError, int Clusters) ByPcn { get; init; }
 
+    /// <summary>The overall effect's wild cluster bootstrap by PCN (did's multiplier bootstrap): its standard error and
+    /// 95% interval on the log scale.</summary>
+    public (double StdError, double Lower, double Upper) BootstrapByPcn { get; init; }
+
+    /// <summary>The bootstrap interval as a relative change: the one to cite with few PCNs.</summary>
+    public (double Lower, double Upper) RelativeBootstrapByPcn => (Math.Exp(BootstrapByPcn.Lower) - 1, Math.Exp(BootstrapByPcn.Upper) - 1);
+
     /// <summary>The overall effect's 95% interval with PCN-clustered errors, as a relative change.</summary>
     public (double Lower, double Upper) RelativeByPcn => (Math.Exp(Overall.Att - (1.959963984540054 * ByPcn.StdError)) - 1, Math.Exp(Overall.Att + (1.959963984540054 * ByPcn.StdError)) - 1);
 
@@ -51,8 +58,12 @@ public sealed class DidReport(ImpactMeasure.Warehouse.Warehouse warehouse)
         return new DidResult(panel.Count, first.Count(f => f > 0), periods, simple, events)
         {
             ByPcn = (StaggeredDid.ClusteredStdError(simple.Influence, clusters), clusters.Distinct().Count()),
+            BootstrapByPcn = Statistics.WildClusterBootstrap.Interval(simple.Att, simple.Influence, clusters, BootstrapSeed),
         };
     }
+
+    /// <summary>The wild cluster bootstrap's seed: a rerun gives the same interval.</summary>
+    public const int BootstrapSeed = 20250901;
 
     public static string Summary(ReportWindow window, DidResult result)
     {
@@ -67,12 +78,17 @@ public sealed class DidReport(ImpactMeasure.Warehouse.Warehouse warehouse)
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Estimate: after their link worker started, practices had {estimate:+0.0%;-0.0%} GP appointments (95% CI {lower:+0.0%;-0.0%} to {upper:+0.0%;-0.0%}) against practices not yet started or never started; {result.Treated} of {result.Practices} practices started in the window."));
         var (pcnLower, pcnUpper) = result.RelativeByPcn;
+        var (bootLower, bootUpper) = result.RelativeBootstrapByPcn;
+        var few = result.ByPcn.Clusters < Statistics.WildClusterBootstrap.FewClusters;
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"With practices clustered by PCN ({result.ByPcn.Clusters} PCNs): 95% CI {pcnLower:+0.0%;-0.0%} to {pcnUpper:+0.0%;-0.0%}{(result.ByPcn.Clusters < 30 ? "; with fewer than 30 clusters this interval is approximate (a wild cluster bootstrap is not built yet)" : "")}."));
+            $"With practices clustered by PCN ({result.ByPcn.Clusters} PCNs): wild cluster bootstrap 95% CI {bootLower:+0.0%;-0.0%} to {bootUpper:+0.0%;-0.0%} (Rademacher multiplier, {Statistics.WildClusterBootstrap.Draws:N0} draws, seed {BootstrapSeed}, as R did's mboot); analytic clustered 95% CI {pcnLower:+0.0%;-0.0%} to {pcnUpper:+0.0%;-0.0%}."));
+        text.AppendLine(few
+            ? $"Cite the bootstrap interval: {result.ByPcn.Clusters} clusters are few (under {Statistics.WildClusterBootstrap.FewClusters}, Cameron, Gelbach and Miller 2008), and analytic clustered errors need many."
+            : "With this many clusters the two agree in expectation; the analytic clustered interval may be cited.");
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Pre-trends: {preOutside} of {pre.Count} months before the start have an effect whose 95% interval excludes zero (expected about 5% by chance if the trends were parallel)."));
         text.AppendLine();
-        text.AppendLine("Method (METHODS §6, Callaway and Sant'Anna 2021): for each start cohort g and month t, the change in log rate from the month before the start (or, before it, from the month before t) among the cohort, minus the same change among practices not yet started or never started; averaged over the months after each start with cohort-size weights. Standard errors from each practice's influence function, at practice level and clustered by PCN (the unit that adopts a link worker). Matches R did 2.5.1 to 1e-9 on its reference panel (tests/DidVectorTests).");
+        text.AppendLine("Method (METHODS §6, Callaway and Sant'Anna 2021): for each start cohort g and month t, the change in log rate from the month before the start (or, before it, from the month before t) among the cohort, minus the same change among practices not yet started or never started; averaged over the months after each start with cohort-size weights. Standard errors from each practice's influence function, at practice level and clustered by PCN (the unit that adopts a link worker), analytically and by did's wild (multiplier) cluster bootstrap. Matches R did 2.5.1 to 1e-9 on its reference panel (tests/DidVectorTests).");
         text.AppendLine();
         text.AppendLine("Assumptions: parallel trends (without link workers, started and not-yet-started practices would have changed alike, checked by the pre-trend months), no anticipation, and a balanced panel (practices missing a month are left out, as are practices treated from the first month).");
         return text.ToString();
