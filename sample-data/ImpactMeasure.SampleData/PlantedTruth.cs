@@ -29,6 +29,8 @@ public sealed record GeographyTruth(
 public sealed record AppointmentTruth(
     double AppointmentsPerPatientPerYear,
     double GpStepChangeRelative,
+    double EffectGrowthPerMonth,
+    double PlantedAttLog,
     double GpAppointmentsPerThousandPatientsBeforeLinkWorker,
     double GpStepChangePerThousandPatientsPerMonth,
     long TotalPracticeLevelAppointments);

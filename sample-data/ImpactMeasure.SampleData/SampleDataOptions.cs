@@ -34,11 +34,18 @@ public sealed record SampleDataOptions
     /// comparison group: 0.45), so the planted difference in differences is (this − 0.45) × 6 per person.</summary>
     public double GpRateAfterReferral { get; init; } = 0.30;
 
+    /// <summary>0: the link worker's effect on GP appointments is the constant planted step. Above 0: it grows by this
+    /// share of the step each month since the start, and cohorts starting in the first half of the period have 1.5
+    /// times the effect of later ones (0.5 times): the staggered, dynamic effects under which a two-way fixed-effects
+    /// regression is biased and Callaway and Sant'Anna's estimator is not.</summary>
+    public double EffectGrowth { get; init; }
+
     /// <summary>Why the options cannot be generated, or null when they can.</summary>
     public string? Problem() =>
         Icbs < 1 || Practices < 3 * Icbs || Months < 1 || CrosstabCellsPerPractice < 1 ? "need at least 1 ICB, 3 practices per ICB, 1 month and 1 cell per practice"
         : RepresentationRate is < 0 or > 1 ? $"--representation-rate {RepresentationRate} is not a proportion: expected 0 to 1"
         : OverloadCapacityRate is < 0 or > 0.9 ? $"--overload-rate {OverloadCapacityRate} is out of range: expected 0 to 0.9"
+        : EffectGrowth is < 0 or > 0.5 ? $"--effect-growth {EffectGrowth} is out of range: expected 0 to 0.5 of the step a month"
         : GpRateAfterReferral is < 0 or > 5 ? $"--gp-rate-after-referral {GpRateAfterReferral} is out of range: expected 0 to 5 appointments a month"
         : null;
 

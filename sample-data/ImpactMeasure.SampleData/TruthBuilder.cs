@@ -66,8 +66,13 @@ public static class TruthBuilder
             var start = p.LinkWorkerStartMonth!.Value;
             return ActivityModel.ExpectedTotal(p, options.MonthStart(start), start) * crosstab.GpShareOf(p) / p.ListSizeIn(start) * 1000;
         });
-        return new AppointmentTruth(ActivityModel.AppointmentsPerPatientPerYear, ActivityModel.GpStepChangeRelative,
-            Math.Round(before, 3), Math.Round(before * ActivityModel.GpStepChangeRelative, 3), total);
+        // The overall effect a staggered difference in differences targets: the mean log effect over the treated
+        // practice-months of practices starting after the first month (those with a month before to compare).
+        var post = treated.Where(p => p.LinkWorkerStartMonth > 0)
+            .SelectMany(p => Enumerable.Range(p.LinkWorkerStartMonth!.Value, options.Months - p.LinkWorkerStartMonth!.Value).Select(m => Math.Log(ActivityModel.GpFactor(p, m, options))))
+            .ToList();
+        return new AppointmentTruth(ActivityModel.AppointmentsPerPatientPerYear, ActivityModel.GpStepChangeRelative, options.EffectGrowth,
+            post.Count == 0 ? 0 : Math.Round(post.Average(), 6), Math.Round(before, 3), Math.Round(before * ActivityModel.GpStepChangeRelative, 3), total);
     }
 
     private static OverloadedServiceTruth OverloadOf(SampleDataOptions options, ServiceCatalogue services) =>

@@ -21,9 +21,10 @@ public static class GenerateCommand
         var representation = new Option<double>("--representation-rate") { Description = "Planted share of diverted patients back at the GP within 14 days", DefaultValueFactory = _ => defaults.RepresentationRate };
         var overload = new Option<double>("--overload-rate") { Description = "Planted capacity-refusal rate of the overloaded service from its overload month (before: 0.05)", DefaultValueFactory = _ => defaults.OverloadCapacityRate };
         var gpAfter = new Option<double>("--gp-rate-after-referral") { Description = "Planted GP appointments a month after a social prescribing referral (before and comparison: 0.45)", DefaultValueFactory = _ => defaults.GpRateAfterReferral };
+        var growth = new Option<double>("--effect-growth") { Description = "0: a constant planted GP step after a link worker starts; above 0: the effect grows by this share of the step a month and earlier cohorts get more (dynamic, staggered effects)", DefaultValueFactory = _ => defaults.EffectGrowth };
         var command = new Command("generate", "Write synthetic extracts in the real formats, with planted effects recorded in truth.json.")
         {
-            outDir, icbs, practices, months, start, seed, cells, representation, overload, gpAfter,
+            outDir, icbs, practices, months, start, seed, cells, representation, overload, gpAfter, growth,
         };
         command.SetAction(parse =>
         {
@@ -41,6 +42,7 @@ public static class GenerateCommand
                 RepresentationRate = parse.GetValue(representation),
                 OverloadCapacityRate = parse.GetValue(overload),
                 GpRateAfterReferral = parse.GetValue(gpAfter),
+                EffectGrowth = parse.GetValue(growth),
             };
             return Run(options, output);
         });

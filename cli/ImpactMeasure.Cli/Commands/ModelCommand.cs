@@ -7,8 +7,8 @@ using ImpactMeasure.Warehouse.Migrations;
 
 namespace ImpactMeasure.Cli.Commands;
 
-/// <summary><c>impact model its|did</c>: the impact models for researchers (so far the pooled interrupted time series and
-/// the staggered difference in differences).</summary>
+/// <summary><c>impact model its|did|counterfactual</c>: the impact models for researchers (the pooled interrupted time
+/// series, the staggered difference in differences and the Microsoft.ML counterfactual).</summary>
 public static class ModelCommand
 {
     public static Command Create(CliOutput output) => new("model", "Impact models for researchers.")
@@ -17,6 +17,8 @@ public static class ModelCommand
             "its_summary.txt and its_estimate.csv", 13, ItsAsync, output),
         Model("did", "Staggered difference in differences (Callaway and Sant'Anna) of GP appointments per 1,000 patients by link-worker start month.",
             "did_summary.txt and did_event_study.csv", 3, DidAsync, output),
+        Model("counterfactual", "Counterfactual (Microsoft.ML FastTree) of GP appointments per 1,000 patients after each link-worker start, with held-out fit and a placebo.",
+            "counterfactual_summary.txt and counterfactual_estimate.csv", 13, CounterfactualAsync, output),
     };
 
     // Both models take the same window and output options.
@@ -45,6 +47,14 @@ public static class ModelCommand
             warehouse => new DidReport(warehouse).RunAsync(window), result => DidReport.Summary(window, result), ("did_event_study.csv", result =>
                 "event_time,att_log,se,lower_95,upper_95,relative_change\n"
                 + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n"))));
+
+    public static Task<int> CounterfactualAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
+        WriteAsync(location, window, folder, force, output, "counterfactual", "the counterfactual model cannot be trained",
+            warehouse => new CounterfactualReport(warehouse).RunAsync(window), result => CounterfactualReport.Summary(window, result), ("counterfactual_estimate.csv", result =>
+                "term,estimate_log,lower_95,upper_95,relative_change,held_out_r2,held_out_mae,practices,practices_started\n"
+                + $"impact,{N(result.Effect)},{N(result.Lower)},{N(result.Upper)},{N(Math.Exp(result.Effect) - 1)},{N(result.Trees.R2)},{N(result.Trees.Mae)},{result.Practices},{result.Treated}\n"
+                + $"placebo,{N(result.PlaceboEffect)},{N(result.PlaceboLower)},{N(result.PlaceboUpper)},{N(Math.Exp(result.PlaceboEffect) - 1)},,,{result.Practices},{result.Treated}\n"
+                + $"regression_fit,,,,,{N(result.Regression.R2)},{N(result.Regression.Mae)},{result.Practices},{result.Treated}\n"));
 
     public static Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
         WriteAsync(location, window, folder, force, output, "its", "the interrupted time series cannot be fitted",

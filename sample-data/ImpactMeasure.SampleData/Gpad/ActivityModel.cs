@@ -19,8 +19,19 @@ public sealed class ActivityModel
         practice.ListSizeIn(monthIndex) * AppointmentsPerPatientPerYear / 12
         * Seasonality[month.Month - 1] * SampleData.WorkingDays.In(month).Count() / 21.0;
 
-    /// <summary>The factor applied to GP cells: 1, or 1 + the planted step after the link worker starts.</summary>
-    public static double GpFactor(Practice practice, int monthIndex) =>
-        practice.HasLinkWorkerIn(monthIndex) ? 1 + GpStepChangeRelative : 1;
+    /// <summary>The factor applied to GP cells: 1, or 1 + the planted effect after the link worker starts (the step,
+    /// or with <see cref="SampleDataOptions.EffectGrowth"/> one that grows and differs by cohort).</summary>
+    public static double GpFactor(Practice practice, int monthIndex, SampleDataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(practice);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!practice.HasLinkWorkerIn(monthIndex))
+            return 1;
+        if (options.EffectGrowth == 0)
+            return 1 + GpStepChangeRelative;
+        var start = practice.LinkWorkerStartMonth!.Value;
+        var cohort = start < options.Months / 2 ? 1.5 : 0.5;
+        return 1 + Math.Max(-0.5, GpStepChangeRelative * (1 + (options.EffectGrowth * (monthIndex - start))) * cohort);
+    }
 
 }

@@ -30,7 +30,7 @@ public sealed class CrosstabWriter
             var cells = CellsOf(practice);
             var share = cells.Sum(c => c.Share);
             var expected = ActivityModel.ExpectedTotal(practice, month, monthIndex);
-            var gpFactor = ActivityModel.GpFactor(practice, monthIndex);
+            var gpFactor = ActivityModel.GpFactor(practice, monthIndex, _options);
             var pcn = practice.PcnIn(monthIndex);
             var random = new SeededRandom(_options.Seed, "crosstab", practice.Code, monthIndex);
             foreach (var cell in cells)
