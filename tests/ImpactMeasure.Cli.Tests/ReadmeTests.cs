@@ -35,6 +35,7 @@ public class ReadmeTests
             File.Exists(Path.Combine(folder, "impact-monthly-pack-all-2025-09.xlsx")).Should().BeTrue();
             Directory.GetFiles(Path.Combine(folder, "metrics"), "*.csv").Should().HaveCount(8);
             File.Exists(Path.Combine(folder, "benchmark", "impact-benchmark-pack-u10001-2025-09.xlsx")).Should().BeTrue("the demo writes the first PCN's benchmarking pack");
+            File.Exists(Path.Combine(folder, "models", "impact-models-2025-09.xlsx")).Should().BeTrue("and the researcher's workbook");
             output.ToString().Should().Contain("0 failed");
         }
         finally

@@ -74,10 +74,12 @@ public static class DemoCommand
             status = await ModelCommand.DidAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
         if (status == ExitCodes.Ok)
             status = await ModelCommand.CounterfactualAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
+        if (status == ExitCodes.Ok)
+            status = await ModelCommand.WorkbookAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
-        output.Out.WriteLine($"Models:    {Path.GetFullPath(models)} (interrupted time series, staggered difference in differences and the Microsoft.ML counterfactual over {ModelMonths} months)");
+        output.Out.WriteLine($"Models:    {Path.GetFullPath(models)} (interrupted time series, staggered difference in differences and the Microsoft.ML counterfactual over {ModelMonths} months, with the researcher's workbook)");
         output.Out.WriteLine($"Benchmark: {Path.GetFullPath(benchmark)} ({firstPcn} against the PCNs of its ICB: the Excel pack with funnel charts, the CSVs, equity by deprivation, age and sex)");
         output.Out.WriteLine($"Next:      impact report monthly --period {latest:yyyy-MM} --area U10004 -w duckdb:{path}   (a PCN's pack; see README 'After the demo')");
         return status;

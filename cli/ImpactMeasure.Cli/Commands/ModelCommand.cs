@@ -17,6 +17,8 @@ public static class ModelCommand
             "its_summary.txt and its_estimate.csv", 13, ItsAsync, output),
         Model("did", "Staggered difference in differences (Callaway and Sant'Anna) of GP appointments per 1,000 patients by link-worker start month.",
             "did_summary.txt and did_event_study.csv", 3, DidAsync, output),
+        Model("workbook", "The researcher's workbook: every model's estimate, the event study with its chart, the counterfactual's fit and placebo (pack style).",
+            "impact-models-YYYY-MM.xlsx", 13, WorkbookAsync, output),
         Model("counterfactual", "Counterfactual (Microsoft.ML FastTree) of GP appointments per 1,000 patients after each link-worker start, with held-out fit and a placebo.",
             "counterfactual_summary.txt and counterfactual_estimate.csv", 13, CounterfactualAsync, output),
     };
@@ -55,6 +57,31 @@ public static class ModelCommand
                 + $"impact,{N(result.Effect)},{N(result.Lower)},{N(result.Upper)},{N(Math.Exp(result.Effect) - 1)},{N(result.Trees.R2)},{N(result.Trees.Mae)},{result.Practices},{result.Treated}\n"
                 + $"placebo,{N(result.PlaceboEffect)},{N(result.PlaceboLower)},{N(result.PlaceboUpper)},{N(Math.Exp(result.PlaceboEffect) - 1)},,,{result.Practices},{result.Treated}\n"
                 + $"regression_fit,,,,,{N(result.Regression.R2)},{N(result.Regression.Mae)},{result.Practices},{result.Treated}\n"));
+
+    public static async Task<int> WorkbookAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(window);
+        var file = Path.Combine(folder, ModelWorkbook.FileName(window.LastMonth));
+        if (OutputGuard.Refuse(file, isFolder: false, force, output) is { } replacing)
+            return replacing;
+        await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
+        await new Migrator(warehouse).RequireCurrentAsync();
+        try
+        {
+            var its = await new ItsReport(warehouse).RunAsync(window);
+            var did = await new DidReport(warehouse).RunAsync(window);
+            var counterfactual = await new CounterfactualReport(warehouse).RunAsync(window);
+            Directory.CreateDirectory(folder);
+            ModelWorkbook.Write(file, window, its, did, counterfactual, ImpactMeasure.Reports.Pack.PackSettings.Load(ReportCommand.DefaultConfig).Organisation, DateTimeOffset.UtcNow);
+        }
+        catch (ArgumentException ex)
+        {
+            return output.Fail($"the models cannot be fitted for {window.Describe()}: {ex.Message.Split(" (Parameter", StringSplitOptions.None)[0]}");
+        }
+        output.Out.WriteLine($"Wrote the researcher's workbook to {Path.GetFullPath(file)}");
+        return ExitCodes.Ok;
+    }
 
     public static Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
         WriteAsync(location, window, folder, force, output, "its", "the interrupted time series cannot be fitted",
