@@ -50,6 +50,26 @@ public class ModelWorkbookTests(SampleWarehouses sample)
     }
 
     [Fact]
+    public async Task The_plots_are_drawn_with_the_estimate_in_nhs_blue()
+    {
+        var (_, did, counterfactual) = await WriteAsync(EngineNames.DuckDb);
+        var folder = Directory.CreateTempSubdirectory("impact-plots-").FullName;
+
+        foreach (var (file, draw) in new (string, Action<string>)[]
+        {
+            (ModelPlots.EventStudyFile, path => ModelPlots.EventStudy(path, did)),
+            (ModelPlots.CounterfactualFile, path => ModelPlots.Counterfactual(path, counterfactual)),
+        })
+        {
+            var path = Path.Combine(folder, file);
+            draw(path);
+            using var bitmap = SkiaSharp.SKBitmap.Decode(path);
+            (bitmap.Width, bitmap.Height).Should().Be((900, 520));
+            bitmap.Pixels.Should().Contain(p => p.Red == 0x00 && p.Green == 0x5E && p.Blue == 0xB8, $"{file} draws its main series");
+        }
+    }
+
+    [Fact]
     public async Task The_printed_workbook_has_nothing_overlapping_cut_off_or_too_small()
     {
         var (path, _, _) = await WriteAsync(EngineNames.DuckDb);

@@ -48,7 +48,8 @@ public static class ModelCommand
         WriteAsync(location, window, folder, force, output, "did", "the difference in differences cannot be estimated",
             warehouse => new DidReport(warehouse).RunAsync(window), result => DidReport.Summary(window, result), ("did_event_study.csv", result =>
                 "event_time,att_log,se,lower_95,upper_95,relative_change\n"
-                + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n"))));
+                + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n"))),
+            (ModelPlots.EventStudyFile, ModelPlots.EventStudy));
 
     public static Task<int> CounterfactualAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
         WriteAsync(location, window, folder, force, output, "counterfactual", "the counterfactual model cannot be trained",
@@ -56,7 +57,8 @@ public static class ModelCommand
                 "term,estimate_log,lower_95,upper_95,relative_change,held_out_r2,held_out_mae,practices,practices_started\n"
                 + $"impact,{N(result.Effect)},{N(result.Lower)},{N(result.Upper)},{N(Math.Exp(result.Effect) - 1)},{N(result.Trees.R2)},{N(result.Trees.Mae)},{result.Practices},{result.Treated}\n"
                 + $"placebo,{N(result.PlaceboEffect)},{N(result.PlaceboLower)},{N(result.PlaceboUpper)},{N(Math.Exp(result.PlaceboEffect) - 1)},,,{result.Practices},{result.Treated}\n"
-                + $"regression_fit,,,,,{N(result.Regression.R2)},{N(result.Regression.Mae)},{result.Practices},{result.Treated}\n"));
+                + $"regression_fit,,,,,{N(result.Regression.R2)},{N(result.Regression.Mae)},{result.Practices},{result.Treated}\n"),
+            (ModelPlots.CounterfactualFile, ModelPlots.Counterfactual));
 
     public static async Task<int> WorkbookAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
     {
@@ -92,7 +94,8 @@ public static class ModelCommand
 
     // Every model: refuse to overwrite, fit on the warehouse, write the summary and the CSV, print the estimate.
     private static async Task<int> WriteAsync<T>(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, string model,
-        string cannot, Func<ImpactMeasure.Warehouse.Warehouse, Task<T>> fit, Func<T, string> summarise, (string Name, Func<T, string> Text) csv)
+        string cannot, Func<ImpactMeasure.Warehouse.Warehouse, Task<T>> fit, Func<T, string> summarise, (string Name, Func<T, string> Text) csv,
+        (string Name, Action<string, T> Draw)? plot = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         var summaryFile = $"{model}_summary.txt";
@@ -113,8 +116,9 @@ public static class ModelCommand
         var summary = summarise(result);
         File.WriteAllText(Path.Combine(folder, summaryFile), summary);
         File.WriteAllText(Path.Combine(folder, csv.Name), csv.Text(result));
+        plot?.Draw(Path.Combine(folder, plot.Value.Name), result);
         output.Out.WriteLine(summary.Split('\n')[2]);
-        output.Out.WriteLine($"Wrote {summaryFile} and {csv.Name} to {Path.GetFullPath(folder)}");
+        output.Out.WriteLine($"Wrote {summaryFile}, {csv.Name}{(plot is { } p ? $" and {p.Name}" : "")} to {Path.GetFullPath(folder)}");
         return ExitCodes.Ok;
     }
 

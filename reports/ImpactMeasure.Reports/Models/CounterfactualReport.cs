@@ -11,6 +11,10 @@ namespace ImpactMeasure.Reports.Models;
 public sealed record CounterfactualResult(int Practices, int Treated, int TrainingRows, int TreatedRows, double Effect, double Lower, double Upper,
     ModelFit Trees, ModelFit Regression, double PlaceboEffect, double PlaceboLower, double PlaceboUpper)
 {
+    /// <summary>Treated practices' mean rate (GP appointments per 1,000 patients) and the model's mean prediction, by months
+    /// since the start: the observed-against-counterfactual plot.</summary>
+    public IReadOnlyList<(int MonthsSinceStart, double Observed, double Predicted)> Path { get; init; } = [];
+
     public (double Estimate, double Lower, double Upper) Relative => (Math.Exp(Effect) - 1, Math.Exp(Lower) - 1, Math.Exp(Upper) - 1);
 
     public (double Estimate, double Lower, double Upper) PlaceboRelative => (Math.Exp(PlaceboEffect) - 1, Math.Exp(PlaceboLower) - 1, Math.Exp(PlaceboUpper) - 1);
@@ -69,7 +73,10 @@ public sealed class CounterfactualReport(ImpactMeasure.Warehouse.Warehouse wareh
         training.AddRange(heldOut);
         var model = Train(ml, training.Select(ToRow));
         var post = panel.Where(m => treatedPractices.Contains(m.Practice) && m.MonthIndex >= m.StartIndex).ToList();
-        var (effect, lower, upper) = Impact(post.Select(m => (m.Practice, Gap: Math.Log(m.Rate) - Predict(ml, model, ToRow(m)))).ToList());
+        var predicted = post.Select(m => (Month: m, Predicted: Predict(ml, model, ToRow(m)))).ToList();
+        var (effect, lower, upper) = Impact(predicted.Select(p => (p.Month.Practice, Gap: Math.Log(p.Month.Rate) - p.Predicted)).ToList());
+        var path = predicted.GroupBy(p => p.Month.MonthIndex - p.Month.StartIndex!.Value).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Average(p => p.Month.Rate), g.Average(p => Math.Exp(p.Predicted)))).ToList();
         // Placebo: each treated practice "starts" six months early; trained only on months before that.
         var placeboTraining = panel.Where(m => NeverTreated(m) || m.MonthIndex < m.StartIndex - PlaceboShift).ToList();
         var placeboRows = panel.Where(m => treatedPractices.Contains(m.Practice) && m.StartIndex - PlaceboShift > BaselineMonths
@@ -78,7 +85,7 @@ public sealed class CounterfactualReport(ImpactMeasure.Warehouse.Warehouse wareh
         var placebo = placeboRows.Count == 0 ? (double.NaN, double.NaN, double.NaN)
             : Impact(placeboRows.Select(m => (m.Practice, Gap: Math.Log(m.Rate) - Predict(ml, placeboModel, ToRow(m)))).ToList());
         return new CounterfactualResult(baseline.Count, treatedPractices.Count, training.Count, post.Count, effect, lower, upper, trees, regression,
-            placebo.Item1, placebo.Item2, placebo.Item3);
+            placebo.Item1, placebo.Item2, placebo.Item3) { Path = path };
     }
 
     private sealed class Row
