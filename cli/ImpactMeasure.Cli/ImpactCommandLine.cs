@@ -55,6 +55,7 @@ public static class ImpactCommandLine
         root.Subcommands.Add(StatusCommand.Create(output));
         root.Subcommands.Add(VocabCommand.Create(output));
         root.Subcommands.Add(ModelCommand.Create(output));
+        root.Subcommands.Add(ExportCommand.Create(output));
         return root;
     }
 }
