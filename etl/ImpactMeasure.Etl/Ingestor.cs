@@ -80,7 +80,7 @@ public sealed class Ingestor
     {
         try
         {
-            using var source = RowSources.Open(path, CsvRowSource.Windows1252);
+            using var source = RowSources.Open(path);
             return FormatDetector.Detect(source.Header, path).Format.LoadOrder;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -103,7 +103,7 @@ public sealed class Ingestor
                 return await RecordRejectedAsync(connection, path, null, new LoadCounters(), null, $"{name}:1: the file is empty: expected a header line", clock);
             if (await AlreadyLoadedAsync(connection, path, size) is { } batch)
                 return new FileLoadResult(name, LoadStatus.AlreadyLoaded) { BatchId = batch, Message = $"already loaded as batch {batch}", Elapsed = clock.Elapsed };
-            return await AttemptAsync(connection, path, size, CsvRowSource.StrictUtf8, inMemoryDuplicates: false, clock, cancellationToken);
+            return await LoadWithinBudgetAsync(connection, path, size, clock, cancellationToken);
         }
         catch (ExtractRejectedException ex)
         {
@@ -137,30 +137,12 @@ public sealed class Ingestor
         }
     }
 
-    private async Task<FileLoadResult> AttemptAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
-        Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<FileLoadResult> LoadWithinBudgetAsync(DbConnection connection, string path, long size, Stopwatch clock,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return await LoadWithinBudgetAsync(connection, path, size, encoding, inMemoryDuplicates, clock, cancellationToken);
-        }
-        catch (DecoderFallbackException) when (encoding == CsvRowSource.StrictUtf8)
-        {
-            // Not UTF-8: GP system exports are often Windows-1252 (£, accented names).
-            return await AttemptAsync(connection, path, size, CsvRowSource.Windows1252, inMemoryDuplicates, clock, cancellationToken);
-        }
-        catch (DuplicateKeysFoundException) when (!inMemoryDuplicates)
-        {
-            return await AttemptAsync(connection, path, size, encoding, inMemoryDuplicates: true, clock, cancellationToken);
-        }
-    }
-
-    private async Task<FileLoadResult> LoadWithinBudgetAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
-        Stopwatch clock, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await LoadAsync(connection, path, size, encoding, inMemoryDuplicates, clock, cancellationToken);
+            return await LoadAsync(connection, path, size, clock, cancellationToken);
         }
         finally
         {
@@ -170,8 +152,7 @@ public sealed class Ingestor
         }
     }
 
-    private async Task<FileLoadResult> LoadAsync(DbConnection connection, string path, long size, Encoding encoding, bool inMemoryDuplicates,
-        Stopwatch clock, CancellationToken cancellationToken)
+    private async Task<FileLoadResult> LoadAsync(DbConnection connection, string path, long size, Stopwatch clock, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
         var writtenAt = File.GetLastWriteTimeUtc(path);
@@ -181,7 +162,7 @@ public sealed class Ingestor
         ColumnMap map;
         try
         {
-            opened = RowSources.Open(path, encoding);
+            opened = RowSources.Open(path);
             map = FormatDetector.Detect(opened.Header, name);
             RequireKeyForNhsNumbers(map, name);
         }
@@ -202,12 +183,12 @@ public sealed class Ingestor
         }
         var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchStart),
-            batchId, name, map.Format.Id, Now(), size, EncodingName(path, encoding), string.Join(",", map.ExtraColumns));
+            batchId, name, map.Format.Id, Now(), size, string.Join(",", map.ExtraColumns));
         var context = new LoadContext
         {
             Warehouse = _warehouse, Connection = connection, BatchId = batchId, FilePath = path, Rows = source, Map = map,
             Quarantine = quarantine, Counters = counters, Options = _options, Vocabulary = await GpadVocabulary.LoadAsync(connection),
-            FindDuplicatesInMemory = inMemoryDuplicates, Progress = _progress, Cancellation = cancellationToken,
+            Progress = _progress, Cancellation = cancellationToken,
         };
         await _warehouse.SetMemoryBudgetAsync(connection, loader.StreamsOnly);
         await loader.LoadAsync(context);
@@ -216,9 +197,6 @@ public sealed class Ingestor
         var sha = source.Sha256Hex();
         // A header with no rows is a month with nothing to report: recorded, nothing loaded, said in the report.
         var message = counters.RowsRead == 0 ? $"{name}:2: the file has a header but no data rows: nothing to load" : null;
-        if (loader.DuplicateCheckSql is { } duplicateSql && context.NeedsDuplicateCheck && !inMemoryDuplicates
-            && await connection.ScalarAsync<long>(duplicateSql, batchId) > 0)
-            throw new DuplicateKeysFoundException(name);
         if (counters.RowsQuarantined > _options.MaxBadRowShare * counters.RowsRead)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -237,14 +215,15 @@ public sealed class Ingestor
         await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
         await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchFinish),
             batchId, sha, counters.RowsRead, counters.RowsLoaded, counters.RowsQuarantined, counters.RowsUnknown, superseded.Rows,
-            counters.RowsUpdated, counters.PeriodStart, counters.PeriodEnd, superseded.Scope, Now(), (long)clock.Elapsed.TotalMilliseconds, message);
+            counters.RowsUpdated, counters.PeriodStart, counters.PeriodEnd, superseded.Scope, Now(), (long)clock.Elapsed.TotalMilliseconds, message,
+            source.TextEncoding);
         await transaction.CommitAsync(cancellationToken);
         return Result(name, counters.RowsRead == 0 ? LoadStatus.NoRows : LoadStatus.Loaded, map.Format.Id, batchId, counters, quarantine, clock) with
         {
             RowsSuperseded = superseded.Rows,
             ExtraColumns = map.ExtraColumns,
             Message = message,
-            Encoding = EncodingName(path, encoding),
+            Encoding = source.TextEncoding,
         };
     }
 
@@ -374,9 +353,6 @@ public sealed class Ingestor
             UnknownCodes = counters.UnknownCodes.ToList(),
             Elapsed = clock.Elapsed,
         };
-
-    private static string EncodingName(string path, Encoding encoding) =>
-        RowSources.IsXlsx(path) ? "xlsx" : encoding.CodePage == 1252 ? "windows-1252" : "utf-8";
 
     private DateTime Now() => _options.Time.GetUtcNow().UtcDateTime;
 }

@@ -200,6 +200,60 @@ public class BadInputTests
     }
 
     [Theory, BothEngines]
+    public async Task A_repeat_in_another_block_of_an_ungrouped_file_is_quarantined_as_it_streams(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        // A81001, then 30 rows of A81002, then A81001 again: not grouped by practice; the last row repeats the first.
+        var other = Enumerable.Range(0, 30).Select(i => Fixtures.Crosstab(1, practice: "A81002", lead: Leads[i % Leads.Length], mode: Modes[i / Leads.Length]));
+        string[] rows = [Fixtures.Crosstab(10, lead: Leads[0]), Fixtures.Crosstab(11, lead: Leads[1]), .. other,
+            Fixtures.Crosstab(12, lead: Leads[2]), Fixtures.Crosstab(99, lead: Leads[0])];
+
+        var result = await etl.IngestAsync(etl.Write("ungrouped.csv", Fixtures.CrosstabFile(rows)));
+
+        result.Status.Should().Be(LoadStatus.Loaded, result.Message);
+        result.RowsLoaded.Should().Be(33);
+        result.FirstProblems.Single().Should().Be(
+            "ungrouped.csv:35: repeats an earlier line of another block of this code (same code, date and appointment attributes): the first is kept");
+        (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 11 + 30 + 12);
+    }
+
+    [Theory, BothEngines]
+    public async Task A_file_that_turns_to_windows_1252_after_64_kb_of_ascii_is_read_in_one_pass(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        var header = "GP_CODE,GP_NAME,SUPPLIER,PCN_CODE,PCN_NAME,SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_NAME,ICB_CODE,ICB_NAME,REGION_CODE,REGION_NAME";
+        var plain = Enumerable.Range(0, 2_000).Select(i => $"B{i:D5},PLAIN SURGERY NUMBER {i},EMIS,U1,P,16C,S,QHM,I,Y63,R");
+        var text = string.Join("\n", [header, .. plain, "A81001,CAFÉ ROYAL SURGERY £5 FEE,EMIS,U1,P,16C,S,QHM,I,Y63,R"]) + "\n";
+        var path = Path.Combine(etl.Folder, "late-ansi.csv");
+        await File.WriteAllBytesAsync(path, Etl.Reading.CsvRowSource.Windows1252.GetBytes(text));
+        new FileInfo(path).Length.Should().BeGreaterThan(65_536, "the first non-ASCII byte must come after the first read");
+
+        var result = await etl.IngestAsync(path);
+
+        result.Status.Should().Be(LoadStatus.Loaded, result.Message);
+        result.Encoding.Should().Be("windows-1252");
+        (await etl.RowsAsync("select practice_name from dim_practice where practice_code = 'A81001' and is_current"))[0][0].Should().Be("CAFÉ ROYAL SURGERY £5 FEE");
+        (await etl.RowsAsync("select text_encoding from etl_load_batch where load_batch_id = $1", result.BatchId))[0][0].Should().Be("windows-1252");
+    }
+
+    [Theory, BothEngines]
+    public async Task A_file_mixing_utf8_and_windows_1252_is_rejected_naming_the_line(string engine)
+    {
+        await using var etl = await EtlHarness.CreateAsync(engine);
+        var header = "GP_CODE,GP_NAME,SUPPLIER,PCN_CODE,PCN_NAME,SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_NAME,ICB_CODE,ICB_NAME,REGION_CODE,REGION_NAME\n";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(header + "A81001,CAFÉ,EMIS,U1,P,16C,S,QHM,I,Y63,R\n")
+            .Concat(Etl.Reading.CsvRowSource.Windows1252.GetBytes("A81002,HÔTEL,EMIS,U1,P,16C,S,QHM,I,Y63,R\n")).ToArray();
+        var path = Path.Combine(etl.Folder, "mixed.csv");
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var result = await etl.IngestAsync(path);
+
+        result.Status.Should().Be(LoadStatus.Rejected);
+        result.Message.Should().Be("mixed.csv:3: has bytes that are not UTF-8 after UTF-8 text earlier in the file: the file mixes encodings; save it as UTF-8 and load it again");
+        await NothingLoaded(etl);
+    }
+
+    [Theory, BothEngines]
     public async Task A_file_changed_while_being_read_loads_nothing(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

@@ -60,14 +60,7 @@ public sealed class ReaderFuzzTests
     {
         try
         {
-            try
-            {
-                return Read(path, CsvRowSource.StrictUtf8);
-            }
-            catch (DecoderFallbackException)
-            {
-                return Read(path, CsvRowSource.Windows1252);
-            }
+            return Read(path);
         }
         catch (ExtractRejectedException ex)
         {
@@ -79,9 +72,9 @@ public sealed class ReaderFuzzTests
         }
     }
 
-    private static string Read(string path, Encoding encoding)
+    private static string Read(string path)
     {
-        using var source = RowSources.Open(path, encoding);
+        using var source = RowSources.Open(path);
         FormatDetector.Detect(source.Header, Path.GetFileName(path));
         var rows = 0;
         while (source.MoveNext())

@@ -21,16 +21,15 @@ public sealed class CoverageLoader : IFormatLoader
     private static readonly string[] Measures =
         ["included practices", "open practices", "patients registered at included practices", "patients registered at open practices"];
 
-    public string? DuplicateCheckSql =>
-        "select count(*) from (select 1 from fact_gpad_coverage where load_batch_id = $1 group by sub_icb_code, date_key having count(*) > 1) as repeated";
-
     public bool Supersedes => true;
+
+    public bool StreamsOnly => true;
 
     public async Task LoadAsync(LoadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var dates = new DateCache();
-        var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
+        var repeats = new RepeatedKeys(context);
         var values = new long[Measures.Length];
         await using var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_gpad_coverage", Columns);
         while (context.NextRow())
@@ -44,7 +43,7 @@ public sealed class CoverageLoader : IFormatLoader
                 continue;
             var code = context.Value("sub_icb_location_code");
             var month = new DateOnly(date.Year, date.Month, 1);
-            if (duplicates is not null && duplicates.IsRepeat(code, DateDimension.KeyOf(month), 0))
+            if (repeats.IsRepeat(code, DateDimension.KeyOf(month), 0))
                 continue;
             context.Counters.ScopeCodes.Add(code.ToString());
             context.Counters.SeePeriod(month);

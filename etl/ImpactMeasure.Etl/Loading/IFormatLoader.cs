@@ -6,10 +6,6 @@ public interface IFormatLoader
 {
     Task LoadAsync(LoadContext context);
 
-    /// <summary>SQL counting key groups loaded more than once in a batch ($1), or null when the format's marts
-    /// resolve repeats themselves (latest version wins).</summary>
-    string? DuplicateCheckSql { get; }
-
     /// <summary>Whether a re-issue of the same period and practice (or sub-ICB) set supersedes an earlier batch.</summary>
     bool Supersedes { get; }
 
@@ -19,5 +15,5 @@ public interface IFormatLoader
 
     /// <summary>True for loaders that only stream rows into a fact (the big GPAD files): the engine's memory is
     /// capped for them; loaders that run mart SQL get room for it.</summary>
-    bool StreamsOnly => DuplicateCheckSql is not null;
+    bool StreamsOnly => false;
 }

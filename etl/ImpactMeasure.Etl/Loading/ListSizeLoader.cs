@@ -15,8 +15,6 @@ public sealed class ListSizeLoader : IFormatLoader
         new("registered_patients", BulkColumnType.Integer),
     ];
 
-    public string? DuplicateCheckSql => null;
-
     public bool Supersedes => true;
 
     public async Task LoadAsync(LoadContext context)

@@ -31,13 +31,7 @@ public sealed class LoadContext
 
     public required GpadVocabulary Vocabulary { get; init; }
 
-    /// <summary>Set when a first attempt found duplicate keys: check them row by row to name the lines.</summary>
-    public bool FindDuplicatesInMemory { get; init; }
-
     public IProgress<IngestProgress>? Progress { get; init; }
-
-    /// <summary>Whether the loader wants the format's SQL duplicate check run (it could not check as it streamed).</summary>
-    public bool NeedsDuplicateCheck { get; set; } = true;
 
     public CancellationToken Cancellation { get; init; }
 

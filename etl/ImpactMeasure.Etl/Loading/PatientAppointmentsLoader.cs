@@ -16,8 +16,6 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
         new("appointment_profile_key", BulkColumnType.Integer), new("duration_minutes", BulkColumnType.Integer),
     ];
 
-    public string? DuplicateCheckSql => null;
-
     public bool Supersedes => false;
 
     public async Task LoadAsync(LoadContext context)

@@ -17,18 +17,9 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
         new("load_batch_id", BulkColumnType.BigInt),
     ];
 
-    // The fallback for files not grouped by practice. Rows of unknown practices all carry key 0, so only known
-    // practices can be checked in SQL.
-    public string? DuplicateCheckSql =>
-        """
-        select count(*) from (
-            select 1 from fact_appointments
-            where load_batch_id = $1 and practice_key <> 0
-            group by practice_key, date_key, appointment_profile_key
-            having count(*) > 1) as repeated
-        """;
-
     public bool Supersedes => true;
+
+    public bool StreamsOnly => true;
 
     public string? SupersedeScript => MartScripts.SupersedePracticeMonths;
 
@@ -38,8 +29,7 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
         var practices = await PracticeKeys.LoadAsync(context.Connection);
         var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
         var gpad = new GpadCountRow(context, "appointment_month_start_date");
-        var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
-        var grouped = new GroupedDuplicateFinder(context);
+        var repeats = new RepeatedKeys(context);
         var codeColumn = context.Map["gp_code"];
         var lastCode = "";
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_appointments", Columns))
@@ -54,7 +44,7 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
                 if (practiceKey == 0 && OdsCodes.IsPracticeCode(code))
                     practiceKey = practices.KeyOrInfer(code, month, () => Describe(context));
                 var profileKey = profiles.KeyOf(gpad.Ordinals);
-                if (duplicates is not null ? duplicates.IsRepeat(code, DateDimension.KeyOf(month), profileKey) : grouped.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
+                if (repeats.IsRepeat(code, DateDimension.KeyOf(month), profileKey))
                     continue;
                 if (practices.IsUnplaced(practiceKey))
                     context.Counters.SeeUnknown(code);
@@ -75,7 +65,6 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
-        context.NeedsDuplicateCheck = grouped.Ungrouped && duplicates is null;
         await profiles.InsertNewAsync(context.Warehouse, context.Connection);
         await practices.SaveInferredAsync(context);
     }

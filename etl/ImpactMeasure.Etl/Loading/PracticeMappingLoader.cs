@@ -20,8 +20,6 @@ public sealed partial class PracticeMappingLoader : IFormatLoader
         new("supplier", BulkColumnType.Text), new("effective_date", BulkColumnType.Date),
     ];
 
-    public string? DuplicateCheckSql => null;
-
     public bool Supersedes => false;
 
     public async Task LoadAsync(LoadContext context)

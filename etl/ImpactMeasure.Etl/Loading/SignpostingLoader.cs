@@ -30,8 +30,6 @@ public sealed class SignpostingLoader : IFormatLoader
         new("sex", BulkColumnType.Text), new("imd_decile", BulkColumnType.Integer), new("days_to_outcome", BulkColumnType.Integer),
     ];
 
-    public string? DuplicateCheckSql => null;
-
     public bool Supersedes => false;
 
     public async Task LoadAsync(LoadContext context)

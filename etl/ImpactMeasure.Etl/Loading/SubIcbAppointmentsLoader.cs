@@ -18,16 +18,9 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
         new("load_batch_id", BulkColumnType.BigInt),
     ];
 
-    public string? DuplicateCheckSql =>
-        """
-        select count(*) from (
-            select 1 from fact_subicb_appointments
-            where load_batch_id = $1
-            group by sub_icb_code, date_key, period_grain, appointment_profile_key
-            having count(*) > 1) as repeated
-        """;
-
     public bool Supersedes => true;
+
+    public bool StreamsOnly => true;
 
     public string? SupersedeScript => MartScripts.SupersedeSubIcbMonths;
 
@@ -38,7 +31,7 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
         var monthly = context.Map.Has("appointment_month");
         var gpad = new GpadCountRow(context, monthly ? "appointment_month" : "appointment_date");
         var codeColumn = context.Map["sub_icb_location_code"];
-        var duplicates = context.FindDuplicatesInMemory ? new DuplicateFinder(context) : null;
+        var repeats = new RepeatedKeys(context);
         var lastCode = "";
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "fact_subicb_appointments", Columns))
         {
@@ -54,7 +47,7 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
                 }
                 var day = monthly ? new DateOnly(date.Year, date.Month, 1) : date;
                 var profileKey = profiles.KeyOf(gpad.Ordinals);
-                if (duplicates is not null && duplicates.IsRepeat(code, DateDimension.KeyOf(day), profileKey))
+                if (repeats.IsRepeat(code, DateDimension.KeyOf(day), profileKey))
                     continue;
                 if (!code.SequenceEqual(lastCode))
                 {

@@ -18,8 +18,6 @@ public sealed class WellbeingLoader : IFormatLoader
         new("timepoint", BulkColumnType.Text), new("measured_on", BulkColumnType.Date), new("score", BulkColumnType.Numeric),
     ];
 
-    public string? DuplicateCheckSql => null;
-
     public bool Supersedes => false;
 
     public async Task LoadAsync(LoadContext context)

@@ -22,6 +22,10 @@ public interface IRowSource : IDisposable
     /// <summary>Bytes read so far, for progress.</summary>
     long BytesRead { get; }
 
+    /// <summary>How the file's text was decoded ("utf-8", "windows-1252", "utf-16"; "xlsx" for workbooks),
+    /// known for certain once every row has been read.</summary>
+    string TextEncoding { get; }
+
     /// <summary>SHA-256 of the whole file, available once every row has been read.</summary>
     string Sha256Hex();
 }

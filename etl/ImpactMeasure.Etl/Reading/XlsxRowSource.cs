@@ -70,6 +70,8 @@ public sealed class XlsxRowSource : IRowSource
 
     public string Sha256Hex() => _sha;
 
+    public string TextEncoding => "xlsx";
+
     // Dates become ISO text and numbers invariant text, so the CSV rules apply unchanged. A formula's value is the
     // one Excel saved with it: nothing is evaluated here (a formula saved without its value is refused), and any
     // other failure to read a cell is the file's, said with its place.

@@ -20,23 +20,16 @@ public static class VocabularySuggestions
         var counts = new Dictionary<(string Column, string Value), long>();
         foreach (var file in files)
         {
-            try
-            {
-                Count(file, CsvRowSource.StrictUtf8, map, counts);
-            }
-            catch (DecoderFallbackException)
-            {
-                Count(file, CsvRowSource.Windows1252, map, counts);
-            }
+            Count(file, map, counts);
         }
         return counts.OrderBy(c => c.Key.Column, StringComparer.Ordinal).ThenByDescending(c => c.Value).ThenBy(c => c.Key.Value, StringComparer.Ordinal)
             .Select(c => new UnmappedValue(c.Key.Column, c.Key.Value, c.Value, LocalVocabulary.Nearest(c.Key.Column, c.Key.Value))).ToList();
     }
 
-    private static void Count(string file, Encoding encoding, VocabularyMap map, Dictionary<(string, string), long> counts)
+    private static void Count(string file, VocabularyMap map, Dictionary<(string, string), long> counts)
     {
         var found = new Dictionary<(string, string), long>();
-        using var source = RowSources.Open(file, encoding);
+        using var source = RowSources.Open(file);
         var columns = FormatDetector.Detect(source.Header, Path.GetFileName(file));
         var coded = LocalVocabulary.Columns.Where(c => columns.Has(c.Key)).Select(c => (c.Key, Index: columns[c.Key], Codes: c.Value)).ToList();
         while (source.MoveNext())
