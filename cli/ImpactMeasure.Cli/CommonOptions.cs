@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Configuration;
 
 namespace ImpactMeasure.Cli;
 
@@ -13,4 +14,15 @@ public static class CommonOptions
                       + $"or an Npgsql connection string; default from {WarehouseLocation.EnvironmentVariable}",
         Recursive = true,
     };
+
+    /// <summary><c>--config FILE</c> (default impact.json): read once, at the root, for every section a command uses.</summary>
+    public static Option<string> Config { get; } = new("--config")
+    {
+        Description = "Configuration file with the sections etl, vocabulary, methods, pack and serve (default impact.json; absent: every default)",
+        DefaultValueFactory = _ => "impact.json",
+        Recursive = true,
+    };
+
+    /// <summary>The configuration file of this command, parsed once.</summary>
+    public static ImpactConfiguration Configuration(ParseResult parse) => ImpactConfiguration.Load(parse?.GetValue(Config));
 }

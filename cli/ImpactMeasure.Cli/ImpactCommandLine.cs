@@ -44,6 +44,7 @@ public static class ImpactCommandLine
         var root = new RootCommand(
             "ImpactMeasure: measures what care navigation and social prescribing achieve in English general practice.");
         root.Options.Add(CommonOptions.Warehouse);
+        root.Options.Add(CommonOptions.Config);
         root.Subcommands.Add(DemoCommand.Create(output));
         root.Subcommands.Add(InitCommand.Create(output));
         root.Subcommands.Add(CheckCommand.Create(output));

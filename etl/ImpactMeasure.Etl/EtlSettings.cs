@@ -15,12 +15,16 @@ public sealed record EtlSettings
     [System.Text.Json.Serialization.JsonIgnore]
     public Vocabulary.VocabularyMap Vocabulary { get; init; } = ImpactMeasure.Etl.Vocabulary.VocabularyMap.Empty;
 
-    public static EtlSettings Load(string? path)
+    public static EtlSettings Load(string? path) => Load(ImpactConfiguration.Load(path));
+
+    /// <summary>The "etl" and "vocabulary" sections of a configuration read once.</summary>
+    public static EtlSettings Load(ImpactConfiguration configuration)
     {
-        var settings = ConfigSection.Load<EtlSettings>(path, "etl") ?? new EtlSettings();
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = ConfigSection.Load<EtlSettings>(configuration, "etl") ?? new EtlSettings();
         if (!double.IsFinite(settings.MaxBadRows) || settings.MaxBadRows is < 0 or > 1)
-            throw new InvalidDataException($"{path}: etl.max_bad_rows is {settings.MaxBadRows}: {MaxBadRowsExpected}");
-        return settings with { Vocabulary = ImpactMeasure.Etl.Vocabulary.VocabularyMap.Load(path) };
+            throw new InvalidDataException($"{configuration.Path}: etl.max_bad_rows is {settings.MaxBadRows}: {MaxBadRowsExpected}");
+        return settings with { Vocabulary = ImpactMeasure.Etl.Vocabulary.VocabularyMap.Load(configuration) };
     }
 
     /// <summary>What a bad-row share must be, for the messages that refuse one.</summary>

@@ -1,19 +1,19 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using ImpactMeasure.Etl.Batches;
 using ImpactMeasure.Etl.Formats;
 using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Etl.Reading;
-using ImpactMeasure.Warehouse.Sql;
 
 namespace ImpactMeasure.Etl;
 
-/// <summary>Loads extract files into the warehouse: one transaction per file (a failure anywhere leaves the
-/// warehouse as it was), the same bytes twice is a no-op, a re-issue of the same period and practices supersedes
-/// the earlier batch, bad rows are quarantined and too many of them reject the file.</summary>
+/// <summary>Loads extract files into the warehouse: plans the run (each file's format detected once, reference data
+/// first) and gives each file one transaction — a failure anywhere leaves the warehouse as it was, the same bytes
+/// twice is a no-op, a re-issue supersedes the earlier batch, bad rows are quarantined and too many of them reject
+/// the file. What a format's rows mean is its loader's business (<c>Formats/</c>); the batch bookkeeping is
+/// <see cref="LoadBatches"/>'s.</summary>
 public sealed class Ingestor
 {
     private readonly ImpactMeasure.Warehouse.Warehouse _warehouse;
@@ -38,11 +38,11 @@ public sealed class Ingestor
     {
         await RepairUnfinishedAsync(cancellationToken);
         var results = new List<FileLoadResult>();
-        foreach (var path in Plan(paths))
+        foreach (var file in PlannedFile.Plan(paths))
         {
-            var result = await IngestFileAsync(path, cancellationToken);
+            var result = await IngestAsync(file, cancellationToken);
             results.Add(result);
-            settled?.Invoke(path, result);
+            settled?.Invoke(file.Path, result);
         }
         if (results.Any(r => r.Status == LoadStatus.Loaded))
         {
@@ -60,38 +60,20 @@ public sealed class Ingestor
         await using var connection = await _warehouse.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _warehouse.LockLoadsAsync(connection);
-        RepairedRows = (await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.RepairUnfinished))).Sum();
+        RepairedRows = await Batches(connection).RepairUnfinishedAsync();
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Files in load order: practice reference data, list sizes, GPAD, then the local extracts; by name within.</summary>
-    public static IReadOnlyList<string> Plan(IEnumerable<string> paths) =>
-        paths.SelectMany(p => Directory.Exists(p)
-                ? Directory.EnumerateFiles(p, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || RowSources.IsXlsx(f))
-                : [p])
-            .Select(p => (Path: p, Order: LoadOrderOf(p)))
-            .OrderBy(p => p.Order)
-            .ThenBy(p => Path.GetFileName(p.Path), StringComparer.Ordinal)
-            .Select(p => p.Path)
-            .ToList();
+    public static IReadOnlyList<string> Plan(IEnumerable<string> paths) => PlannedFile.Plan(paths).Select(f => f.Path).ToList();
 
-    private static int LoadOrderOf(string path)
-    {
-        try
-        {
-            using var source = RowSources.Open(path);
-            return FormatDetector.Detect(source.Header, path).Format.LoadOrder;
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return int.MaxValue; // loaded last, and rejected then with its reason
-        }
-    }
+    public Task<FileLoadResult> IngestFileAsync(string path, CancellationToken cancellationToken = default) =>
+        IngestAsync(PlannedFile.Detect(path), cancellationToken);
 
-    public async Task<FileLoadResult> IngestFileAsync(string path, CancellationToken cancellationToken = default)
+    private async Task<FileLoadResult> IngestAsync(PlannedFile file, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var path = file.Path;
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
             return new FileLoadResult(name, LoadStatus.Failed) { Message = $"{path}: file not found" };
@@ -101,13 +83,22 @@ public sealed class Ingestor
             var size = new FileInfo(path).Length;
             if (size == 0)
                 return await RecordRejectedAsync(connection, path, null, new LoadCounters(), null, $"{name}:1: the file is empty: expected a header line", clock);
-            if (await AlreadyLoadedAsync(connection, path, size) is { } batch)
-                return new FileLoadResult(name, LoadStatus.AlreadyLoaded) { BatchId = batch, Message = $"already loaded as batch {batch}", Elapsed = clock.Elapsed };
-            return await LoadWithinBudgetAsync(connection, path, size, clock, cancellationToken);
+            if (await Batches(connection).AlreadyLoadedAsync(path, size) is { } batch)
+                return AlreadyLoaded(name, batch, clock);
+            try
+            {
+                return await LoadAsync(connection, file, size, clock, cancellationToken);
+            }
+            finally
+            {
+                // The streaming cap holds until the file's transaction has committed or rolled back (a commit of
+                // millions of rows would otherwise buffer them); set-based SQL afterwards gets room again.
+                await _warehouse.SetMemoryBudgetAsync(connection, streaming: false);
+            }
         }
         catch (ExtractRejectedException ex)
         {
-            // Found part-way through (a damaged XLSX cell): the file's transaction has rolled back.
+            // Found part-way through (a damaged XLSX cell, bytes of another encoding): the transaction has rolled back.
             return await RecordRejectedAsync(connection, path, null, new LoadCounters(), null, ex.Message, clock);
         }
         catch (IOException ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -137,23 +128,11 @@ public sealed class Ingestor
         }
     }
 
-    private async Task<FileLoadResult> LoadWithinBudgetAsync(DbConnection connection, string path, long size, Stopwatch clock,
-        CancellationToken cancellationToken)
+    // One file, one transaction: start the batch, let the format's loader stream and transform its rows, supersede
+    // what it re-issues, finish the batch — or roll it all back.
+    private async Task<FileLoadResult> LoadAsync(DbConnection connection, PlannedFile file, long size, Stopwatch clock, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await LoadAsync(connection, path, size, clock, cancellationToken);
-        }
-        finally
-        {
-            // The streaming cap holds until the file's transaction has committed or rolled back (a commit of
-            // millions of rows would otherwise buffer them); set-based SQL afterwards gets room again.
-            await _warehouse.SetMemoryBudgetAsync(connection, streaming: false);
-        }
-    }
-
-    private async Task<FileLoadResult> LoadAsync(DbConnection connection, string path, long size, Stopwatch clock, CancellationToken cancellationToken)
-    {
+        var path = file.Path;
         var name = Path.GetFileName(path);
         var writtenAt = File.GetLastWriteTimeUtc(path);
         var counters = new LoadCounters();
@@ -163,7 +142,9 @@ public sealed class Ingestor
         try
         {
             opened = RowSources.Open(path);
-            map = FormatDetector.Detect(opened.Header, name);
+            map = file.Map is { } planned && planned.Header.SequenceEqual(opened.Header, StringComparer.Ordinal)
+                ? planned
+                : FormatDetector.Detect(opened.Header, name);
             RequireKeyForNhsNumbers(map, name);
         }
         catch (ExtractRejectedException ex)
@@ -172,18 +153,17 @@ public sealed class Ingestor
             return await RecordRejectedAsync(connection, path, null, counters, null, ex.Message, clock);
         }
         using var source = opened;
-        var loader = FormatLoaders.For(map.Format.Id);
+        var loader = map.Format.Loader();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await _warehouse.LockLoadsAsync(connection);
+        var batches = Batches(connection);
         // Asked again under the load lock: another ingest of the same file may have committed while this one waited.
-        if (await AlreadyLoadedAsync(connection, path, size) is { } loaded)
+        if (await batches.AlreadyLoadedAsync(path, size) is { } loaded)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return new FileLoadResult(name, LoadStatus.AlreadyLoaded) { BatchId = loaded, Message = $"already loaded as batch {loaded}", Elapsed = clock.Elapsed };
+            return AlreadyLoaded(name, loaded, clock);
         }
-        var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
-        await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchStart),
-            batchId, name, map.Format.Id, Now(), size, string.Join(",", map.ExtraColumns));
+        var batchId = await batches.StartAsync(name, map.Format.Id, size, map.ExtraColumns);
         var context = new LoadContext
         {
             Warehouse = _warehouse, Connection = connection, BatchId = batchId, FilePath = path, Rows = source, Map = map,
@@ -195,8 +175,6 @@ public sealed class Ingestor
         if (new FileInfo(path).Length != size || File.GetLastWriteTimeUtc(path) != writtenAt)
             throw new IOException($"{name} changed while it was being read: nothing was loaded; load it again once it is complete");
         var sha = source.Sha256Hex();
-        // A header with no rows is a month with nothing to report: recorded, nothing loaded, said in the report.
-        var message = counters.RowsRead == 0 ? $"{name}:2: the file has a header but no data rows: nothing to load" : null;
         if (counters.RowsQuarantined > _options.MaxBadRowShare * counters.RowsRead)
         {
             await transaction.RollbackAsync(cancellationToken);
@@ -206,17 +184,12 @@ public sealed class Ingestor
                 clock, quarantine);
         }
         await quarantine.WriteAsync(_warehouse, connection, batchId);
-        var superseded = loader.SupersedeScript is { } grain ? await SupersedeByGrainAsync(connection, grain, map.Format.Id, batchId, counters, loader.StreamsOnly)
-            : loader.Supersedes ? await SupersedeAsync(connection, map.Format.Id, counters, batchId) : (Scope: null, Rows: 0L, Note: null);
-        foreach (var note in new[] { superseded.Note, PracticeNote(counters), VocabularyNote(counters, _options) }.OfType<string>())
+        var superseded = await new Supersession(_warehouse, connection).SupersedeAsync(loader, map.Format.Id, batchId, counters);
+        // A header with no rows is a month with nothing to report: recorded, nothing loaded, said in the report.
+        var message = counters.RowsRead == 0 ? $"{name}:2: the file has a header but no data rows: nothing to load" : null;
+        foreach (var note in new[] { superseded.Note, LoadNotes.Practices(counters), LoadNotes.Vocabulary(counters, _options) }.OfType<string>())
             message = message is null ? $"{name}: {note}" : $"{message}; {note}";
-        foreach (var ((column, value, code), rows) in counters.Mapped)
-            await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchVocabularyUse), batchId, column, value, code, rows);
-        await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.ClearLanding), batchId);
-        await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchFinish),
-            batchId, sha, counters.RowsRead, counters.RowsLoaded, counters.RowsQuarantined, counters.RowsUnknown, superseded.Rows,
-            counters.RowsUpdated, counters.PeriodStart, counters.PeriodEnd, superseded.Scope, Now(), (long)clock.Elapsed.TotalMilliseconds, message,
-            source.TextEncoding);
+        await batches.FinishAsync(batchId, new FinishedBatch(counters, sha, source.TextEncoding, superseded.Scope, superseded.Rows, message, clock.Elapsed));
         await transaction.CommitAsync(cancellationToken);
         return Result(name, counters.RowsRead == 0 ? LoadStatus.NoRows : LoadStatus.Loaded, map.Format.Id, batchId, counters, quarantine, clock) with
         {
@@ -225,26 +198,6 @@ public sealed class Ingestor
             Message = message,
             Encoding = source.TextEncoding,
         };
-    }
-
-    // The supplier's values a vocabulary map coded (kept per value in etl_vocabulary_use).
-    private static string? VocabularyNote(LoadCounters counters, EtlOptions options) => counters.Mapped.Count == 0 ? null
-        : $"mapped by {options.Vocabulary.Source}: " + string.Join(", ", counters.Mapped.GroupBy(m => m.Key.Column).Select(g =>
-            $"{g.Key} " + string.Join(", ", g.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key.Value} → {m.Key.Code} ({m.Value:N0} rows)")))));
-
-    // Practices inferred from this file, or inferred earlier and completed by this map (stored with the batch).
-    private static string? PracticeNote(LoadCounters counters)
-    {
-        var notes = new List<string>();
-        if (counters.PracticesInferred > 0)
-        {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{counters.PracticesInferred:N0} practices in no practice map were inferred from the file")
-                + (counters.PracticesInferredCodeOnly == 0 ? " (name, PCN and sub-ICB as the file gives them)"
-                    : string.Create(CultureInfo.InvariantCulture, $", {counters.PracticesInferredCodeOnly:N0} known only by code: their rows count as unplaced until a practice map names them")));
-        }
-        if (counters.PracticesPlaced > 0)
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{counters.PracticesPlaced:N0} practices inferred from earlier extracts were completed by this map, with every row loaded for them"));
-        return notes.Count == 0 ? null : string.Join("; ", notes);
     }
 
     private void RequireKeyForNhsNumbers(ColumnMap map, string name)
@@ -257,87 +210,24 @@ public sealed class Ingestor
         }
     }
 
-    private static async Task<long?> AlreadyLoadedAsync(DbConnection connection, string path, long size)
-    {
-        // Hash first only when a loaded file of the same size exists: otherwise the load hashes as it reads.
-        if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchLoadedWithSize), size) == 0)
-            return null;
-        string sha;
-        await using (var stream = File.OpenRead(path))
-            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream));
-        return await connection.ScalarAsync<long?>(MartScripts.Statement(MartScripts.BatchLoadedWithSha), sha, Path.GetFileName(path));
-    }
-
-    // Replaces what earlier batches loaded for each practice × month this one holds; says which batches it replaced
-    // only in part (their other practices stay), so a partial re-issue is never mistaken for the whole month.
-    // Most loads overlap no earlier batch: the set-based script is skipped then. When it runs, it gets the working
-    // memory (the streaming cap would starve its joins over the fact table), and the cap is back for the commit.
-    private async Task<(string? Scope, long Rows, string? Note)> SupersedeByGrainAsync(DbConnection connection, string script, string format, long batchId,
-        LoadCounters counters, bool streaming)
-    {
-        var scope = ScopeOf(format, counters);
-        if (counters.PeriodStart is not { } start || counters.PeriodEnd is not { } end)
-            return (scope, 0, null);
-        // Months, not days: a daily file for 2 October replaces one for 1 October at the sub-ICB × month grain.
-        var (fromMonth, toMonth) = (new DateOnly(start.Year, start.Month, 1), new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1));
-        if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchPeriodLoaded), format, fromMonth, toMonth, batchId) == 0)
-            return (scope, 0, null);
-        IReadOnlyList<int> affected;
-        await _warehouse.SetMemoryBudgetAsync(connection, streaming: false);
-        try
-        {
-            affected = await connection.ExecuteScriptAsync(MartScripts.Read(script), batchId, scope);
-        }
-        finally
-        {
-            await _warehouse.SetMemoryBudgetAsync(connection, streaming);
-        }
-        var partly = await connection.RowsAsync(MartScripts.Read(MartScripts.PartlySuperseded), batchId);
-        var note = partly.Count == 0 ? null : string.Join("; ", partly.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"covers {counters.ScopeCodes.Count:N0} practices and replaces batch {r[0]} ({r[1]}) only for them: {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} other practices stay from that batch")));
-        var statements = SqlStatements.Split(MartScripts.Read(script));
-        return (scope, affected.Where((_, i) => IsDelete(statements[i])).Sum(), note);
-    }
-
-    // A statement's first line of SQL (past its comments) says whether it deletes rows.
-    private static bool IsDelete(string statement) =>
-        statement.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))
-            .StartsWith("delete", StringComparison.OrdinalIgnoreCase);
-
-    // The format, period and practice (or sub-ICB) list of a batch: a re-issue has the same scope.
-    private static string ScopeOf(string format, LoadCounters counters)
-    {
-        var codes = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", counters.ScopeCodes))))[..16];
-        return $"{format}|{counters.PeriodStart:yyyy-MM-dd}|{counters.PeriodEnd:yyyy-MM-dd}|{codes}";
-    }
-
-    private static async Task<(string? Scope, long Rows, string? Note)> SupersedeAsync(DbConnection connection, string format, LoadCounters counters, long batchId)
-    {
-        if (counters.PeriodStart is null)
-            return (null, 0, null);
-        var scope = ScopeOf(format, counters);
-        // Most loads supersede nothing: skip the per-fact deletes then.
-        if (await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchScopeLoaded), scope) == 0)
-            return (scope, 0, null);
-        var affected = await connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.SupersedeBatches), scope, batchId);
-        return (scope, affected.Take(affected.Count - 1).Sum(), null);
-    }
-
     private async Task<FileLoadResult> RecordRejectedAsync(DbConnection connection, string path, string? sha, LoadCounters counters, string? format,
         string message, Stopwatch clock, Quarantine? quarantine = null)
     {
         var name = Path.GetFileName(path);
         message = SafeText.Of(message);
         await using var transaction = await connection.BeginTransactionAsync();
-        var batchId = await connection.ScalarAsync<long>(MartScripts.Statement(MartScripts.BatchNextId));
-        await connection.ExecuteAsync(MartScripts.Statement(MartScripts.BatchReject),
-            batchId, name, sha ?? "", format ?? "unknown", counters.RowsRead, counters.RowsQuarantined, message, Now(),
-            File.Exists(path) ? new FileInfo(path).Length : 0L, (long)clock.Elapsed.TotalMilliseconds);
+        var batchId = await Batches(connection).RejectAsync(
+            new RejectedBatch(name, sha, format, counters, message, File.Exists(path) ? new FileInfo(path).Length : 0L, clock.Elapsed));
         if (quarantine is not null)
             await quarantine.WriteAsync(_warehouse, connection, batchId);
         await transaction.CommitAsync();
         return Result(name, LoadStatus.Rejected, format, batchId, counters, quarantine, clock) with { RowsLoaded = 0, Message = message };
     }
+
+    private LoadBatches Batches(DbConnection connection) => new(connection, _options.Time);
+
+    private static FileLoadResult AlreadyLoaded(string name, long batch, Stopwatch clock) =>
+        new(name, LoadStatus.AlreadyLoaded) { BatchId = batch, Message = $"already loaded as batch {batch}", Elapsed = clock.Elapsed };
 
     private static FileLoadResult Result(string name, LoadStatus status, string? format, long batchId, LoadCounters counters, Quarantine? quarantine, Stopwatch clock) =>
         new(name, status)
@@ -353,6 +243,4 @@ public sealed class Ingestor
             UnknownCodes = counters.UnknownCodes.ToList(),
             Elapsed = clock.Elapsed,
         };
-
-    private DateTime Now() => _options.Time.GetUtcNow().UtcDateTime;
 }

@@ -71,10 +71,14 @@ public sealed record MethodParameters
 
 
     /// <summary>The "methods" section of a config file, or the defaults when the file is absent.</summary>
-    public static MethodParameters Load(string? path)
+    public static MethodParameters Load(string? path) => Load(ImpactConfiguration.Load(path));
+
+    /// <summary>The "methods" section of a configuration read once.</summary>
+    public static MethodParameters Load(ImpactConfiguration configuration)
     {
-        var parameters = ConfigSection.Load<MethodParameters>(path, "methods") ?? new MethodParameters();
-        parameters.Validate(path ?? "defaults");
+        ArgumentNullException.ThrowIfNull(configuration);
+        var parameters = ConfigSection.Load<MethodParameters>(configuration, "methods") ?? new MethodParameters();
+        parameters.Validate(configuration.Path ?? "defaults");
         return parameters;
     }
 

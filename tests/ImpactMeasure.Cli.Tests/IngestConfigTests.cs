@@ -52,7 +52,8 @@ public class IngestConfigTests
     }
 
     [Theory]
-    [InlineData("{ \"etl\": { \"max_bad_rows\": 0.1 ", "the etl section cannot be read (line")]
+    [InlineData("{ \"etl\": { \"max_bad_rows\": 0.1 ", "not valid JSON (line")]
+    [InlineData("{ \"metods\": { \"window_months\": 3 } }", "\"metods\" is not a section ImpactMeasure reads: expected one of etl, vocabulary, methods, pack, serve")]
     [InlineData("[1, 2]", "expected a JSON object")]
     [InlineData("{ \"etl\": { \"max_bad_rows\": 5 } }", "etl.max_bad_rows is 5: expected a share")]
     [InlineData("{ \"etl\": { \"max_bad_rowz\": 0.1 } }", "the etl section cannot be read")]

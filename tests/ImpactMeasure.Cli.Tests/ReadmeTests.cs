@@ -26,8 +26,8 @@ public class ReadmeTests
         {
             using var output = new StringWriter();
             using var error = new StringWriter();
-            var code = await DemoCommand.RunAsync(folder, new CliOutput(output, error), CancellationToken.None);
-            var second = await DemoCommand.RunAsync(folder, new CliOutput(output, error), CancellationToken.None);
+            var code = await DemoCommand.RunAsync(folder, ImpactMeasure.Warehouse.Configuration.ImpactConfiguration.Empty, new CliOutput(output, error), CancellationToken.None);
+            var second = await DemoCommand.RunAsync(folder, ImpactMeasure.Warehouse.Configuration.ImpactConfiguration.Empty, new CliOutput(output, error), CancellationToken.None);
 
             code.Should().Be(ExitCodes.Ok, error.ToString());
             second.Should().Be(ExitCodes.Ok, "a demo rebuilds its warehouse from scratch");

@@ -77,7 +77,7 @@ public class ConfigurationTests
     [Fact]
     public void Without_a_file_the_methods_defaults_apply()
     {
-        var parameters = MethodParameters.Load(null);
+        var parameters = MethodParameters.Load((string?)null);
 
         parameters.RepresentationWindowDays.Should().Be(14);
         parameters.AssumedRepresentationRate.Should().BeNull("METHODS §1: no silent default");

@@ -16,17 +16,16 @@ public static class BenchDisclosureCommand
     {
         var period = new Option<string>("--period") { Description = "The last month of the release, YYYY-MM", Required = true };
         var months = new Option<int>("--months") { Description = "Months in the release's window", DefaultValueFactory = _ => 24 };
-        var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
         var saved = new Option<string?>("--release")
         {
             Description = "Save the computed release's counts to this file, or when it exists protect it without computing (for tuning; unsuppressed counts: internal only)",
         };
-        var command = new Command("disclosure", "Time disclosure control over a metrics release against computing the release.") { period, months, config, saved };
+        var command = new Command("disclosure", "Time disclosure control over a metrics release against computing the release.") { period, months, saved };
         command.SetAction(parse =>
         {
             if (!ReportCommand.TryMonth(parse.GetValue(period)!, out var month))
                 return Task.FromResult(output.Fail($"--period '{parse.GetValue(period)}' is not a month: expected YYYY-MM"));
-            var parameters = MethodParameters.Load(parse.GetValue(config)!);
+            var parameters = MethodParameters.Load(CommonOptions.Configuration(parse));
             if (parse.GetValue(saved) is { } file && File.Exists(file))
                 return Task.FromResult(ProtectSaved(file, parameters, output));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),

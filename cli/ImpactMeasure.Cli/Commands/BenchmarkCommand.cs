@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Reports;
@@ -20,12 +21,11 @@ public static class BenchmarkCommand
         var peers = new Option<string>("--peers") { Description = "icb (the PCNs of the same ICB), england (all PCNs in the warehouse) or similar (k-means groups of similar PCNs)", DefaultValueFactory = _ => "england" };
         var namePeers = new Option<bool>("--name-peers") { Description = "With --pcn, name the peers instead of Peer A, Peer B…" };
         var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv, equity.csv and inequality.csv; or FILE.xlsx: the benchmarking pack (funnel charts), the CSVs beside it", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
-        var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
         var force = new Option<bool>("--force") { Description = "Replace pcn_benchmark.csv if it is already at --out" };
         var overdispersion = new Option<bool>("--overdispersion") { Description = "Widen proportions' funnels for overdispersion as FunnelPlotR does (where phi > 1)" };
         var command = new Command("benchmark", "PCN benchmarking: each PCN's indicators against its peers with funnel limits (CSV, or an Excel pack with funnel charts).")
         {
-            period, months, pcn, peers, namePeers, outDir, config, force, overdispersion,
+            period, months, pcn, peers, namePeers, outDir, force, overdispersion,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -40,13 +40,13 @@ public static class BenchmarkCommand
             if (workbook is not null && parse.GetValue(pcn) is null && peerGroup != "england")
                 return Task.FromResult(output.Usage($"--out {target} with --peers {peerGroup}: a funnel compares one peer group; give --pcn CODE for that PCN's peers, or --peers england"));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null), peerGroup,
-                parse.GetValue(pcn), parse.GetValue(namePeers), workbook is null ? target : Path.GetDirectoryName(Path.GetFullPath(target))!, parse.GetValue(config)!,
+                parse.GetValue(pcn), parse.GetValue(namePeers), workbook is null ? target : Path.GetDirectoryName(Path.GetFullPath(target))!, CommonOptions.Configuration(parse),
                 parse.GetValue(force), output, parse.GetValue(overdispersion), workbook);
         });
         return command;
     }
 
-    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string peers, string? pcn, bool namePeers, string folder, string configPath,
+    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string peers, string? pcn, bool namePeers, string folder, ImpactConfiguration config,
         bool force, CliOutput output, bool overdispersion = false, string? workbook = null)
     {
         ArgumentNullException.ThrowIfNull(output);
@@ -56,7 +56,7 @@ public static class BenchmarkCommand
             return replacing;
         if (workbook is not null && OutputGuard.Refuse(workbook, isFolder: false, force, output) is { } replacingPack)
             return replacingPack;
-        var parameters = MethodParameters.Load(configPath);
+        var parameters = MethodParameters.Load(config);
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await ReportCommand.RefuseUnknownAreaAsync(warehouse, pcn, output) is { } refused)
@@ -77,7 +77,7 @@ public static class BenchmarkCommand
         CsvReportWriter.Write(folder, release.Inequality, equityWindow, parameters, release.Metrics.Disclosure);
         if (workbook is not null)
         {
-            BenchmarkPack.Write(workbook, release, window, pcn, ImpactMeasure.Reports.Pack.PackSettings.Load(configPath), DateTimeOffset.UtcNow);
+            BenchmarkPack.Write(workbook, release, window, pcn, ImpactMeasure.Reports.Pack.PackSettings.Load(config), DateTimeOffset.UtcNow);
             output.Out.WriteLine($"Wrote the benchmarking pack to {Path.GetFullPath(workbook)}");
         }
         Print(output, table, pcn);

@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using ImpactMeasure.Etl;
 using ImpactMeasure.Reports;
@@ -20,11 +21,11 @@ public static class DemoCommand
     public static Command Create(CliOutput output)
     {
         var command = new Command("demo", "Build a fresh embedded warehouse in out/, load the sample data and run the pipeline end to end.");
-        command.SetAction((_, cancel) => RunAsync(OutputFolder, output, cancel));
+        command.SetAction((parse, cancel) => RunAsync(OutputFolder, CommonOptions.Configuration(parse), output, cancel));
         return command;
     }
 
-    public static async Task<int> RunAsync(string outputFolder, CliOutput output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string outputFolder, ImpactConfiguration config, CliOutput output, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         var sample = SampleDataFolder.Find();
@@ -55,27 +56,27 @@ public static class DemoCommand
         if (latest is null)
             return output.Fail("the sample set loaded no appointments or signposting events");
         var metrics = Path.Combine(outputFolder, "metrics");
-        status = await ReportCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), metrics, suppress: true, ReportCommand.DefaultConfig, output,
+        status = await ReportCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), metrics, suppress: true, config, output,
             force: true);
         if (status != ExitCodes.Ok)
             return status;
         var pack = Path.Combine(outputFolder, ImpactMeasure.Reports.Pack.MonthlyPack.FileName(null, latest.Value));
-        status = await ReportCommand.MonthlyAsync(location, latest.Value, null, pack, ReportCommand.DefaultConfig, output, force: true);
+        status = await ReportCommand.MonthlyAsync(location, latest.Value, null, pack, config, output, force: true);
         var benchmark = Path.Combine(outputFolder, "benchmark");
         if (status == ExitCodes.Ok && firstPcn is not null)
         {
             status = await BenchmarkCommand.RunAsync(location, ReportWindow.Ending(latest.Value, DemoMonths, null), "icb", firstPcn, namePeers: false, benchmark,
-                ReportCommand.DefaultConfig, force: true, output, workbook: Path.Combine(benchmark, ImpactMeasure.Reports.Benchmark.BenchmarkPack.FileName(firstPcn, latest.Value)));
+                config, force: true, output, workbook: Path.Combine(benchmark, ImpactMeasure.Reports.Benchmark.BenchmarkPack.FileName(firstPcn, latest.Value)));
         }
         var models = Path.Combine(outputFolder, "models");
         if (status == ExitCodes.Ok)
-            status = await ModelCommand.ItsAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
+            status = await ModelCommand.ItsAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)
-            status = await ModelCommand.DidAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
+            status = await ModelCommand.DidAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)
-            status = await ModelCommand.CounterfactualAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
+            status = await ModelCommand.CounterfactualAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)
-            status = await ModelCommand.WorkbookAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output);
+            status = await ModelCommand.WorkbookAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");

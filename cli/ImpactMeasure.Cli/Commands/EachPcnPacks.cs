@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Configuration;
 using System.Globalization;
 using ImpactMeasure.Reports;
 using ImpactMeasure.Reports.Metrics;
@@ -12,13 +13,13 @@ namespace ImpactMeasure.Cli.Commands;
 /// its own protected release, with <c>index.csv</c> listing what was written.</summary>
 public static class EachPcnPacks
 {
-    public static async Task<int> RunAsync(WarehouseLocation location, DateOnly month, string? area, string folder, string configPath, CliOutput output,
+    public static async Task<int> RunAsync(WarehouseLocation location, DateOnly month, string? area, string folder, ImpactConfiguration config, CliOutput output,
         bool suppress, bool allowIncomplete, bool force)
     {
         ArgumentNullException.ThrowIfNull(output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var parameters = MethodParameters.Load(configPath);
-        var settings = PackSettings.Load(configPath);
+        var parameters = MethodParameters.Load(config);
+        var settings = PackSettings.Load(config);
         if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
             return replacing;
         await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadOnly);
@@ -29,7 +30,7 @@ public static class EachPcnPacks
         var level = area is null ? "all" : names.FirstOrDefault(r => string.Equals(r.Text("code"), area, StringComparison.OrdinalIgnoreCase))?.Text("level");
         if (level is not ("all" or "ICB"))
             return output.Usage($"--each-pcn writes a pack per PCN of an ICB: --area {area} is a {level}; name its ICB or leave --area out");
-        var (incompleteRefused, incomplete) = await ReportCommand.CheckCompleteAsync(warehouse, month, area, configPath, allowIncomplete, output);
+        var (incompleteRefused, incomplete) = await ReportCommand.CheckCompleteAsync(warehouse, month, area, config, allowIncomplete, output);
         if (incompleteRefused is { } exit)
             return exit;
         var pcns = names.Where(r => r.Text("level") == "PCN" && (area is null || string.Equals(r.Text("icb_code"), area, StringComparison.OrdinalIgnoreCase)))

@@ -21,8 +21,7 @@ public static class IngestCommand
         var drop = new Option<string?>("--drop") { Description = "Load every .csv and .xlsx file under this folder" };
         var asOf = new Option<string?>("--as-of") { Description = "Date (YYYY-MM-DD) a practice mapping without its own extract date takes effect" };
         var maxBad = new Option<double?>("--max-bad-rows") { Description = "Reject a file whose bad rows exceed this share (default 0.05, or the config's etl.max_bad_rows)" };
-        var config = new Option<string>("--config") { Description = "Configuration file with an \"etl\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
-        var command = new Command("ingest", "Validate and load extract files into the warehouse, one transaction per file.") { files, drop, asOf, maxBad, config };
+        var command = new Command("ingest", "Validate and load extract files into the warehouse, one transaction per file.") { files, drop, asOf, maxBad };
         command.SetAction(async (parse, cancel) =>
         {
             var paths = (parse.GetValue(files) ?? []).ToList();
@@ -37,7 +36,7 @@ public static class IngestCommand
                     return output.Fail($"--as-of '{text}' is not a date: expected YYYY-MM-DD");
                 date = parsed;
             }
-            var options = EtlSettings.Load(parse.GetValue(config)).Options() with { AsOf = date };
+            var options = EtlSettings.Load(CommonOptions.Configuration(parse)).Options() with { AsOf = date };
             if (parse.GetValue(maxBad) is { } share)
             {
                 if (!double.IsFinite(share) || share is < 0 or > 1)

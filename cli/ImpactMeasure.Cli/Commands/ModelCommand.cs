@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Reports;
@@ -25,7 +26,7 @@ public static class ModelCommand
 
     // Both models take the same window and output options.
     private static Command Model(string name, string description, string files, int minimumMonths,
-        Func<WarehouseLocation, ReportWindow, string, bool, CliOutput, Task<int>> run, CliOutput output)
+        Func<WarehouseLocation, ReportWindow, string, bool, CliOutput, ImpactConfiguration, Task<int>> run, CliOutput output)
     {
         var period = new Option<string>("--period") { Description = "The last month of the window, YYYY-MM", Required = true };
         var months = new Option<int>("--months") { Description = "Months in the window ending with --period", DefaultValueFactory = _ => 24 };
@@ -39,19 +40,19 @@ public static class ModelCommand
             if (parse.GetValue(months) < minimumMonths)
                 return Task.FromResult(output.Usage($"--months must be at least {minimumMonths} for this model"));
             return run(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), ReportWindow.Ending(month, parse.GetValue(months), null),
-                parse.GetValue(outDir)!, parse.GetValue(force), output);
+                parse.GetValue(outDir)!, parse.GetValue(force), output, CommonOptions.Configuration(parse));
         });
         return command;
     }
 
-    public static Task<int> DidAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
+    public static Task<int> DidAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, ImpactConfiguration config) =>
         WriteAsync(location, window, folder, force, output, "did", "the difference in differences cannot be estimated",
             warehouse => new DidReport(warehouse).RunAsync(window), result => DidReport.Summary(window, result), ("did_event_study.csv", result =>
                 "event_time,att_log,se,lower_95,upper_95,relative_change\n"
                 + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n"))),
             (ModelPlots.EventStudyFile, ModelPlots.EventStudy));
 
-    public static Task<int> CounterfactualAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
+    public static Task<int> CounterfactualAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, ImpactConfiguration config) =>
         WriteAsync(location, window, folder, force, output, "counterfactual", "the counterfactual model cannot be trained",
             warehouse => new CounterfactualReport(warehouse).RunAsync(window), result => CounterfactualReport.Summary(window, result), ("counterfactual_estimate.csv", result =>
                 "term,estimate_log,lower_95,upper_95,relative_change,held_out_r2,held_out_mae,practices,practices_started\n"
@@ -60,7 +61,7 @@ public static class ModelCommand
                 + $"regression_fit,,,,,{N(result.Regression.R2)},{N(result.Regression.Mae)},{result.Practices},{result.Treated}\n"),
             (ModelPlots.CounterfactualFile, ModelPlots.Counterfactual));
 
-    public static async Task<int> WorkbookAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output)
+    public static async Task<int> WorkbookAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, ImpactConfiguration config)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(window);
@@ -75,7 +76,7 @@ public static class ModelCommand
             var did = await new DidReport(warehouse).RunAsync(window);
             var counterfactual = await new CounterfactualReport(warehouse).RunAsync(window);
             Directory.CreateDirectory(folder);
-            ModelWorkbook.Write(file, window, its, did, counterfactual, ImpactMeasure.Reports.Pack.PackSettings.Load(ReportCommand.DefaultConfig).Organisation, DateTimeOffset.UtcNow);
+            ModelWorkbook.Write(file, window, its, did, counterfactual, ImpactMeasure.Reports.Pack.PackSettings.Load(config).Organisation, DateTimeOffset.UtcNow);
         }
         catch (ArgumentException ex)
         {
@@ -85,7 +86,7 @@ public static class ModelCommand
         return ExitCodes.Ok;
     }
 
-    public static Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output) =>
+    public static Task<int> ItsAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, ImpactConfiguration config) =>
         WriteAsync(location, window, folder, force, output, "its", "the interrupted time series cannot be fitted",
             warehouse => new ItsReport(warehouse).RunAsync(window), result => ItsReport.Summary(window, result), ("its_estimate.csv", result =>
                 "term,estimate,lower_95,upper_95,p_value,practices,practices_started,practice_months\n"

@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Reports;
@@ -22,10 +23,9 @@ public static class ReportCommand
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers (not for sharing)" };
         var allowIncomplete = AllowIncompleteOption();
         var force = ForceOption();
-        var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var metrics = new Command("metrics", "Write one CSV per metric (freed GP time, referral outcomes, overload, social prescribing, wellbeing).")
         {
-            period, months, area, outDir, noSuppression, config, allowIncomplete, force,
+            period, months, area, outDir, noSuppression, allowIncomplete, force,
         };
         metrics.SetAction((parse, cancel) =>
         {
@@ -35,7 +35,7 @@ public static class ReportCommand
                 return Task.FromResult(AreaError(output, parse.GetValue(area)!));
             var window = ReportWindow.Ending(month, parse.GetValue(months), parse.GetValue(area));
             return RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), window, parse.GetValue(outDir)!,
-                !parse.GetValue(noSuppression), parse.GetValue(config)!, output, parse.GetValue(allowIncomplete), parse.GetValue(force));
+                !parse.GetValue(noSuppression), CommonOptions.Configuration(parse), output, parse.GetValue(allowIncomplete), parse.GetValue(force));
         });
         return new Command("report", "Reports: the metric CSVs, the monthly Excel pack and PCN benchmarking.") { metrics, Monthly(output), BenchmarkCommand.Create(output) };
     }
@@ -45,12 +45,11 @@ public static class ReportCommand
         var period = new Option<string>("--period") { Description = "The pack's month, YYYY-MM", Required = true };
         var area = new Option<string?>("--area") { Description = "An ICB, sub-ICB, PCN or practice code (default: everything)" };
         var outFile = new Option<string?>("--out") { Description = "The .xlsx file (default out/impact-monthly-pack-AREA-YYYY-MM.xlsx); with --each-pcn a folder (default out/packs-AREA-YYYY-MM)" };
-        var config = new Option<string>("--config") { Description = "Configuration file with a \"methods\" section", DefaultValueFactory = _ => DefaultConfig };
         var noSuppression = new Option<bool>("--no-suppression") { Description = "Show small numbers: an internal pack marked NOT FOR SHARING" };
         var allowIncomplete = AllowIncompleteOption();
         var force = ForceOption();
         var eachPcn = new Option<bool>("--each-pcn") { Description = "Also write one pack per PCN of the area (an ICB, or everything) into the --out folder, with an index" };
-        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, config, noSuppression, allowIncomplete, force, eachPcn };
+        var command = new Command("monthly", "Write the monthly Excel pack (Cover, Contents, Notes, tables, SPC chart).") { period, area, outFile, noSuppression, allowIncomplete, force, eachPcn };
         command.SetAction(parse =>
         {
             if (!TryMonth(parse.GetValue(period)!, out var month))
@@ -60,25 +59,25 @@ public static class ReportCommand
             if (parse.GetValue(eachPcn))
             {
                 var folder = parse.GetValue(outFile) ?? Path.Combine("out", $"packs-{(parse.GetValue(area) ?? "all").ToLowerInvariant()}-{month:yyyy-MM}");
-                return EachPcnPacks.RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), folder, parse.GetValue(config)!, output,
+                return EachPcnPacks.RunAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), folder, CommonOptions.Configuration(parse), output,
                     !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
             }
             var file = parse.GetValue(outFile) ?? Path.Combine("out", ImpactMeasure.Reports.Pack.MonthlyPack.FileName(parse.GetValue(area), month));
             if (!file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
                 return Task.FromResult(output.Usage($"--out '{file}' is not an .xlsx file: name the pack's file (for example out/pack.xlsx), or add --each-pcn to write packs into a folder"));
-            return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, parse.GetValue(config)!, output,
+            return MonthlyAsync(WarehouseLocation.Resolve(parse.GetValue(CommonOptions.Warehouse)), month, parse.GetValue(area), file, CommonOptions.Configuration(parse), output,
                 !parse.GetValue(noSuppression), parse.GetValue(allowIncomplete), parse.GetValue(force));
         });
         return command;
     }
 
-    public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, string configPath, CliOutput output,
+    public static async Task<int> MonthlyAsync(WarehouseLocation location, DateOnly month, string? area, string file, ImpactConfiguration config, CliOutput output,
         bool suppress = true, bool allowIncomplete = false, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var parameters = MethodParameters.Load(configPath);
-        var pack = ImpactMeasure.Reports.Pack.PackSettings.Load(configPath);
+        var parameters = MethodParameters.Load(config);
+        var pack = ImpactMeasure.Reports.Pack.PackSettings.Load(config);
         if (OutputGuard.Refuse(file, isFolder: false, force, output) is { } replacing)
             return replacing;
         WarnIfUnprotected(output, suppress);
@@ -86,7 +85,7 @@ public static class ReportCommand
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await RefuseUnknownAreaAsync(warehouse, area, output) is { } refused)
             return refused;
-        var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, month, area, configPath, allowIncomplete, output);
+        var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, month, area, config, allowIncomplete, output);
         if (incompleteRefused is { } code)
             return code;
         var data = await new ImpactMeasure.Reports.Pack.MonthlyPackBuilder(warehouse, parameters, pack: pack).BuildAsync(month, area, suppress, incomplete);
@@ -112,9 +111,9 @@ public static class ReportCommand
     /// naming the latest month with data, unless allowed, when the reason is returned to mark every figure
     /// provisional.</summary>
     internal static async Task<(int? Refused, string? Incomplete)> CheckCompleteAsync(ImpactMeasure.Warehouse.Warehouse warehouse, DateOnly month, string? area,
-        string configPath, bool allow, CliOutput output)
+        ImpactConfiguration config, bool allow, CliOutput output)
     {
-        var minimum = Service.ServeSettings.Load(configPath).MinimumCoverage;
+        var minimum = Service.ServeSettings.Load(config).MinimumCoverage;
         if ((await MonthCoverage.OfAsync(warehouse, month, area)).Shortfall(minimum) is not { } shortfall)
             return (null, null);
         if (allow)
@@ -148,11 +147,11 @@ public static class ReportCommand
     public static bool TryMonth(string text, out DateOnly month) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
 
-    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string folder, bool suppress, string configPath, CliOutput output,
+    public static async Task<int> RunAsync(WarehouseLocation location, ReportWindow window, string folder, bool suppress, ImpactConfiguration config, CliOutput output,
         bool allowIncomplete = false, bool force = false)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var parameters = MethodParameters.Load(configPath);
+        var parameters = MethodParameters.Load(config);
         if (OutputGuard.Refuse(folder, isFolder: true, force, output) is { } replacing)
             return replacing;
         WarnIfUnprotected(output, suppress);
@@ -160,7 +159,7 @@ public static class ReportCommand
         await new Migrator(warehouse).RequireCurrentAsync();
         if (await RefuseUnknownAreaAsync(warehouse, window.Area, output) is { } refused)
             return refused;
-        var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, window.LastMonth, window.Area, configPath, allowIncomplete, output);
+        var (incompleteRefused, incomplete) = await CheckCompleteAsync(warehouse, window.LastMonth, window.Area, config, allowIncomplete, output);
         if (incompleteRefused is { } code)
             return code;
         var result = await new MetricsReport(warehouse, parameters).RunAsync(window with { Incomplete = incomplete }, suppress);

@@ -11,11 +11,10 @@ public static class ServeCommand
 {
     public static Command Create(CliOutput output)
     {
-        var config = new Option<string>("--config") { Description = "Configuration file with a \"serve\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
-        var command = new Command("serve", "Run the scheduler: load files dropped into the drop folder, write the monthly pack on its day.") { config };
+        var command = new Command("serve", "Run the scheduler: load files dropped into the drop folder, write the monthly pack on its day.") { };
         command.SetAction(async (parse, cancel) =>
         {
-            var settings = ServeSettings.Load(parse.GetValue(config)!);
+            var settings = ServeSettings.Load(CommonOptions.Configuration(parse));
             settings = settings.WithWarehouse(parse.GetValue(CommonOptions.Warehouse), Environment.GetEnvironmentVariable(WarehouseLocation.EnvironmentVariable));
             return await RunAsync(settings, output, cancel);
         });

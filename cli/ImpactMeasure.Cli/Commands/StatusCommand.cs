@@ -13,11 +13,10 @@ public static class StatusCommand
 {
     public static Command Create(CliOutput output)
     {
-        var config = new Option<string>("--config") { Description = "Configuration file with a \"serve\" section", DefaultValueFactory = _ => ReportCommand.DefaultConfig };
-        var command = new Command("status", "Show when the scheduler's jobs fire next and how their last runs ended.") { config };
+        var command = new Command("status", "Show when the scheduler's jobs fire next and how their last runs ended.") { };
         command.SetAction(async (parse, cancel) =>
         {
-            var settings = ServeSettings.Load(parse.GetValue(config)!);
+            var settings = ServeSettings.Load(CommonOptions.Configuration(parse));
             settings = settings.WithWarehouse(parse.GetValue(CommonOptions.Warehouse), Environment.GetEnvironmentVariable(WarehouseLocation.EnvironmentVariable));
             return await RunAsync(settings, output, TimeProvider.System);
         });

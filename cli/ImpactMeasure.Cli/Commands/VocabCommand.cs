@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Etl;
@@ -13,14 +14,13 @@ public static class VocabCommand
     public static Command Create(CliOutput output)
     {
         var files = new Argument<string[]>("files") { Description = "Signposting or wellbeing extracts (CSV or XLSX)", Arity = ArgumentArity.OneOrMore };
-        var config = new Option<string>("--config") { Description = "Configuration file whose \"vocabulary\" section is in force", DefaultValueFactory = _ => "impact.json" };
         var output_ = new Option<string>("--out") { Description = "Where to write the starter map", DefaultValueFactory = _ => "vocabulary-suggested.json" };
-        var suggest = new Command("suggest", "List every value a coded column would quarantine, with counts and the nearest codes, and write a starter map.") { files, config, output_ };
-        suggest.SetAction(parse => Suggest(parse.GetValue(files)!, parse.GetValue(config), parse.GetValue(output_)!, output));
+        var suggest = new Command("suggest", "List every value a coded column would quarantine, with counts and the nearest codes, and write a starter map.") { files, output_ };
+        suggest.SetAction(parse => Suggest(parse.GetValue(files)!, CommonOptions.Configuration(parse), parse.GetValue(output_)!, output));
         return new Command("vocab", "Map a supplier's own words for categories, outcomes and roles to the extract vocabulary.") { suggest };
     }
 
-    public static int Suggest(IReadOnlyList<string> files, string? config, string path, CliOutput output)
+    public static int Suggest(IReadOnlyList<string> files, ImpactConfiguration config, string path, CliOutput output)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(output);

@@ -35,7 +35,7 @@ public sealed class DropFolderIngestJob(ServeSettings settings, ILogger<DropFold
             var failures = new List<string>();
             await using (var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.ReadWrite, cancellationToken))
             {
-                var options = EtlSettings.Load(settings.ConfigFile).Options();
+                var options = EtlSettings.Load(settings.Configuration).Options();
                 if (int.TryParse(Environment.GetEnvironmentVariable(Commands.IngestCommand.ProgressEveryVariable), System.Globalization.CultureInfo.InvariantCulture, out var every) && every > 0)
                     options = options with { ProgressEveryRows = every };
                 var progress = new Progress(p => logger.LogInformation("Loading {File}: {Rows} rows", p.FileName, p.RowsRead));

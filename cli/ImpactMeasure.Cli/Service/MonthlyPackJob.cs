@@ -49,14 +49,14 @@ public sealed class MonthlyPackJob(ServeSettings settings, ServiceClock clock, I
             return ("not due", $"today is not working day {settings.PackWorkingDay} of the month");
         if ((await MonthCoverage.OfAsync(warehouse, month, null)).Shortfall(settings.MinimumCoverage) is { } shortfall)
             return ("skipped", shortfall);
-        var parameters = MethodParameters.Load(settings.ConfigFile);
+        var parameters = MethodParameters.Load(settings.Configuration);
         Directory.CreateDirectory(settings.OutputFolder);
         // A rerun for a month (forced, or after late data) sits beside the first release, never over it.
         var now = time.GetLocalNow();
         var pack = Commands.OutputGuard.Fresh(Path.Combine(settings.OutputFolder, MonthlyPack.FileName(null, month)), now);
         var metrics = Commands.OutputGuard.Fresh(Path.Combine(settings.OutputFolder, $"metrics-{month:yyyy-MM}"), now);
         // The pack and its metric files are one release: computed and protected once.
-        var data = await new MonthlyPackBuilder(warehouse, parameters, time, PackSettings.Load(settings.ConfigFile)).BuildAsync(month, null);
+        var data = await new MonthlyPackBuilder(warehouse, parameters, time, PackSettings.Load(settings.Configuration)).BuildAsync(month, null);
         MonthlyPack.Write(pack, data);
         data.Metrics.WriteCsv(metrics);
         return ("succeeded", $"wrote {pack} and the metric files for {month:yyyy-MM} in {metrics}");

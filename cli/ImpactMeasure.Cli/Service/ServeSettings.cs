@@ -42,9 +42,9 @@ public sealed record ServeSettings
 
     /// <summary>The file these settings came from: its "etl" and "methods" sections apply to the jobs too.</summary>
     [JsonIgnore]
-    public string ConfigFile { get; init; } = "impact.json";
+    public ImpactConfiguration Configuration { get; init; } = ImpactConfiguration.Empty;
 
 
-    public static ServeSettings Load(string path) =>
-        (ConfigSection.Load<ServeSettings>(path, "serve") ?? new ServeSettings()) with { ConfigFile = path };
+    public static ServeSettings Load(ImpactConfiguration configuration) =>
+        (ConfigSection.Load<ServeSettings>(configuration, "serve") ?? new ServeSettings()) with { Configuration = configuration };
 }

@@ -5,15 +5,20 @@ public sealed class ColumnMap
 {
     private readonly Dictionary<string, int> _index;
 
-    public ColumnMap(ExtractFormat format, Dictionary<string, int> index, IReadOnlyList<string> extraColumns, int width)
+    public ColumnMap(ExtractFormat format, Dictionary<string, int> index, IReadOnlyList<string> extraColumns, IReadOnlyList<string> header)
     {
+        ArgumentNullException.ThrowIfNull(header);
         Format = format;
+        Header = header;
         _index = index;
         ExtraColumns = extraColumns;
-        Width = width;
+        Width = header.Count;
     }
 
     public ExtractFormat Format { get; }
+
+    /// <summary>The header as the file wrote it.</summary>
+    public IReadOnlyList<string> Header { get; }
 
     public IReadOnlyList<string> ExtraColumns { get; }
 

@@ -6,4 +6,13 @@ public sealed record ColumnSpec(string Name, bool Required, params string[] Alia
 {
     public bool Matches(string normalisedHeader) =>
         normalisedHeader == Name || Aliases.Contains(normalisedHeader, StringComparer.Ordinal);
+
+    /// <summary>A column every file of the format carries.</summary>
+    public static ColumnSpec Must(string name, params string[] aliases) => new(name, true, aliases);
+
+    /// <summary>A column a file may carry.</summary>
+    public static ColumnSpec May(string name, params string[] aliases) => new(name, false, aliases);
+
+    /// <summary>The sub-ICB code, under its older CCG names too.</summary>
+    public static ColumnSpec SubIcbCode { get; } = Must("sub_icb_location_code", "ccg_code", "ccg_location_code");
 }

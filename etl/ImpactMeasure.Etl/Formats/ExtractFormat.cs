@@ -1,3 +1,5 @@
+using ImpactMeasure.Etl.Loading;
+
 namespace ImpactMeasure.Etl.Formats;
 
 /// <summary>One extract format of EXTRACTS.md: its id, layout name and columns. <see cref="OneOf"/> lists
@@ -11,6 +13,12 @@ public sealed record ExtractFormat(string Id, string Layout, IReadOnlyList<Colum
 
     /// <summary>Loading order: reference data before the facts that look it up.</summary>
     public int LoadOrder { get; init; }
+
+    /// <summary>Makes the loader that validates this format's rows and writes them into the warehouse.</summary>
+    public required Func<IFormatLoader> Loader { get; init; }
+
+    /// <summary>The SQL files (paths under the format's folder) its loader runs.</summary>
+    public IReadOnlyList<string> Scripts { get; init; } = [];
 
     public IEnumerable<ColumnSpec> Required => Columns.Where(c => c.Required);
 

@@ -14,7 +14,7 @@ public static class FormatDetector
         var candidates = FormatCatalog.All.Select(f => (Format: f, Missing: Missing(f, names))).ToList();
         var match = candidates.Where(c => c.Missing.Count == 0).OrderByDescending(c => c.Format.Columns.Count(col => names.Any(col.Matches))).FirstOrDefault();
         if (match.Format is not null)
-            return Map(match.Format, names);
+            return Map(match.Format, names, header);
         var nearest = candidates.OrderBy(c => (double)c.Missing.Count / (c.Format.Required.Count() + c.Format.OneOf.Count)).First();
         var required = nearest.Format.Required.Count() + nearest.Format.OneOf.Count;
         if (nearest.Missing.Count * 2 <= required)
@@ -33,7 +33,7 @@ public static class FormatDetector
         return missing;
     }
 
-    private static ColumnMap Map(ExtractFormat format, List<string> names)
+    private static ColumnMap Map(ExtractFormat format, List<string> names, IReadOnlyList<string> header)
     {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var extra = new List<string>();
@@ -45,7 +45,7 @@ public static class FormatDetector
             else
                 index.TryAdd(column.Name, i);
         }
-        return new ColumnMap(format, index, extra, names.Count);
+        return new ColumnMap(format, index, extra, header);
     }
 
     private static ExtractRejectedException Reject(string file, long line, string message) => new(file, line, null, message);

@@ -37,6 +37,12 @@ public sealed class LoadContext
 
     public string FileName => Path.GetFileName(FilePath);
 
+    private PracticeKeys? _practices;
+
+    /// <summary>The practice versions of dim_practice, read once per file: every row's practice is resolved here,
+    /// once, and the key travels with the row (the mart SQL does not look it up again).</summary>
+    public async Task<PracticeKeys> PracticesAsync() => _practices ??= await PracticeKeys.LoadAsync(Connection);
+
     /// <summary>Moves to the next data row that has the header's shape; bad shapes are quarantined.</summary>
     public bool NextRow()
     {

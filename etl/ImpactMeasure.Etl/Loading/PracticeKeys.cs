@@ -26,14 +26,11 @@ public sealed class PracticeKeys
         _nextKey = nextKey;
     }
 
+    public const string VersionsScript = "Loading/practice_versions.sql";
+
     public static async Task<PracticeKeys> LoadAsync(DbConnection connection)
     {
-        var rows = await connection.RowsAsync(
-            """
-            select practice_code, valid_from, valid_to, practice_key,
-                case when coalesce(is_inferred, false) and pcn_code is null and sub_icb_code is null then 1 else 0 end
-            from dim_practice where practice_key <> 0 order by practice_code, valid_from
-            """);
+        var rows = await connection.RowsAsync(EtlSql.Statement(VersionsScript));
         var versions = rows.GroupBy(r => (string)r[0]!, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => g.Select(r => (AsDate(r[1]), AsDate(r[2]), Int(r[3]))).ToArray(),
@@ -107,7 +104,7 @@ public sealed class PracticeKeys
             }
             await writer.CompleteAsync();
         }
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimPracticeInferredIcb), context.BatchId);
+        await context.Connection.ExecuteScriptAsync(EtlSql.Read(Formats.PracticeMap.PracticeMapFormats.InferredIcbScript), context.BatchId);
         context.Counters.PracticesInferred = _inferred.Count;
         context.Counters.PracticesInferredCodeOnly = _inferred.Count(p => p.CodeOnly);
     }

@@ -20,10 +20,13 @@ public sealed class GpadVocabulary
 
     private GpadVocabulary(Dictionary<string, AttributeVocabulary> byAttribute) => _byAttribute = byAttribute;
 
+    public const string LabelsScript = "Parsing/gpad_labels.sql";
+    public const string AliasesScript = "Parsing/gpad_aliases.sql";
+
     public static async Task<GpadVocabulary> LoadAsync(DbConnection connection)
     {
-        var labels = await connection.RowsAsync("select attribute, label from ref_gpad_vocabulary order by attribute, sort_order, label");
-        var aliases = await connection.RowsAsync("select attribute, alias, label from ref_gpad_alias order by attribute, alias");
+        var labels = await connection.RowsAsync(EtlSql.Statement(LabelsScript));
+        var aliases = await connection.RowsAsync(EtlSql.Statement(AliasesScript));
         var byAttribute = Attributes.ToDictionary(a => a, a => new AttributeVocabulary(
             a,
             labels.Where(r => (string)r[0]! == a).Select(r => (string)r[1]!).ToList(),

@@ -1,4 +1,5 @@
-using ImpactMeasure.Etl.Loading;
+using ImpactMeasure.Etl.Formats.Signposting;
+using ImpactMeasure.Etl.Formats.Wellbeing;
 
 namespace ImpactMeasure.Etl.Vocabulary;
 

@@ -32,9 +32,13 @@ public sealed class VocabularyMap
         return _maps.TryGetValue(column, out var map) && map.TryGetValue(Normalise(value), out code!);
     }
 
-    public static VocabularyMap Load(string? path)
+    public static VocabularyMap Load(string? path) => Load(ImpactConfiguration.Load(path));
+
+    public static VocabularyMap Load(ImpactConfiguration configuration)
     {
-        var section = ConfigSection.Load<Dictionary<string, JsonElement>>(path, "vocabulary");
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration.Path;
+        var section = ConfigSection.Load<Dictionary<string, JsonElement>>(configuration, "vocabulary");
         if (section is null)
             return Empty;
         var maps = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);

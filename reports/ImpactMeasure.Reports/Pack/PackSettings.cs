@@ -14,9 +14,13 @@ public sealed record PackSettings
     /// <summary>Working day of the month the pack is published on (match <c>serve.pack_working_day</c>).</summary>
     public int PublicationWorkingDay { get; init; } = 5;
 
-    public static PackSettings Load(string? path)
+    public static PackSettings Load(string? path) => Load(ImpactConfiguration.Load(path));
+
+    public static PackSettings Load(ImpactConfiguration configuration)
     {
-        var settings = ConfigSection.Load<PackSettings>(path, "pack") ?? new PackSettings();
+        ArgumentNullException.ThrowIfNull(configuration);
+        var path = configuration.Path;
+        var settings = ConfigSection.Load<PackSettings>(configuration, "pack") ?? new PackSettings();
         if (settings.PublicationWorkingDay is < 1 or > 23)
             throw new InvalidDataException($"{path}: pack.publication_working_day is {settings.PublicationWorkingDay}: expected a working day of the month, 1 to 23");
         if (string.IsNullOrWhiteSpace(settings.Organisation))

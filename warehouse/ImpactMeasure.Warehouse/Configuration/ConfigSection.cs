@@ -16,23 +16,25 @@ public static class ConfigSection
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>The section, or null when the file or the section is absent.</summary>
+    /// <summary>The section of the file, or null when the file or the section is absent.</summary>
     public static T? Load<T>(string? path, string section)
+        where T : class =>
+        Load<T>(ImpactConfiguration.Load(path), section);
+
+    /// <summary>The section of a configuration read once, or null when it is absent.</summary>
+    public static T? Load<T>(ImpactConfiguration configuration, string section)
         where T : class
     {
-        if (path is null || !File.Exists(path))
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration.Section(section) is not { } element)
             return null;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new InvalidDataException($"{path}: expected a JSON object with sections such as \"{section}\"");
-            return document.RootElement.TryGetProperty(section, out var element) ? element.Deserialize<T>(Json) : null;
+            return element.Deserialize<T>(Json);
         }
         catch (JsonException ex)
         {
-            var where = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
-            throw new InvalidDataException($"{path}: the {section} section cannot be read{where}: {ex.Message}", ex);
+            throw new InvalidDataException($"{configuration.Path}: the {section} section cannot be read: {ex.Message}", ex);
         }
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Sql;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.PatientAppointments;
 
 /// <summary>Patient-level appointments (GPAD vocabularies), NHS numbers pseudonymised, landed, then upserted into
 /// fact_patient_appointment by appointment_id.</summary>
@@ -14,6 +15,7 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
         new("load_batch_id", BulkColumnType.BigInt), new("line_number", BulkColumnType.BigInt), new("appointment_id", BulkColumnType.Text),
         new("practice_code", BulkColumnType.Text), new("patient_pseudo_id", BulkColumnType.Text), new("appointment_date", BulkColumnType.Date),
         new("appointment_profile_key", BulkColumnType.Integer), new("duration_minutes", BulkColumnType.Integer),
+        new("practice_key", BulkColumnType.Integer),
     ];
 
     public bool Supersedes => false;
@@ -22,7 +24,7 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
     {
         ArgumentNullException.ThrowIfNull(context);
         var checks = new LocalRowChecks(context);
-        var practices = await PracticeKeys.LoadAsync(context.Connection);
+        var practices = await context.PracticesAsync();
         var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
         var attributes = new GpadAttributeReader(context);
         var dates = new DateCache();
@@ -43,20 +45,21 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
                 {
                     continue;
                 }
-                if (practices.IsUnplaced(practices.KeyOrInfer(practice, date!.Value)))
+                var practiceKey = practices.KeyOrInfer(practice, date!.Value);
+                if (practices.IsUnplaced(practiceKey))
                     context.Counters.SeeUnknown(practice);
                 context.Counters.SeePeriod(date.Value);
-                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, id.ToString(), practice, patient, date, profiles.KeyOf(ordinals), minutes);
+                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, id.ToString(), practice, patient, date, profiles.KeyOf(ordinals), minutes, practiceKey);
                 context.Counters.RowsLoaded++;
             }
             await writer.CompleteAsync();
         }
         await profiles.InsertNewAsync(context.Warehouse, context.Connection);
         context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
-            "select count(*) from fact_patient_appointment where appointment_id in (select appointment_id from stg_patient_appointments where load_batch_id = $1)",
+            EtlSql.Statement(PatientAppointmentsFormat.UpdatedScript),
             context.BatchId);
         await practices.SaveInferredAsync(context);
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctPatientAppointment), context.BatchId);
+        await context.Connection.ExecuteScriptAsync(EtlSql.Read(PatientAppointmentsFormat.FactScript), context.BatchId);
     }
 
     private static bool Minutes(LoadContext context, out int? minutes)

@@ -2,7 +2,8 @@
 -- grain: one row per event; key: signpost_key (event_id unique), numbered on in event_id order from $2, the highest
 -- key before this batch: never a key deleted in the same transaction (DuckDB refuses to re-insert one), and
 -- deterministic (nextval in this statement once misplaced values on DuckDB)
--- inputs: stg_signposting (this batch: the last line of each event_id wins), dim_practice, dim_date, dim_role,
+-- inputs: stg_signposting (this batch: the last line of each event_id wins; practice_key resolved
+--         by the ETL), dim_date, dim_role,
 --         dim_service, dim_outcome, dim_reason, dim_patient_band
 
 delete from fact_signpost
@@ -16,7 +17,7 @@ select
     cast($2 as bigint) + row_number() over (order by s.event_id),
     s.event_id,
     coalesce(d.date_key, 0),
-    coalesce(p.practice_key, 0),
+    coalesce(s.practice_key, 0),
     coalesce(r.role_key, 0),
     coalesce(rr.role_key, 0),
     coalesce(sv.service_key, 0),
@@ -37,10 +38,6 @@ from (
 ) as s
 left join dim_date as d on d.calendar_date = s.event_date
 left join dim_date as od on od.calendar_date = s.outcome_date
-left join dim_practice as p
-    on p.practice_code = s.practice_code
-    and s.event_date >= p.valid_from
-    and s.event_date < p.valid_to
 left join dim_role as r on r.role_code = s.role_code
 left join dim_role as rr on rr.role_code = s.referrer_role_code
 left join dim_service as sv on sv.service_code = s.service_code

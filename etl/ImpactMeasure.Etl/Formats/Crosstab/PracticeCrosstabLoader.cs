@@ -1,8 +1,9 @@
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Calendar;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.Crosstab;
 
 /// <summary>The GPAD practice-level crosstab: the hot path. Keys (practice version, month, profile) are resolved
 /// in memory and integer rows go straight into fact_appointments by bulk load.</summary>
@@ -21,12 +22,12 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
 
     public bool StreamsOnly => true;
 
-    public string? SupersedeScript => MartScripts.SupersedePracticeMonths;
+    public string? SupersedeScript => CrosstabFormat.SupersedeScript;
 
     public async Task LoadAsync(LoadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var practices = await PracticeKeys.LoadAsync(context.Connection);
+        var practices = await context.PracticesAsync();
         var profiles = await AppointmentProfiles.LoadAsync(context.Connection, context.Vocabulary);
         var gpad = new GpadCountRow(context, "appointment_month_start_date");
         var repeats = new RepeatedKeys(context);

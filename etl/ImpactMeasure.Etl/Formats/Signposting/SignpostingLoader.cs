@@ -1,8 +1,9 @@
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Sql;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.Signposting;
 
 /// <summary>Signposting and referral events: validated, NHS numbers pseudonymised, landed in stg_signposting, then
 /// new services added to dim_service and the events upserted into fact_signpost (a repeated event_id replaces the
@@ -28,6 +29,7 @@ public sealed class SignpostingLoader : IFormatLoader
         new("service_code", BulkColumnType.Text), new("service_name", BulkColumnType.Text), new("service_category", BulkColumnType.Text),
         new("outcome_code", BulkColumnType.Text), new("outcome_date", BulkColumnType.Date), new("age_band", BulkColumnType.Text),
         new("sex", BulkColumnType.Text), new("imd_decile", BulkColumnType.Integer), new("days_to_outcome", BulkColumnType.Integer),
+        new("practice_key", BulkColumnType.Integer),
     ];
 
     public bool Supersedes => false;
@@ -36,8 +38,8 @@ public sealed class SignpostingLoader : IFormatLoader
     {
         ArgumentNullException.ThrowIfNull(context);
         var checks = new LocalRowChecks(context);
-        var practices = await PracticeKeys.LoadAsync(context.Connection);
-        var reasons = (await context.Connection.RowsAsync("select reason_code from dim_reason")).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
+        var practices = await context.PracticesAsync();
+        var reasons = (await context.Connection.RowsAsync(EtlSql.Statement(SignpostingFormat.ReasonsScript))).Select(r => (string)r[0]!).ToHashSet(StringComparer.Ordinal);
         var dates = new DateCache();
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "stg_signposting", Columns))
         {
@@ -46,23 +48,24 @@ public sealed class SignpostingLoader : IFormatLoader
                 var row = Read(context, checks, dates, reasons);
                 if (row is null)
                     continue;
-                if (practices.IsUnplaced(practices.KeyOrInfer(row.PracticeCode, row.EventDate)))
+                var practiceKey = practices.KeyOrInfer(row.PracticeCode, row.EventDate);
+                if (practices.IsUnplaced(practiceKey))
                     context.Counters.SeeUnknown(row.PracticeCode);
                 context.Counters.SeePeriod(row.EventDate);
                 await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, row.EventId, row.EventDate, row.PracticeCode, row.Role,
                     row.PatientId, row.RequestedGp, row.ReferrerRole, row.Reason, row.Snomed, row.ServiceCode, row.ServiceName,
                     row.Category, row.Outcome, row.OutcomeDate, row.AgeBand, row.Sex?.ToUpperInvariant(), row.ImdDecile,
-                    row.OutcomeDate is { } od ? od.DayNumber - row.EventDate.DayNumber : null);
+                    row.OutcomeDate is { } od ? od.DayNumber - row.EventDate.DayNumber : null, practiceKey);
                 context.Counters.RowsLoaded++;
             }
             await writer.CompleteAsync();
         }
         context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
-            "select count(*) from fact_signpost where event_id in (select event_id from stg_signposting where load_batch_id = $1)", context.BatchId);
-        var highestKey = await context.Connection.ScalarAsync<long>("select coalesce(max(signpost_key), 0) from fact_signpost");
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimService), context.BatchId);
+            EtlSql.Statement(SignpostingFormat.UpdatedScript), context.BatchId);
+        var highestKey = await context.Connection.ScalarAsync<long>(EtlSql.Statement(SignpostingFormat.HighestKeyScript));
+        await context.Connection.ExecuteScriptAsync(EtlSql.Read(SignpostingFormat.DimServiceScript), context.BatchId);
         await practices.SaveInferredAsync(context);
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctSignpost), context.BatchId, highestKey);
+        await context.Connection.ExecuteScriptAsync(EtlSql.Read(SignpostingFormat.FactScript), context.BatchId, highestKey);
     }
 
     private sealed record Row(string EventId, DateOnly EventDate, string PracticeCode, string Role, string PatientId, bool? RequestedGp,

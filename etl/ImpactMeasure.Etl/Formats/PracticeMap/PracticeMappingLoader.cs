@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Sql;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.PracticeMap;
 
 /// <summary>Practice reference data (GPAD Mapping.csv or the registered-patients practice map) into dim_practice
 /// as SCD type 2, effective from the extract date: the registration map's EXTRACT_DATE; for Mapping.csv, which
@@ -68,8 +69,8 @@ public sealed partial class PracticeMappingLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
-        context.Counters.PracticesPlaced = (await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimPracticeCompleteInferred), context.BatchId)).Sum();
-        var affected = await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.DimPractice), context.BatchId);
+        context.Counters.PracticesPlaced = (await context.Connection.ExecuteScriptAsync(EtlSql.Read(PracticeMapFormats.CompleteInferredScript), context.BatchId)).Sum();
+        var affected = await context.Connection.ExecuteScriptAsync(EtlSql.Read(PracticeMapFormats.DimPracticeScript), context.BatchId);
         context.Counters.RowsUpdated = affected[0];
     }
 

@@ -1,9 +1,10 @@
 using System.Globalization;
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Sql;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.Wellbeing;
 
 /// <summary>Wellbeing scores: each range-checked for its instrument (dim_instrument), landed, then upserted into
 /// fact_wellbeing.</summary>
@@ -15,7 +16,7 @@ public sealed class WellbeingLoader : IFormatLoader
     [
         new("load_batch_id", BulkColumnType.BigInt), new("line_number", BulkColumnType.BigInt), new("referral_id", BulkColumnType.Text),
         new("patient_pseudo_id", BulkColumnType.Text), new("practice_code", BulkColumnType.Text), new("instrument_code", BulkColumnType.Text),
-        new("timepoint", BulkColumnType.Text), new("measured_on", BulkColumnType.Date), new("score", BulkColumnType.Numeric),
+        new("timepoint", BulkColumnType.Text), new("measured_on", BulkColumnType.Date), new("score", BulkColumnType.Numeric), new("practice_key", BulkColumnType.Integer),
     ];
 
     public bool Supersedes => false;
@@ -24,8 +25,8 @@ public sealed class WellbeingLoader : IFormatLoader
     {
         ArgumentNullException.ThrowIfNull(context);
         var checks = new LocalRowChecks(context);
-        var practices = await PracticeKeys.LoadAsync(context.Connection);
-        var ranges = (await context.Connection.RowsAsync("select instrument_code, min_score, max_score from dim_instrument where instrument_key <> 0"))
+        var practices = await context.PracticesAsync();
+        var ranges = (await context.Connection.RowsAsync(EtlSql.Statement(WellbeingFormat.RangesScript)))
             .ToDictionary(r => (string)r[0]!, r => (Min: Convert.ToDecimal(r[1], CultureInfo.InvariantCulture), Max: Convert.ToDecimal(r[2], CultureInfo.InvariantCulture)), StringComparer.Ordinal);
         var dates = new DateCache();
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "stg_wellbeing", Columns))
@@ -57,15 +58,16 @@ public sealed class WellbeingLoader : IFormatLoader
                     context.Reject("score", context.Value("score"), $"is not a {instrument} score (a whole number from {range.Min:0} to {range.Max:0})");
                     continue;
                 }
-                if (practices.IsUnplaced(practices.KeyOrInfer(practice, measured!.Value)))
+                var practiceKey = practices.KeyOrInfer(practice, measured!.Value);
+                if (practices.IsUnplaced(practiceKey))
                     context.Counters.SeeUnknown(practice);
                 context.Counters.SeePeriod(measured.Value);
-                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, referral.ToString(), patient, practice, instrument, timepoint, measured, score);
+                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, referral.ToString(), patient, practice, instrument, timepoint, measured, score, practiceKey);
                 context.Counters.RowsLoaded++;
             }
             await writer.CompleteAsync();
         }
         await practices.SaveInferredAsync(context);
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctWellbeing), context.BatchId);
+        await context.Connection.ExecuteScriptAsync(EtlSql.Read(WellbeingFormat.FactScript), context.BatchId);
     }
 }

@@ -1,8 +1,9 @@
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Calendar;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.Coverage;
 
 /// <summary>GPAD coverage (practices and patients included in the publication per sub-ICB and month).</summary>
 public sealed class CoverageLoader : IFormatLoader

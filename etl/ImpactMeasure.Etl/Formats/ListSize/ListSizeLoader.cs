@@ -1,9 +1,10 @@
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Calendar;
 using ImpactMeasure.Warehouse.Sql;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.ListSize;
 
 /// <summary>Registered patients per practice and month (the denominators) into fact_list_size.</summary>
 public sealed class ListSizeLoader : IFormatLoader
@@ -12,7 +13,7 @@ public sealed class ListSizeLoader : IFormatLoader
     [
         new("load_batch_id", BulkColumnType.BigInt), new("line_number", BulkColumnType.BigInt), new("practice_code", BulkColumnType.Text),
         new("date_key", BulkColumnType.Integer), new("age_band", BulkColumnType.Text), new("sex", BulkColumnType.Text),
-        new("registered_patients", BulkColumnType.Integer),
+        new("registered_patients", BulkColumnType.Integer), new("practice_key", BulkColumnType.Integer),
     ];
 
     public bool Supersedes => true;
@@ -20,7 +21,7 @@ public sealed class ListSizeLoader : IFormatLoader
     public async Task LoadAsync(LoadContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var practices = await PracticeKeys.LoadAsync(context.Connection);
+        var practices = await context.PracticesAsync();
         var dates = new DateCache();
         var seen = new Dictionary<(string, int), long>();
         await using (var writer = await context.Warehouse.StartBulkWriteAsync(context.Connection, "stg_list_size", Columns))
@@ -45,15 +46,16 @@ public sealed class ListSizeLoader : IFormatLoader
                     continue;
                 }
                 // A list-size file covers every practice in England: its practices are placed by maps only, not inferred.
-                if (practices.KeyOf(code, month) == 0)
+                var practiceKey = practices.KeyOf(code, month);
+                if (practiceKey == 0)
                     context.Counters.SeeUnknown(code);
                 context.Counters.ScopeCodes.Add(code.ToString());
                 context.Counters.SeePeriod(month);
-                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, code.ToString(), DateDimension.KeyOf(month), "All", "All", (int)patients);
+                await writer.WriteRowAsync(context.BatchId, context.Rows.LineNumber, code.ToString(), DateDimension.KeyOf(month), "All", "All", (int)patients, practiceKey);
                 context.Counters.RowsLoaded++;
             }
             await writer.CompleteAsync();
         }
-        await context.Connection.ExecuteScriptAsync(MartScripts.Read(MartScripts.FctListSize), context.BatchId);
+        await context.Connection.ExecuteScriptAsync(EtlSql.Read(ListSizeFormat.FactScript), context.BatchId);
     }
 }

@@ -1,8 +1,9 @@
+using ImpactMeasure.Etl.Loading;
 using ImpactMeasure.Etl.Parsing;
 using ImpactMeasure.Warehouse.Bulk;
 using ImpactMeasure.Warehouse.Calendar;
 
-namespace ImpactMeasure.Etl.Loading;
+namespace ImpactMeasure.Etl.Formats.SubIcb;
 
 /// <summary>The GPAD sub-ICB files (daily, monthly Regional CSV, daily national category, daily actual
 /// duration) into fact_subicb_appointments at their own grain, keys resolved in memory.</summary>
@@ -22,7 +23,7 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
 
     public bool StreamsOnly => true;
 
-    public string? SupersedeScript => MartScripts.SupersedeSubIcbMonths;
+    public string? SupersedeScript => SubIcbFormats.SupersedeScript;
 
     public async Task LoadAsync(LoadContext context)
     {

@@ -1,6 +1,6 @@
 -- fct_patient_appointment: the appointments of one patient-level batch ($1); a re-issued appointment_id is replaced
 -- grain: one row per appointment; key: appointment_id
--- inputs: stg_patient_appointments (this batch: the last line wins), dim_practice, dim_date
+-- inputs: stg_patient_appointments (this batch: the last line wins; practice_key resolved by the ETL), dim_date
 
 delete from fact_patient_appointment
 where appointment_id in (select s.appointment_id from stg_patient_appointments as s where s.load_batch_id = $1);
@@ -10,7 +10,7 @@ insert into fact_patient_appointment (
 select
     s.appointment_id,
     s.patient_pseudo_id,
-    coalesce(p.practice_key, 0),
+    coalesce(s.practice_key, 0),
     coalesce(d.date_key, 0),
     s.appointment_profile_key,
     s.duration_minutes,
@@ -23,8 +23,4 @@ from (
     where l.load_batch_id = $1
 ) as s
 left join dim_date as d on d.calendar_date = s.appointment_date
-left join dim_practice as p
-    on p.practice_code = s.practice_code
-    and s.appointment_date >= p.valid_from
-    and s.appointment_date < p.valid_to
 where s.version_rank = 1;

@@ -1,7 +1,7 @@
 -- fct_wellbeing: the scores of one wellbeing batch ($1); a score already held for the same referral,
 -- instrument and time point is replaced
 -- grain: one row per referral x instrument x time point; key: referral_id, instrument_key, timepoint
--- inputs: stg_wellbeing (this batch: the last line wins), dim_practice, dim_instrument, dim_date
+-- inputs: stg_wellbeing (this batch: the last line wins; practice_key resolved by the ETL), dim_instrument, dim_date
 
 delete from fact_wellbeing
 where exists (
@@ -17,7 +17,7 @@ insert into fact_wellbeing (referral_id, patient_pseudo_id, practice_key, instru
 select
     s.referral_id,
     s.patient_pseudo_id,
-    coalesce(p.practice_key, 0),
+    coalesce(s.practice_key, 0),
     coalesce(i.instrument_key, 0),
     coalesce(d.date_key, 0),
     s.timepoint,
@@ -32,8 +32,4 @@ from (
 ) as s
 left join dim_instrument as i on i.instrument_code = s.instrument_code
 left join dim_date as d on d.calendar_date = s.measured_on
-left join dim_practice as p
-    on p.practice_code = s.practice_code
-    and s.measured_on >= p.valid_from
-    and s.measured_on < p.valid_to
 where s.version_rank = 1;
