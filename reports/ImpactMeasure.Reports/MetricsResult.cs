@@ -37,9 +37,11 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
     /// <summary>Primary and complementary suppression over these tables and <paramref name="others"/> as one release.</summary>
     public Disclosure.Disclosure Protect(IReadOnlyList<IMetricTable> others)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var release = Release(others);
         var all = Tables.Concat(others).ToList();
         var disclosure = release.Protect(Parameters.SuppressionThreshold, Parameters.SuppressionRounding);
+        disclosure.Elapsed = clock.Elapsed;
         if (disclosure.Unprotected.Count > 0)
         {
             throw new InvalidOperationException($"disclosure control could not protect {disclosure.Unprotected.Count} hidden counts (first: {disclosure.Unprotected[0]}): "

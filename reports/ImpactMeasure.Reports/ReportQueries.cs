@@ -62,6 +62,7 @@ public static class ReportQueries
         var sql = SqlStatements.AsSubquery(Scripts.Read(query));
         // PostgreSQL cannot type a parameter a query never uses: pass only as many as it names.
         object?[] all = [window.Start, window.End, window.Area, .. extra];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var command = connection.Command(sql, all[..SqlStatements.ParameterCount(sql)]);
         await using var reader = await command.ExecuteReaderAsync();
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
@@ -74,6 +75,7 @@ public static class ReportQueries
                 values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             rows.Add(new Row(index, values));
         }
+        QueryTimings.Add(query, rows.Count, clock.Elapsed);
         return rows;
     }
 

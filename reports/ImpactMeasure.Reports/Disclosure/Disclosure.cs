@@ -48,6 +48,9 @@ public sealed class Disclosure
     /// <summary>How the decision was reached (null when disclosure control is off).</summary>
     public ProtectionStatistics? Statistics { get; init; }
 
+    /// <summary>How long protecting the release took (for the benchmark commands).</summary>
+    public TimeSpan Elapsed { get; internal set; }
+
     public bool IsHidden(CellKey key) => _hidden.Contains(key);
 
     public IReadOnlyCollection<CellKey> Hidden => _hidden;

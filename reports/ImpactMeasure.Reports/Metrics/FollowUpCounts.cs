@@ -5,7 +5,7 @@ namespace ImpactMeasure.Reports.Metrics;
 /// complete (re-presentation observed), follow-up incomplete (window runs past the practice's patient-level data)
 /// and at a practice with no patient-level data. Attended and no-response count only events that could free one.</summary>
 public readonly record struct FollowUpCounts(long Signposted, long Diverted, long NotRequested, long RequestedUnknown, long Complete, long Represented,
-    long Incomplete, long NoPatientLevel, long Attended, long NoResponse)
+    long Incomplete, long NoPatientLevel, long Attended, long NoResponse) : System.Numerics.IAdditionOperators<FollowUpCounts, FollowUpCounts, FollowUpCounts>
 {
     /// <summary>Diverted events that could free a GP appointment.</summary>
     public long FreeingDiverted => Complete + Incomplete + NoPatientLevel;

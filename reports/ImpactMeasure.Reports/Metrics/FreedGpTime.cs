@@ -54,44 +54,54 @@ public static class FreedGpTime
 
     private sealed record RowContext(string Window, double Minutes, MethodParameters Parameters);
 
-    private static IEnumerable<FreedGpTimeRow> Rows(string breakdown, IEnumerable<IGrouping<string, NavigationEvent>> groups, Func<IGrouping<string, NavigationEvent>, string> name,
-        RowContext context)
+    // Groups are independent (each bootstrap has its own seeded generator), so they are computed in parallel, one
+    // thread per core, and kept in code order.
+    private static List<FreedGpTimeRow> Rows(string breakdown, IEnumerable<IGrouping<string, NavigationEvent>> groups, Func<IGrouping<string, NavigationEvent>, string> name,
+        RowContext context) =>
+        groups.OrderBy(g => g.Key, StringComparer.Ordinal).AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
+            .SelectMany(g => GroupRows(breakdown, g, name(g), context)).ToList();
+
+    private static List<FreedGpTimeRow> GroupRows(string breakdown, IGrouping<string, NavigationEvent> group, string name, RowContext context)
     {
         var parameters = context.Parameters;
-        foreach (var group in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
+        var practices = group.GroupBy(e => e.PracticeCode, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+        var counts = FollowUpCounts.Sum(practices);
+        var clustered = breakdown != "practice" && practices.Count > 1;
+        // The units resampled: practices for an area or PCN, else the practice's patients (the same for every rate).
+        var units = clustered ? practices : group.GroupBy(e => e.PatientId, StringComparer.Ordinal).Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+        var rates = UnobservedRates(counts, parameters);
+        // One set of resamples for every rate: the same draws the rates would each get from the same seed.
+        var intervals = ClusterBootstrap.Percentiles(units, rates.Select(rate => (Func<FollowUpCounts, double?>)(c => c.Freed(rate))).ToList(),
+            parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
+        var rows = new List<FreedGpTimeRow>();
+        for (var i = 0; i < rates.Length; i++)
         {
-            var practices = group.GroupBy(e => e.PracticeCode, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
-            var counts = FollowUpCounts.Sum(practices);
-            var clustered = breakdown != "practice" && practices.Count > 1;
-            // The units resampled: practices for an area or PCN, else the practice's patients (the same for every rate).
-            var units = clustered ? practices : group.GroupBy(e => e.PatientId, StringComparer.Ordinal).Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
-            foreach (var rate in UnobservedRates(counts, parameters))
+            var rate = rates[i];
+            var source = Source(counts, rate, parameters);
+            var effective = counts.EffectiveRate(rate);
+            var row = new FreedGpTimeRow(breakdown, group.Key, name, context.Window, counts, rate, effective, source, null, null, null, null, null,
+                null, null, null, null, null, clustered ? PracticeBootstrap : PatientBootstrap, context.Minutes, parameters.Confidence,
+                counts.FreeingDiverted == 0 ? "no diverted events where a GP appointment was requested: nothing freed to estimate" : "");
+            if (effective is null)
             {
-                var source = Source(counts, rate, parameters);
-                var effective = counts.EffectiveRate(rate);
-                var row = new FreedGpTimeRow(breakdown, group.Key, name(group), context.Window, counts, rate, effective, source, null, null, null, null, null,
-                    null, null, null, null, null, clustered ? PracticeBootstrap : PatientBootstrap, context.Minutes, parameters.Confidence,
-                    counts.FreeingDiverted == 0 ? "no diverted events where a GP appointment was requested: nothing freed to estimate" : "");
-                if (effective is null)
-                {
-                    yield return row;
-                    continue;
-                }
-                var freedCentral = counts.Freed(rate)!.Value;
-                var freedLow = counts.Attended * (1 - counts.UpperRate(rate, parameters.Confidence)!.Value);
-                var freedHigh = (counts.FreeingDiverted + counts.NoResponse) * (1 - effective.Value);
-                var interval = ClusterBootstrap.Percentile(units, (a, b) => a + b, c => c.Freed(rate), parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
-                yield return row with
-                {
-                    FreedLow = freedLow, FreedCentral = freedCentral, FreedHigh = freedHigh, FreedLower95 = interval.Lower, FreedUpper95 = interval.Upper,
-                    MinutesLow = freedLow * context.Minutes, MinutesCentral = freedCentral * context.Minutes, MinutesHigh = freedHigh * context.Minutes,
-                    SessionsCentral = freedCentral * context.Minutes / parameters.GpSessionMinutes,
-                    CostCentralGbp = freedCentral * context.Minutes / parameters.CostConsultationMinutes * parameters.CostPerConsultationGbp,
-                    Note = Note(counts),
-                };
+                rows.Add(row);
+                continue;
             }
+            var freedCentral = counts.Freed(rate)!.Value;
+            var freedLow = counts.Attended * (1 - counts.UpperRate(rate, parameters.Confidence)!.Value);
+            var freedHigh = (counts.FreeingDiverted + counts.NoResponse) * (1 - effective.Value);
+            var interval = intervals[i];
+            rows.Add(row with
+            {
+                FreedLow = freedLow, FreedCentral = freedCentral, FreedHigh = freedHigh, FreedLower95 = interval.Lower, FreedUpper95 = interval.Upper,
+                MinutesLow = freedLow * context.Minutes, MinutesCentral = freedCentral * context.Minutes, MinutesHigh = freedHigh * context.Minutes,
+                SessionsCentral = freedCentral * context.Minutes / parameters.GpSessionMinutes,
+                CostCentralGbp = freedCentral * context.Minutes / parameters.CostConsultationMinutes * parameters.CostPerConsultationGbp,
+                Note = Note(counts),
+            });
         }
+        return rows;
     }
 
     private static string Source(FollowUpCounts counts, double? rate, MethodParameters parameters)

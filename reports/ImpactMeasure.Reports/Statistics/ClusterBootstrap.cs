@@ -1,3 +1,4 @@
+using System.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace ImpactMeasure.Reports.Statistics;
@@ -19,25 +20,75 @@ public static class ClusterBootstrap
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(add);
         ArgumentNullException.ThrowIfNull(statistic);
-        if (resamples < BootstrapInterval.MinimumResamples)
-            throw new ArgumentOutOfRangeException(nameof(resamples), $"use at least {BootstrapInterval.MinimumResamples} resamples");
-        if (clusters.Count < 2 || statistic(clusters.Aggregate(default(T), add)) is not { } estimate)
-            return new Interval(null, null);
-        var random = new Random(seed);
-        var values = new List<double>(resamples);
-        for (var r = 0; r < resamples; r++)
+        return Resample([.. clusters], add, (units, random) =>
         {
             var sample = default(T);
-            for (var i = 0; i < clusters.Count; i++)
-                sample = add(sample, clusters[random.Next(clusters.Count)]);
-            if (statistic(sample) is { } value)
-                values.Add(value);
+            for (var i = 0; i < units.Length; i++)
+                sample = add(sample, units[random.Next(units.Length)]);
+            return sample;
+        }, [statistic], seed, resamples, confidence)[0];
+    }
+
+    /// <summary>The intervals of several statistics of the same resamples — exactly what <see cref="Percentile{T}"/>
+    /// gives for each with the same seed, for the cost of one — with the additions inlined (generic math), which a
+    /// national release needs: thousands of practices, each resampling its patients a thousand times.</summary>
+    public static Interval[] Percentiles<T>(IReadOnlyList<T> clusters, IReadOnlyList<Func<T, double?>> statistics, int seed, int resamples, double confidence)
+        where T : struct, IAdditionOperators<T, T, T>
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(statistics);
+        var array = clusters as T[] ?? [.. clusters];
+        return Resample(array, (a, b) => a + b, Sum, statistics, seed, resamples, confidence);
+
+        static T Sum(T[] units, Random random)
+        {
+            var sample = default(T);
+            for (var i = 0; i < units.Length; i++)
+                sample += units[random.Next(units.Length)];
+            return sample;
         }
-        if (values.Count == 0)
-            return new Interval(null, null);
+    }
+
+    private static Interval[] Resample<T>(T[] clusters, Func<T, T, T> add, Func<T[], Random, T> draw, IReadOnlyList<Func<T, double?>> statistics,
+        int seed, int resamples, double confidence)
+        where T : struct
+    {
+        if (resamples < BootstrapInterval.MinimumResamples)
+            throw new ArgumentOutOfRangeException(nameof(resamples), $"use at least {BootstrapInterval.MinimumResamples} resamples");
+        var estimates = new double?[statistics.Count];
+        if (clusters.Length >= 2)
+        {
+            var total = clusters.Aggregate(default(T), add);
+            for (var s = 0; s < statistics.Count; s++)
+                estimates[s] = statistics[s](total);
+        }
+        var intervals = new Interval[statistics.Count];
+        if (estimates.All(e => e is null))
+        {
+            Array.Fill(intervals, new Interval(null, null));
+            return intervals;
+        }
+        var random = new Random(seed);
+        var values = statistics.Select(_ => new List<double>(resamples)).ToArray();
+        for (var r = 0; r < resamples; r++)
+        {
+            var sample = draw(clusters, random);
+            for (var s = 0; s < statistics.Count; s++)
+            {
+                if (estimates[s] is not null && statistics[s](sample) is { } value)
+                    values[s].Add(value);
+            }
+        }
+        for (var s = 0; s < statistics.Count; s++)
+            intervals[s] = estimates[s] is { } estimate && values[s].Count > 0 ? Widened(values[s], estimate, clusters.Length, confidence) : new Interval(null, null);
+        return intervals;
+    }
+
+    // The percentile bounds' distances from the estimate widened for G clusters (see the remarks).
+    private static Interval Widened(List<double> values, double estimate, int g, double confidence)
+    {
         var level = Confidence.Normalise(confidence);
         var alpha = 1 - level;
-        var g = clusters.Count;
         var widen = Math.Sqrt(g / (g - 1.0)) * StudentT.InvCDF(0, 1, g - 1, 1 - (alpha / 2)) / Normal.InvCDF(0, 1, 1 - (alpha / 2));
         var (lower, upper) = (OverdispersedFunnel.Quantile7(values, alpha / 2), OverdispersedFunnel.Quantile7(values, 1 - (alpha / 2)));
         return new Interval(estimate - ((estimate - lower) * widen), estimate + ((upper - estimate) * widen));
