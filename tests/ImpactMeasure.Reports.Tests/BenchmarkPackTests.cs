@@ -32,8 +32,10 @@ public class BenchmarkPackTests(SampleWarehouses sample)
         var path = await WriteAsync(engine);
 
         using var document = SpreadsheetDocument.Open(path, false);
-        var charts = document.WorkbookPart!.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []).ToList();
+        var all = document.WorkbookPart!.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []).ToList();
+        var charts = all.Where(c => !IsSpine(c)).ToList();
         charts.Should().HaveCount(Indicator.All.Count);
+        all.Where(IsSpine).Should().ContainSingle("a PCN's pack has one spine chart");
         using var workbook = new XLWorkbook(path);
         foreach (var chart in charts)
         {
@@ -77,6 +79,54 @@ public class BenchmarkPackTests(SampleWarehouses sample)
         }
         checkedRows.Should().BeGreaterThan(20);
     }
+
+    [Theory, BothEngines]
+    public async Task The_spine_chart_places_each_value_on_its_rows_scale_with_worse_to_the_left(string engine)
+    {
+        var path = await WriteAsync(engine);
+
+        using var workbook = new XLWorkbook(path);
+        var sheet = workbook.Worksheets.Single(s => s.Cell(1, 1).GetString().Contains("Spine chart data", StringComparison.Ordinal));
+        var rows = sheet.Tables.Single().DataRange.Rows().Select(r => (Indicator: r.Cell(1).GetString(), Point: r.Cell(2).GetString(),
+            Value: r.Cell(3).TryGetValue<double>(out var v) ? v : (double?)null, Position: r.Cell(4).TryGetValue<double>(out var p) ? p : (double?)null,
+            Word: r.Cell(6).GetString(), Row: r.RowNumber())).ToList();
+        var placed = 0;
+        foreach (var indicator in Indicator.All)
+        {
+            var mine = rows.Where(r => r.Indicator == indicator.Name).ToList();
+            mine.Should().NotBeEmpty(indicator.Name);
+            var peer = mine.First(r => r.Point == "peers' value").Value!.Value;
+            var range = mine.Where(r => r.Point is "peers' lowest" or "peers' 25th percentile" or "peers' 75th percentile" or "peers' highest").ToList();
+            range.Should().OnlyContain(r => r.Position >= 0 && r.Position <= 1, "every peer lies on the row's scale");
+            range.Max(r => Math.Abs(r.Position!.Value - 0.5)).Should().BeApproximately(0.5, 1e-9, "the peer furthest from the peers' value is at an end");
+            var distance = range.Max(r => Math.Abs(r.Value!.Value - peer));
+            var sign = indicator.Direction == Spc.ImprovementDirection.Decrease ? -1 : 1;
+            foreach (var r in range)
+                r.Position!.Value.Should().BeApproximately(0.5 + (sign * (r.Value!.Value - peer) / (2 * distance)), 1e-9);
+            var own = mine.Single(r => r.Point == "this PCN");
+            if (own.Position is not { } position)
+                continue;
+            // Better and higher are to the right of the peers' value, worse and lower to the left.
+            if (own.Word is "Better" or "Higher")
+                position.Should().BeGreaterThan(0.5, $"{indicator.Name} is {own.Word}");
+            if (own.Word is "Worse" or "Lower")
+                position.Should().BeLessThan(0.5, $"{indicator.Name} is {own.Word}");
+            placed++;
+        }
+        placed.Should().BeGreaterThan(3);
+
+        // Each circle is drawn from a row whose word is the series' word.
+        using var document = SpreadsheetDocument.Open(path, false);
+        var spine = document.WorkbookPart!.WorksheetParts.SelectMany(w => w.DrawingsPart?.ChartParts ?? []).Single(IsSpine);
+        foreach (var circle in spine.ChartSpace.Descendants<C.ScatterChartSeries>().Where(s => s.SeriesText!.InnerText.StartsWith("INGLEBY", StringComparison.Ordinal) || s.SeriesText!.InnerText.Contains(Pcn, StringComparison.Ordinal)))
+        {
+            var word = circle.SeriesText!.InnerText.Split(": ")[^1];
+            var row = int.Parse(circle.GetFirstChild<C.YValues>()!.InnerText.Split('$')[^1], System.Globalization.CultureInfo.InvariantCulture);
+            rows.Single(r => r.Row == row).Word.Should().BeEquivalentTo(word);
+        }
+    }
+
+    private static bool IsSpine(ChartPart chart) => chart.ChartSpace.InnerText.Contains("middle half", StringComparison.Ordinal);
 
     [Fact]
     public async Task The_printed_benchmark_pack_has_nothing_overlapping_cut_off_or_too_small()

@@ -7,7 +7,7 @@ namespace ImpactMeasure.Reports.Benchmark;
 /// <summary>The PCN benchmarking pack (PACK.md, as the monthly pack): Cover with key messages, Contents, Notes, the
 /// comparison on every indicator, one table per indicator ordered by denominator with its native funnel chart (the
 /// PCNs as points, the PCN in question on its own and named, the peers' value and the 95% and 99.8% limits as
-/// lines), the equity tables and the methods. Every figure is the protected release's.</summary>
+/// lines), for one PCN's pack a spine chart of every indicator first, the equity tables and the methods. Every figure is the protected release's.</summary>
 public static class BenchmarkPack
 {
     public static string FileName(string? pcn, DateOnly period) => $"impact-benchmark-pack-{(pcn ?? "all").ToLowerInvariant()}-{period:yyyy-MM}.xlsx";
@@ -36,6 +36,10 @@ public static class BenchmarkPack
             new(3, string.Join(" ", release.Equity.Methods.Concat(release.Inequality.Methods))),
         };
         var tables = new List<PackTable> { Summary(rows, [notes[0], notes[1]]) };
+        // A PCN's pack opens its charts with the spine chart: every indicator at once against the peers' range.
+        var spine = own is null ? null : SpineChart.Table(rows, own, [notes[0], notes[1]]);
+        if (spine is not null)
+            tables.Add(spine);
         var charts = new List<(PackTable Table, Indicator Indicator, List<BenchmarkRow> Rows)>();
         foreach (var indicator in Indicator.All)
         {
@@ -48,6 +52,8 @@ public static class BenchmarkPack
         tables.Add(PackTables.EquityTable(release.Equity, [notes[0], notes[2]]) with { Title = "Who the service reaches: referrals by deprivation, age and sex, all PCNs" });
         tables.Add(Inequality(release.Inequality, [notes[0], notes[2]]));
         var funnels = charts.Select(c => Funnel(c.Table, PackWorkbook.SheetOf(tables, c.Table), c.Indicator, c.Rows, own)).ToList();
+        if (spine is not null)
+            funnels.Insert(0, SpineChart.Chart(spine, PackWorkbook.SheetOf(tables, spine), own!, rows));
         var cover = new PackCover(CoverLines(rows, own, area, period, release, pack, generatedAt), $", {area}, {period}",
             $"ImpactMeasure PCN benchmarking, {area}, {period}", pack.Organisation, "primary care networks; benchmarking; funnel plot; care navigation; social prescribing");
         PackWorkbook.Write(path, cover, tables, funnels, notes);

@@ -56,17 +56,23 @@ public static class NativeCharts
             foreach (var (run, k) in series.Runs.Select((r, k) => (r, k)))
             {
                 // One legend entry per series however many runs it is drawn in.
-                if (k > 0)
+                if (k > 0 || !series.InLegend)
                     legendEntries.Add(new C.LegendEntry(new C.Index { Val = index }, new C.Delete { Val = true }));
-                scatter.Append(new C.ScatterChartSeries(
+                var element = new C.ScatterChartSeries(
                     new C.Index { Val = index },
                     new C.Order { Val = index },
-                    new C.SeriesText(new C.NumericValue(series.Name)),
+                    series.NameColumn is { } names
+                        ? new C.SeriesText(new C.StringReference(new C.Formula($"'{chart.DataSheet}'!${names}${run.First}")))
+                        : new C.SeriesText(new C.NumericValue(series.Name)),
                     new C.ChartShapeProperties(Outline(series)),
-                    Marker(series),
+                    Marker(series));
+                if (series.Look == ChartLook.Label)
+                    element.Append(NameLabels());
+                element.Append(
                     new C.XValues(new C.NumberReference(new C.Formula(Range(chart.DataSheet, chart.XColumn, run)))),
                     new C.YValues(new C.NumberReference(new C.Formula(Range(chart.DataSheet, series.Column, run)))),
-                    new C.Smooth { Val = false }));
+                    new C.Smooth { Val = false });
+                scatter.Append(element);
                 index++;
             }
         }
@@ -74,18 +80,21 @@ public static class NativeCharts
         var xAxis = new C.ValueAxis(new C.AxisId { Val = CategoryAxisId }, XScaling(chart),
             new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Bottom }, AxisTitle(chart.XAxisTitle, language),
             new C.NumberingFormat { FormatCode = chart.XFormat, SourceLinked = false }, new C.MajorTickMark { Val = C.TickMarkValues.Outside },
-            new C.TickLabelPosition { Val = C.TickLabelPositionValues.Low }, new C.CrossingAxis { Val = ValueAxisId },
+            new C.TickLabelPosition { Val = chart.HideXLabels ? C.TickLabelPositionValues.None : C.TickLabelPositionValues.Low }, new C.CrossingAxis { Val = ValueAxisId },
             new C.Crosses { Val = C.CrossesValues.AutoZero }, new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory });
         if (chart.XMajorUnit is { } unit)
             xAxis.Append(new C.MajorUnit { Val = unit });
-        var plotArea = new C.PlotArea(new C.Layout(), scatter,
-            xAxis,
-            new C.ValueAxis(new C.AxisId { Val = ValueAxisId }, new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax }),
-                new C.Delete { Val = false }, new C.AxisPosition { Val = C.AxisPositionValues.Left }, new C.MajorGridlines(Gridlines()),
-                AxisTitle(chart.YAxisTitle, language),
-                new C.NumberingFormat { FormatCode = chart.YFormat, SourceLinked = false }, new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
-                new C.CrossingAxis { Val = CategoryAxisId }, new C.Crosses { Val = C.CrossesValues.AutoZero },
-                new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory }));
+        var yScaling = new C.Scaling(new C.Orientation { Val = C.OrientationValues.MinMax });
+        if (chart.YRange is { } yRange)
+            yScaling.Append(new C.MaxAxisValue { Val = yRange.Max }, new C.MinAxisValue { Val = yRange.Min });
+        var yAxis = new C.ValueAxis(new C.AxisId { Val = ValueAxisId }, yScaling,
+            new C.Delete { Val = chart.HideYAxis }, new C.AxisPosition { Val = C.AxisPositionValues.Left });
+        if (!chart.HideYAxis)
+            yAxis.Append(new C.MajorGridlines(Gridlines()), AxisTitle(chart.YAxisTitle, language));
+        yAxis.Append(new C.NumberingFormat { FormatCode = chart.YFormat, SourceLinked = false }, new C.TickLabelPosition { Val = C.TickLabelPositionValues.NextTo },
+            new C.CrossingAxis { Val = CategoryAxisId }, new C.Crosses { Val = C.CrossesValues.AutoZero },
+            new C.CrossBetween { Val = C.CrossBetweenValues.MidpointCategory });
+        var plotArea = new C.PlotArea(new C.Layout(), scatter, xAxis, yAxis);
         var title = new C.Title(
             new C.ChartText(new C.RichText(new A.BodyProperties(), new A.ListStyle(),
                 new A.Paragraph(new A.Run(new A.RunProperties { FontSize = 1400, Bold = true, Language = language }, new A.Text(chart.Title))),
@@ -115,8 +124,15 @@ public static class NativeCharts
 
     private static A.Outline Outline(ChartSeries series)
     {
-        if (series.Look == ChartLook.Markers)
+        if (series.Look is ChartLook.Markers or ChartLook.BigMarkers or ChartLook.Label)
             return new A.Outline(new A.NoFill());
+        if (series.Look is ChartLook.Band or ChartLook.Tick)
+        {
+            return new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour }))
+            {
+                Width = (int)(series.Width * 12700), CapType = A.LineCapValues.Flat,
+            };
+        }
         var outline = new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour })) { Width = series.Look == ChartLook.DashedLine ? 19050 : 28575 };
         if (series.Look == ChartLook.DashedLine)
             outline.Append(new A.PresetDash { Val = A.PresetLineDashValues.Dash });
@@ -127,10 +143,18 @@ public static class NativeCharts
     {
         ChartLook.Markers => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 9 },
             new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour }), new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour })))),
+        ChartLook.BigMarkers => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 13 },
+            new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour }), new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "000000" })) { Width = 12700 })),
         ChartLook.Line => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.Circle }, new C.Size { Val = 5 },
             new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = series.Colour }))),
         _ => new C.Marker(new C.Symbol { Val = C.MarkerStyleValues.None }),
     };
+
+    // The series' name as a label right of each point (a spine chart names its rows so).
+    private static C.DataLabels NameLabels() => new(
+        new C.DataLabelPosition { Val = C.DataLabelPositionValues.Right },
+        new C.ShowLegendKey { Val = false }, new C.ShowValue { Val = false }, new C.ShowCategoryName { Val = false },
+        new C.ShowSeriesName { Val = true }, new C.ShowPercent { Val = false }, new C.ShowBubbleSize { Val = false });
 
     private static C.ChartShapeProperties Gridlines() => new(new A.Outline(new A.SolidFill(new A.RgbColorModelHex { Val = "E0E0E0" })));
 

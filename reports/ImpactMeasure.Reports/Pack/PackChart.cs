@@ -17,6 +17,15 @@ public sealed record PackChart(string Title, string Subtitle, string AltText, st
     public string XFormat { get; init; } = "mmm yyyy";
 
     public double? XMajorUnit { get; init; } = 183;
+
+    /// <summary>The y axis's first and last value, else Excel's.</summary>
+    public (double Min, double Max)? YRange { get; init; }
+
+    /// <summary>No y axis, no horizontal gridlines (a spine chart: its rows are named by labels on the chart).</summary>
+    public bool HideYAxis { get; init; }
+
+    /// <summary>No tick labels on the x axis (a spine chart's positions are a scale, not values).</summary>
+    public bool HideXLabels { get; init; }
 }
 
 /// <summary>How a series is drawn.</summary>
@@ -28,11 +37,28 @@ public enum ChartLook
     PlainLine,
     DashedLine,
     Markers,
+    /// <summary>A large marker with a dark outline (the area in question).</summary>
+    BigMarkers,
+    /// <summary>A thick line with flat ends (a spine chart's range of peers).</summary>
+    Band,
+    /// <summary>A thinner dark line (a spine chart's mark of the peers' value).</summary>
+    Tick,
+    /// <summary>Nothing drawn but the series' name as a label right of its point.</summary>
+    Label,
 }
 
 /// <summary>One legend entry of a chart: its column, colour, look and the runs of rows (first, last) it is drawn over.</summary>
 public sealed record ChartSeries(string Name, string Column, string Colour, ChartLook Look, IReadOnlyList<(int First, int Last)> Runs)
 {
+    /// <summary>A column whose cell in each run's first row names that run (instead of <see cref="Name"/>).</summary>
+    public string? NameColumn { get; init; }
+
+    /// <summary>False to keep the series out of the legend.</summary>
+    public bool InLegend { get; init; } = true;
+
+    /// <summary>A band's line width in points.</summary>
+    public double Width { get; init; } = 10;
+
     /// <summary>The runs of consecutive rows whose <paramref name="isNumber"/> holds, split where <paramref name="group"/> changes.</summary>
     public static IReadOnlyList<(int First, int Last)> RunsOf(int firstRow, int count, Func<int, bool> isNumber, Func<int, object?>? group = null)
     {
