@@ -5,7 +5,8 @@ namespace ImpactMeasure.Reports.Metrics;
 /// complete (re-presentation observed), follow-up incomplete (window runs past the practice's patient-level data)
 /// and at a practice with no patient-level data. Attended and no-response count only events that could free one.</summary>
 public readonly record struct FollowUpCounts(long Signposted, long Diverted, long NotRequested, long RequestedUnknown, long Complete, long Represented,
-    long Incomplete, long NoPatientLevel, long Attended, long NoResponse) : System.Numerics.IAdditionOperators<FollowUpCounts, FollowUpCounts, FollowUpCounts>
+    long Incomplete, long NoPatientLevel, long Attended, long NoResponse) : System.Numerics.IAdditionOperators<FollowUpCounts, FollowUpCounts, FollowUpCounts>,
+    System.Numerics.IMultiplyOperators<FollowUpCounts, long, FollowUpCounts>
 {
     /// <summary>Diverted events that could free a GP appointment.</summary>
     public long FreeingDiverted => Complete + Incomplete + NoPatientLevel;
@@ -24,6 +25,10 @@ public readonly record struct FollowUpCounts(long Signposted, long Diverted, lon
     public static FollowUpCounts operator +(FollowUpCounts a, FollowUpCounts b) => new(a.Signposted + b.Signposted, a.Diverted + b.Diverted,
         a.NotRequested + b.NotRequested, a.RequestedUnknown + b.RequestedUnknown, a.Complete + b.Complete, a.Represented + b.Represented,
         a.Incomplete + b.Incomplete, a.NoPatientLevel + b.NoPatientLevel, a.Attended + b.Attended, a.NoResponse + b.NoResponse);
+
+    /// <summary>k units of these counts (a bootstrap adds equal units once, times how often they were drawn).</summary>
+    public static FollowUpCounts operator *(FollowUpCounts a, long k) => new(a.Signposted * k, a.Diverted * k, a.NotRequested * k,
+        a.RequestedUnknown * k, a.Complete * k, a.Represented * k, a.Incomplete * k, a.NoPatientLevel * k, a.Attended * k, a.NoResponse * k);
 
     public static FollowUpCounts Sum(IEnumerable<FollowUpCounts> counts) => counts.Aggregate(default(FollowUpCounts), (a, b) => a + b);
 
