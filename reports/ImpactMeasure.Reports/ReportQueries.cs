@@ -29,6 +29,8 @@ public static class ReportQueries
     public const string Equity = "queries/rpt_equity.sql";
     public const string PcnProfile = "queries/rpt_pcn_profile.sql";
     public const string PracticeMonths = "queries/rpt_practice_months.sql";
+    public const string RegisteredCohort = "queries/rpt_registered_cohort.sql";
+    public const string RegisteredGpVisits = "queries/rpt_registered_gp_visits.sql";
 
     /// <summary>The latest month with data, or null for an empty warehouse.</summary>
     public static async Task<DateOnly?> LatestMonthAsync(ImpactMeasure.Warehouse.Warehouse warehouse)

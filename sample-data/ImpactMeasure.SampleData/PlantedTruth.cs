@@ -54,4 +54,5 @@ public sealed record WellbeingChange(double PlantedMeanChange, double RealisedMe
 
 public sealed record WellbeingTruth(double FollowUpRate, string SwemwbsScale, SortedDictionary<string, WellbeingChange> ByInstrument);
 
-public sealed record GpUseTruth(int WindowMonths, double GpRatePerMonthBefore, double GpRatePerMonthAfter, double ComparisonGpRatePerMonth, double PlantedDidPerPerson);
+public sealed record GpUseTruth(int WindowMonths, double GpRatePerMonthBefore, double GpRatePerMonthAfter, double ComparisonGpRatePerMonth, double PlantedDidPerPerson,
+    double GpDnaShare, double PlantedDidAttendedPerPerson);

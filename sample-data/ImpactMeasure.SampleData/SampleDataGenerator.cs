@@ -65,7 +65,10 @@ public sealed class SampleDataGenerator
             previous = thisMonth;
             _log($"{name}: {totals.Total:N0} appointments, {thisMonth.Count:N0} signposting events ({clock.Elapsed.TotalSeconds:F1} s)");
         }
-        var patientAppointments = new PatientAppointmentsGenerator(_options).Generate(practices, events);
+        var patientGenerator = new PatientAppointmentsGenerator(_options);
+        var patientAppointments = patientGenerator.Generate(practices, events);
+        Write("registered-patients", $"local/registered-patients-{NhsDates.Month(_options.MonthStart(_options.Months - 1))}.csv", LocalWriters.RegisteredPatientHeader,
+            f => patientGenerator.Registered(practices, events).ForEach(r => LocalWriters.Write(f, r)));
         WriteByMonth("wellbeing", "local/wellbeing", LocalWriters.WellbeingHeader, scores, s => s.MeasuredOn, LocalWriters.Write);
         WriteByMonth("patient-appointments", "local/patient-appointments", LocalWriters.PatientAppointmentHeader, patientAppointments, a => a.Date, LocalWriters.Write);
         var truth = TruthBuilder.Build(_options, geography, crosstab, services, events, patientAppointments, wellbeing, appointments, _tally, signposting.InappropriatePcn);

@@ -36,7 +36,10 @@ public static class TruthBuilder
             WellbeingOf(wellbeing),
             new GpUseTruth(PatientAppointmentsGenerator.WindowMonths, PatientAppointmentsGenerator.SpGpRateBefore,
                 options.GpRateAfterReferral, PatientAppointmentsGenerator.ComparisonGpRate,
-                Math.Round((options.GpRateAfterReferral - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths, 6)),
+                Math.Round((options.GpRateAfterReferral - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths, 6),
+                PatientAppointmentsGenerator.GpDnaShare,
+                Math.Round((options.GpRateAfterReferral - PatientAppointmentsGenerator.SpGpRateBefore) * PatientAppointmentsGenerator.WindowMonths
+                    * (1 - PatientAppointmentsGenerator.GpDnaShare), 6)),
             inappropriatePcn is null ? null : InappropriatePcnOf(inappropriatePcn, published));
     }
 

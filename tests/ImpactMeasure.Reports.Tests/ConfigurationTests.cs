@@ -97,6 +97,6 @@ public class ConfigurationTests
                 || t.StartsWith("ref_", StringComparison.Ordinal) || (dataQuality && t.StartsWith("etl_", StringComparison.Ordinal)), path);
             Path.GetFileName(path).Should().StartWith("rpt_");
         }
-        ReportQueries.Scripts.Paths.Should().HaveCount(20);
+        ReportQueries.Scripts.Paths.Should().HaveCount(22);
     }
 }

@@ -43,6 +43,11 @@ public class GeneratedSeedRecoveryTests
             var plantedDid = truth.GetProperty("social_prescribing_gp_use").GetProperty("planted_did_per_person").GetDouble();
             gpUse.Lower!.Value.Should().BeLessThan(plantedDid);
             gpUse.Upper!.Value.Should().BeGreaterThan(plantedDid);
+            // The matched before/after, on the registered population, recovers the planted change in attended appointments.
+            var attended = truth.GetProperty("social_prescribing_gp_use").GetProperty("planted_did_attended_per_person").GetDouble();
+            var matched = await new Models.MatchedReport(warehouse).RunAsync(ReportWindow.Ending(last.AddMonths(-Models.MatchedBeforeAfter.WindowMonths), 12, null));
+            matched.Lower!.Value.Should().BeLessThan(attended, "the matched interval covers the planted change");
+            matched.Upper!.Value.Should().BeGreaterThan(attended, "the matched interval covers the planted change");
             var overload = truth.GetProperty("overloaded_service");
             var service = overload.GetProperty("service_code").GetString()!;
             var from = overload.GetProperty("from_month").GetString()!;

@@ -73,6 +73,9 @@ public static class DemoCommand
             status = await ModelCommand.ItsAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)
             status = await ModelCommand.DidAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
+        // The matched before/after needs six months after each referral: referrals of the twelve months before those.
+        if (status == ExitCodes.Ok)
+            status = await ModelCommand.MatchedAsync(location, ReportWindow.Ending(latest.Value.AddMonths(-6), 12, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)
             status = await ModelCommand.CounterfactualAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)
@@ -80,7 +83,7 @@ public static class DemoCommand
         output.Out.WriteLine($"Warehouse: {Path.GetFullPath(path)}");
         output.Out.WriteLine($"Metrics:   {Path.GetFullPath(metrics)} (the 12 months to {latest:yyyy-MM})");
         output.Out.WriteLine($"Pack:      {Path.GetFullPath(pack)}");
-        output.Out.WriteLine($"Models:    {Path.GetFullPath(models)} (interrupted time series, staggered difference in differences and the Microsoft.ML counterfactual over {ModelMonths} months, with the researcher's workbook)");
+        output.Out.WriteLine($"Models:    {Path.GetFullPath(models)} (interrupted time series, staggered difference in differences and the Microsoft.ML counterfactual over {ModelMonths} months, the matched before/after of social prescribing referrals, and the researcher's workbook)");
         output.Out.WriteLine($"Benchmark: {Path.GetFullPath(benchmark)} ({firstPcn} against the PCNs of its ICB: the Excel pack with funnel charts, the CSVs, equity by deprivation, age and sex)");
         output.Out.WriteLine($"Next:      impact report monthly --period {latest:yyyy-MM} --area U10004 -w duckdb:{path}   (a PCN's pack; see README 'After the demo')");
         return status;

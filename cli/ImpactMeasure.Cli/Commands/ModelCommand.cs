@@ -20,6 +20,8 @@ public static class ModelCommand
             "did_summary.txt and did_event_study.csv", 3, DidAsync, output),
         Model("workbook", "The researcher's workbook: every model's estimate, the event study with its chart, the counterfactual's fit and placebo (pack style).",
             "impact-models-YYYY-MM.xlsx", 13, WorkbookAsync, output),
+        Model("matched", "Matched before/after: GP appointments in the six months either side of a first social prescribing referral against matched registered patients.",
+            "matched_summary.txt and matched_estimate.csv", 1, MatchedAsync, output),
         Model("counterfactual", "Counterfactual (Microsoft.ML FastTree) of GP appointments per 1,000 patients after each link-worker start, with held-out fit and a placebo.",
             "counterfactual_summary.txt and counterfactual_estimate.csv", 13, CounterfactualAsync, output),
     };
@@ -51,6 +53,10 @@ public static class ModelCommand
                 "event_time,att_log,se,lower_95,upper_95,relative_change\n"
                 + string.Concat(result.EventStudy.Select(e => $"{e.Key},{N(e.Value.Att)},{N(e.Value.StdError)},{N(e.Value.Lower)},{N(e.Value.Upper)},{N(Math.Exp(e.Value.Att) - 1)}\n"))),
             (ModelPlots.EventStudyFile, ModelPlots.EventStudy));
+
+    public static Task<int> MatchedAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, ImpactConfiguration config) =>
+        WriteAsync(location, window, folder, force, output, "matched", "the matched before/after cannot be estimated",
+            warehouse => new MatchedReport(warehouse).RunAsync(window), result => MatchedReport.Summary(window, result), ("matched_estimate.csv", MatchedReport.Csv));
 
     public static Task<int> CounterfactualAsync(WarehouseLocation location, ReportWindow window, string folder, bool force, CliOutput output, ImpactConfiguration config) =>
         WriteAsync(location, window, folder, force, output, "counterfactual", "the counterfactual model cannot be trained",

@@ -6,3 +6,4 @@ delete from stg_list_size where load_batch_id = $1;
 delete from stg_signposting where load_batch_id = $1;
 delete from stg_wellbeing where load_batch_id = $1;
 delete from stg_patient_appointments where load_batch_id = $1;
+delete from stg_registered_patients where load_batch_id = $1;

@@ -2,6 +2,7 @@ using CoverageFormat = ImpactMeasure.Etl.Formats.Coverage.CoverageFormat;
 using CrosstabFormat = ImpactMeasure.Etl.Formats.Crosstab.CrosstabFormat;
 using ListSizeFormat = ImpactMeasure.Etl.Formats.ListSize.ListSizeFormat;
 using PatientAppointmentsFormat = ImpactMeasure.Etl.Formats.PatientAppointments.PatientAppointmentsFormat;
+using RegisteredPatientsFormat = ImpactMeasure.Etl.Formats.RegisteredPatients.RegisteredPatientsFormat;
 using PracticeMapFormats = ImpactMeasure.Etl.Formats.PracticeMap.PracticeMapFormats;
 using SignpostingFormat = ImpactMeasure.Etl.Formats.Signposting.SignpostingFormat;
 using SubIcbFormats = ImpactMeasure.Etl.Formats.SubIcb.SubIcbFormats;
@@ -23,6 +24,7 @@ public static class FormatCatalog
     public const string Signposting = "signposting";
     public const string Wellbeing = "wellbeing";
     public const string PatientAppointments = "patient-appointments";
+    public const string RegisteredPatients = "registered-patients";
 
     /// <summary>Every format, registered here once: each is defined in its own folder beside its loader and SQL.</summary>
     public static IReadOnlyList<ExtractFormat> All { get; } =
@@ -35,6 +37,7 @@ public static class FormatCatalog
         SignpostingFormat.Spec,
         WellbeingFormat.Spec,
         PatientAppointmentsFormat.Spec,
+        RegisteredPatientsFormat.Spec,
     ];
 
     /// <summary>Header names compare case-insensitively, ignoring surrounding spaces and a BOM.</summary>

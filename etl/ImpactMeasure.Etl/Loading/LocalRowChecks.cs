@@ -91,4 +91,20 @@ public sealed class LocalRowChecks
         _context.Reject(column, raw, raw.IsEmpty ? "is empty: a date is required" : problem!);
         return false;
     }
+
+    /// <summary>A deprivation decile 1–10 (blank allowed), else false (quarantined).</summary>
+    public bool Decile(out int? decile)
+    {
+        var raw = _context.Value("imd_decile");
+        decile = null;
+        if (raw.IsEmpty)
+            return true;
+        if (int.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 10)
+        {
+            decile = value;
+            return true;
+        }
+        _context.Reject("imd_decile", raw, "is not a deprivation decile from 1 to 10");
+        return false;
+    }
 }

@@ -26,7 +26,7 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
 
     /// <summary>The dimensions and reference tables, written whole.</summary>
     public static IReadOnlyList<string> Dimensions { get; } =
-        ["dim_appointment_profile", "dim_date", "dim_instrument", "dim_outcome", "dim_patient_band", "dim_practice", "dim_reason", "dim_role", "dim_service",
+        ["dim_appointment_profile", "dim_date", "dim_instrument", "dim_outcome", "dim_patient_band", "dim_practice", "dim_reason", "dim_registered_patient", "dim_role", "dim_service",
          "ref_service_category"];
 
     public async Task<ExportManifest> RunAsync(string folder, CancellationToken cancellationToken = default)

@@ -21,6 +21,16 @@ public static class LocalWriters
         file.Write(s.ReferralId, s.PatientId, s.PracticeCode, s.Instrument, s.Timepoint, NhsDates.Iso(s.MeasuredOn), NhsDates.Number(s.Score));
     }
 
+    public static readonly string[] RegisteredPatientHeader =
+        ["patient_id", "practice_code", "age_band", "sex", "imd_decile", "registration_start", "registration_end"];
+
+    public static void Write(CsvOut file, RegisteredPatient r)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(r);
+        file.Write(r.PatientId, r.PracticeCode, r.Demographics.AgeBand, r.Demographics.Sex, NhsDates.Number(r.Demographics.ImdDecile), NhsDates.Iso(r.RegisteredFrom), "");
+    }
+
     public static void Write(CsvOut file, PatientAppointment a)
     {
         ArgumentNullException.ThrowIfNull(file);

@@ -3,8 +3,10 @@ using ImpactMeasure.SampleData.Geography;
 namespace ImpactMeasure.SampleData.Local;
 
 /// <summary>Patient-level appointments for signposted patients (a month either side of the event), people
-/// referred to social prescribing (six months either side) and a comparison group (the whole period), with
-/// the planted re-presentation rate after diversion and the planted fall in GP use after referral.</summary>
+/// referred to social prescribing (six months either side) and a comparison group (the whole period, or from a
+/// registration during it), with the planted re-presentation rate after diversion and the planted fall in GP use
+/// after referral; and the register of the patients whose GP use it simulates in full (the referred and the
+/// comparison group: signposted-only patients' appointments exist only around their events).</summary>
 public sealed class PatientAppointmentsGenerator
 {
     public const int RepresentationWindowDays = 14;
@@ -14,8 +16,11 @@ public sealed class PatientAppointmentsGenerator
     public const double ComparisonGpRate = 0.45;
     public const double NavigatedGpRate = 0.15;
     public const double OtherStaffRate = 0.20;
-    public const int ComparisonPatientsPerPractice = 15;
+    public const int ComparisonPatientsPerPractice = 60;
     public const int WindowMonths = 6;
+
+    /// <summary>The share of GP appointments not attended (DNA).</summary>
+    public const double GpDnaShare = 0.05;
 
     private readonly SampleDataOptions _options;
 
@@ -29,16 +34,41 @@ public sealed class PatientAppointmentsGenerator
             appointments.AddRange(Navigated(patient.Key, patient.ToList()));
         foreach (var patient in events.Where(e => e.IsSocialPrescribingReferral).GroupBy(e => e.PatientId))
             appointments.AddRange(Referred(patient.Key, patient.ToList()));
+        foreach (var (id, practice, from) in Comparison(practices))
+        {
+            var random = new SeededRandom(_options.Seed, "appointments", id);
+            appointments.AddRange(Background(random, practice.Code, id, from, _options.End, _ => ComparisonGpRate));
+        }
+        return appointments.OrderBy(a => a.Date).ThenBy(a => a.AppointmentId, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The registered-patients extract: the referred (registered long before the period) and the comparison
+    /// group, one in ten of whom registers during the period.</summary>
+    public List<RegisteredPatient> Registered(IReadOnlyList<Practice> practices, IReadOnlyList<SignpostEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(practices);
+        ArgumentNullException.ThrowIfNull(events);
+        var decile = practices.ToDictionary(p => p.Code, p => p.DeprivationDecile, StringComparer.Ordinal);
+        var longAgo = _options.Start.AddYears(-4);
+        var referred = events.Where(e => e.IsSocialPrescribingReferral).GroupBy(e => e.PatientId)
+            .Select(g => g.OrderBy(e => e.Date).First())
+            .Select(e => new RegisteredPatient(e.PatientId, e.PracticeCode, Demographics.For(_options.Seed, e.PatientId, decile[e.PracticeCode]), longAgo));
+        var comparison = Comparison(practices)
+            .Select(c => new RegisteredPatient(c.Id, c.Practice.Code, Demographics.For(_options.Seed, c.Id, c.Practice.DeprivationDecile), c.From == _options.Start ? longAgo : c.From));
+        return referred.Concat(comparison).OrderBy(r => r.PracticeCode, StringComparer.Ordinal).ThenBy(r => r.PatientId, StringComparer.Ordinal).ToList();
+    }
+
+    private IEnumerable<(string Id, Practice Practice, DateOnly From)> Comparison(IReadOnlyList<Practice> practices)
+    {
         foreach (var practice in practices.Where(p => p.LinkWorkerStartMonth is not null))
         {
             for (var n = 0; n < ComparisonPatientsPerPractice; n++)
             {
                 var id = SeededRandom.PseudoId(_options.Seed, "comparison", practice.Code, n);
-                var random = new SeededRandom(_options.Seed, "appointments", id);
-                appointments.AddRange(Background(random, practice.Code, id, _options.Start, _options.End, _ => ComparisonGpRate));
+                var joins = n % 10 == 9 ? new SeededRandom(_options.Seed, "registration", id).Between(0, 365) : (int?)null;
+                yield return (id, practice, joins is { } days ? _options.Start.AddDays(days) : _options.Start);
             }
         }
-        return appointments.OrderBy(a => a.Date).ThenBy(a => a.AppointmentId, StringComparer.Ordinal).ToList();
     }
 
     private List<PatientAppointment> Navigated(string patientId, List<SignpostEvent> events)
@@ -89,7 +119,7 @@ public sealed class PatientAppointmentsGenerator
             yield break;
         const double perWorkingDay = 1 / 21.0;
         if (random.Chance(gpRatePerMonth * perWorkingDay))
-            yield return Appointment(random, practice, patientId, day, "GP", random.Chance(0.05) ? "DNA" : "Attended");
+            yield return Appointment(random, practice, patientId, day, "GP", random.Chance(GpDnaShare) ? "DNA" : "Attended");
         if (random.Chance(OtherStaffRate * perWorkingDay))
             yield return Appointment(random, practice, patientId, day, "Other Practice staff", random.Chance(0.06) ? "DNA" : "Attended");
     }

@@ -91,7 +91,7 @@ public sealed class SignpostingLoader : IFormatLoader
             || !checks.Date(dates, "outcome_date", optional: true, out var outcomeDate)
             || !checks.OneOf("age_band", AgeBands, optional: true, out var ageBand)
             || !checks.OneOf("sex", Sexes, optional: true, out var sex)
-            || !Decile(context, out var decile))
+            || !checks.Decile(out var decile))
         {
             return null;
         }
@@ -113,19 +113,4 @@ public sealed class SignpostingLoader : IFormatLoader
     }
 
     private static string? Optional(LoadContext context, string column) => context.Value(column) is { IsEmpty: false } v ? v.ToString() : null;
-
-    private static bool Decile(LoadContext context, out int? decile)
-    {
-        var raw = context.Value("imd_decile");
-        decile = null;
-        if (raw.IsEmpty)
-            return true;
-        if (int.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 10)
-        {
-            decile = value;
-            return true;
-        }
-        context.Reject("imd_decile", raw, "is not a deprivation decile from 1 to 10");
-        return false;
-    }
 }
