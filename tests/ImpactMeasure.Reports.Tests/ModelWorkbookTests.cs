@@ -20,7 +20,8 @@ public class ModelWorkbookTests(SampleWarehouses sample)
         var did = await new DidReport(warehouse).RunAsync(Window);
         var counterfactual = await new CounterfactualReport(warehouse).RunAsync(Window);
         var path = Path.Combine(Directory.CreateTempSubdirectory("impact-models-").FullName, ModelWorkbook.FileName(Window.LastMonth));
-        ModelWorkbook.Write(path, Window, its, did, counterfactual, "ImpactMeasure", DateTimeOffset.UnixEpoch);
+        var referrals = MatchedReport.ReferralWindow(Window);
+        ModelWorkbook.Write(path, Window, its, did, counterfactual, (referrals, await new MatchedReport(warehouse).RunAsync(referrals)), "ImpactMeasure", DateTimeOffset.UnixEpoch);
         return (path, did, counterfactual);
     }
 

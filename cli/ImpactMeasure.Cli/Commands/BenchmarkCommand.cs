@@ -1,10 +1,10 @@
-using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Reports;
 using ImpactMeasure.Reports.Benchmark;
 using ImpactMeasure.Reports.Metrics;
 using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Configuration;
 using ImpactMeasure.Warehouse.Migrations;
 using Spectre.Console;
 

@@ -1,8 +1,8 @@
-using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using ImpactMeasure.Etl;
 using ImpactMeasure.Reports;
 using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Configuration;
 
 namespace ImpactMeasure.Cli.Commands;
 
@@ -75,7 +75,7 @@ public static class DemoCommand
             status = await ModelCommand.DidAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         // The matched before/after needs six months after each referral: referrals of the twelve months before those.
         if (status == ExitCodes.Ok)
-            status = await ModelCommand.MatchedAsync(location, ReportWindow.Ending(latest.Value.AddMonths(-6), 12, null), models, force: true, output, config);
+            status = await ModelCommand.MatchedAsync(location, ImpactMeasure.Reports.Models.MatchedReport.ReferralWindow(ReportWindow.Ending(latest.Value, ModelMonths, null)), models, force: true, output, config);
         if (status == ExitCodes.Ok)
             status = await ModelCommand.CounterfactualAsync(location, ReportWindow.Ending(latest.Value, ModelMonths, null), models, force: true, output, config);
         if (status == ExitCodes.Ok)

@@ -1,9 +1,9 @@
-using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Reports;
 using ImpactMeasure.Reports.Models;
 using ImpactMeasure.Warehouse;
+using ImpactMeasure.Warehouse.Configuration;
 using ImpactMeasure.Warehouse.Migrations;
 
 namespace ImpactMeasure.Cli.Commands;
@@ -81,8 +81,18 @@ public static class ModelCommand
             var its = await new ItsReport(warehouse).RunAsync(window);
             var did = await new DidReport(warehouse).RunAsync(window);
             var counterfactual = await new CounterfactualReport(warehouse).RunAsync(window);
+            var referrals = MatchedReport.ReferralWindow(window);
+            MatchedResult? matched;
+            try
+            {
+                matched = await new MatchedReport(warehouse).RunAsync(referrals);
+            }
+            catch (ArgumentException)
+            {
+                matched = null;
+            }
             Directory.CreateDirectory(folder);
-            ModelWorkbook.Write(file, window, its, did, counterfactual, ImpactMeasure.Reports.Pack.PackSettings.Load(config).Organisation, DateTimeOffset.UtcNow);
+            ModelWorkbook.Write(file, window, its, did, counterfactual, (referrals, matched), ImpactMeasure.Reports.Pack.PackSettings.Load(config).Organisation, DateTimeOffset.UtcNow);
         }
         catch (ArgumentException ex)
         {

@@ -1,8 +1,8 @@
-using ImpactMeasure.Warehouse.Configuration;
 using System.CommandLine;
 using System.Globalization;
 using ImpactMeasure.Etl;
 using ImpactMeasure.Etl.Vocabulary;
+using ImpactMeasure.Warehouse.Configuration;
 using Spectre.Console;
 
 namespace ImpactMeasure.Cli.Commands;

@@ -11,6 +11,13 @@ public sealed class MatchedReport(ImpactMeasure.Warehouse.Warehouse warehouse)
     public const int Seed = 20251205;
     public const int Resamples = 2000;
 
+    /// <summary>The twelve months of referrals whose six months after have passed by the end of <paramref name="window"/>.</summary>
+    public static ReportWindow ReferralWindow(ReportWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        return ReportWindow.Ending(window.LastMonth.AddMonths(-MatchedBeforeAfter.WindowMonths), 12, window.Area);
+    }
+
     public async Task<MatchedResult> RunAsync(ReportWindow window)
     {
         ArgumentNullException.ThrowIfNull(window);

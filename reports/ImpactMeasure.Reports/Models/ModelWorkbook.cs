@@ -11,7 +11,8 @@ public static class ModelWorkbook
 {
     public static string FileName(DateOnly period) => $"impact-models-{period:yyyy-MM}.xlsx";
 
-    public static void Write(string path, ReportWindow window, PooledItsResult its, DidResult did, CounterfactualResult counterfactual, string organisation,
+    public static void Write(string path, ReportWindow window, PooledItsResult its, DidResult did, CounterfactualResult counterfactual,
+        (ReportWindow Referrals, MatchedResult? Result) matched, string organisation,
         DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(window);
@@ -24,6 +25,8 @@ public static class ModelWorkbook
             new(2, Method(DidReport.Summary(window, did))),
             new(3, Method(CounterfactualReport.Summary(window, counterfactual))),
             new(4, "Relative changes are exp(estimate) − 1 of effects on the log of GP appointments per 1,000 registered patients; intervals are 95%."),
+            new(5, matched.Result is { } m ? Method(MatchedReport.Summary(matched.Referrals, m))
+                : "The matched before/after needs a registered-patients extract and patient-level GP appointments; none could be matched for this window."),
         };
         var (didEstimate, didLower, didUpper) = did.Relative;
         var (bootLower, bootUpper) = did.RelativeBootstrapByPcn;
@@ -59,7 +62,24 @@ public static class ModelWorkbook
         {
             WrapWidth = 36,
         };
-        var tables = new List<PackTable> { estimates, eventStudy, fit };
+        var person = new PackTable($"The change for a person referred to social prescribing: matched before/after, referrals {matched.Referrals.Describe()}", [notes[4]],
+            [("Measure", "@"), ("Estimate", "0.00"), ("Lower 95% limit", "0.00"), ("Upper 95% limit", "0.00"), ("People matched", "#,##0"), ("People referred", "#,##0"),
+             ("Comparison patients", "#,##0")],
+            matched.Result is { } r
+                ?
+                [
+                    ["GP appointments attended per person, 6 months after against before, referred minus matched comparison", r.Effect, r.Lower, r.Upper, (long)r.Sets.Count,
+                     (long)r.Referred, (long)r.DistinctControls],
+                    ["Referred: GP appointments per person in the 6 months before", r.Sets.Average(x => x.Before), "[z]", "[z]", (long)r.Sets.Count, (long)r.Referred, "[z]"],
+                    ["Referred: the same, 6 months after", r.Sets.Average(x => x.After), "[z]", "[z]", (long)r.Sets.Count, (long)r.Referred, "[z]"],
+                    ["Comparison: GP appointments per person in the 6 months before", r.Sets.Average(x => x.ControlBefore), "[z]", "[z]", "[z]", "[z]", (long)r.DistinctControls],
+                    ["Comparison: the same, 6 months after", r.Sets.Average(x => x.ControlAfter), "[z]", "[z]", "[z]", "[z]", (long)r.DistinctControls],
+                ]
+                : [["Matched before/after", "[x]", "[x]", "[x]", "[x]", "[x]", "[x]"]])
+        {
+            WrapWidth = 40,
+        };
+        var tables = new List<PackTable> { estimates, eventStudy, fit, person };
         var chart = EventStudyChart(eventStudy, PackWorkbook.SheetOf(tables, eventStudy), did);
         var period = window.Describe();
         var cover = new PackCover(
@@ -72,10 +92,13 @@ public static class ModelWorkbook
                 ? "- The counterfactual's trees predict held-out months better than a regression on the same features."
                 : "- The counterfactual's trees do no better than a regression on held-out months: cite the regression models.",
             string.Create(CultureInfo.InvariantCulture, $"- Naive two-way fixed effects gives {Math.Exp(did.NaiveTwfe) - 1:+0.0%;-0.0%}; where it differs from the staggered estimate, trust the staggered one."),
+            matched.Result is { } mr
+                ? string.Create(CultureInfo.InvariantCulture, $"- A person referred to social prescribing had {mr.Effect:+0.00;-0.00} GP appointments in the six months after against matched registered patients (95% {mr.Lower:+0.00;-0.00} to {mr.Upper:+0.00;-0.00}; {mr.Sets.Count:N0} people, referrals {matched.Referrals.Describe()}); a 2025 national study found 1.13 fewer a quarter.")
+                : "- The matched before/after of referred people is not available: it needs a registered-patients extract.",
             "About this workbook: the impact models of METHODS §6 on the warehouse's GP appointment data (GPAD), practices by the month their link worker started.",
             $"Period covered: {period}.",
             $"Date produced: {generatedAt:d MMMM yyyy}.",
-            "Disclosure: the models use appointment counts of practices, not counts of people; no figure here is a small count of people.",
+            "Disclosure: the models use appointment counts of practices, and the matched before/after means over more than a thousand people; no figure here is a small count of people.",
             $"Published by: {organisation}.",
             "Methodology: see Notes; each note is the model's own summary of its method and assumptions.",
         ], $", {period}", $"ImpactMeasure impact models, {period}", organisation, "social prescribing; link workers; GP appointments; difference in differences; interrupted time series; counterfactual");
