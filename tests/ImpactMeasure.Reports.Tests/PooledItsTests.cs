@@ -1,4 +1,5 @@
 using ImpactMeasure.Reports.Models;
+using ImpactMeasure.Reports.Models.Simulations;
 using ImpactMeasure.Testing;
 
 namespace ImpactMeasure.Reports.Tests;
@@ -26,34 +27,12 @@ public class PooledItsTests(SampleWarehouses sample)
     [InlineData(-0.10)]
     public void Simulated_effects_including_none_are_covered_about_95_percent_of_the_time(double planted)
     {
-        var random = new Random(20261204);
-        const int trials = 200;
-        var covered = 0;
-        var significant = 0;
-        for (var trial = 0; trial < trials; trial++)
-        {
-            var months = new List<PracticeMonth>();
-            for (var p = 0; p < 40; p++)
-            {
-                int? start = p < 30 ? 8 + random.Next(12) : null;
-                var level = Math.Log(80 + (random.NextDouble() * 60));
-                for (var t = 1; t <= 24; t++)
-                {
-                    var season = 0.08 * Math.Cos(2 * Math.PI * (t - 1) / 12);
-                    var effect = start is { } s && t >= s ? Math.Log(1 + planted) : 0;
-                    months.Add(new PracticeMonth($"P{p:D3}", t, ((t - 1) % 12) + 1, Math.Exp(level + (0.002 * t) + season + effect + (0.03 * Normal(random))), start));
-                }
-            }
-            var fit = PooledIts.Fit(months);
-            covered += fit.LevelLower <= planted && planted <= fit.LevelUpper ? 1 : 0;
-            significant += fit.LevelP < 0.05 ? 1 : 0;
-        }
-        covered.Should().BeInRange(180, 200, "a 95% interval covers the planted effect in about 95% of trials (seed 20261204)");
-        if (planted == 0)
-            significant.Should().BeLessThanOrEqualTo(20, "no effect is called significant about 5% of the time");
-        else
-            significant.Should().BeGreaterThan(190, "a planted fall of 5% or more is found");
-    }
+        var outcome = ModelSimulations.Its(planted, trials: 200);
 
-    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        outcome.Covered.Should().BeInRange(180, 200, $"a 95% interval covers the planted effect in about 95% of trials (seed {outcome.Seed})");
+        if (planted == 0)
+            outcome.Significant.Should().BeLessThanOrEqualTo(20, "no effect is called significant about 5% of the time");
+        else
+            outcome.Significant.Should().BeGreaterThan(190, "a planted fall of 5% or more is found");
+    }
 }
