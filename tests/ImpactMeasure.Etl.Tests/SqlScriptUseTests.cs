@@ -9,10 +9,10 @@ namespace ImpactMeasure.Etl.Tests;
 public class SqlScriptUseTests
 {
     [Fact]
-    public void Every_embedded_warehouse_script_is_a_migration_or_a_check()
+    public void Every_embedded_warehouse_script_is_a_migration_a_check_or_the_citus_distribution()
     {
         SqlScripts.Warehouse.Paths.Should().BeEquivalentTo(
-            SqlScripts.Warehouse.Under("sql/00_schema/").Concat(SqlScripts.Warehouse.Under("sql/checks/")));
+            SqlScripts.Warehouse.Under("sql/00_schema/").Concat(SqlScripts.Warehouse.Under("sql/checks/")).Append(Warehouse.Engines.CitusDistribution.Script));
     }
 
     [Fact]

@@ -100,14 +100,14 @@ public sealed class PostgresServer
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Run(string program, string arguments, string? asUser)
+    internal static void Run(string program, string arguments, string? asUser)
     {
         var info = asUser is null
             ? new ProcessStartInfo(program, arguments)

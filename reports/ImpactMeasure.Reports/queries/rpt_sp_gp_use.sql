@@ -46,7 +46,7 @@ select
     null as referral_date,
     v.visit_date
 from gp_visits as v
-where not exists (select 1 from fact_signpost as s where s.patient_pseudo_id = v.patient_pseudo_id)
+where v.patient_pseudo_id not in (select s.patient_pseudo_id from fact_signpost as s where s.patient_pseudo_id is not null)
   and (cast($3 as varchar) is null or v.practice_code in (
       select p.practice_code from dim_practice as p
       where p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3))

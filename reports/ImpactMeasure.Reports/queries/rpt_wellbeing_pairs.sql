@@ -2,7 +2,8 @@
 -- in area ($3), with the same person's follow-up on the same instrument when there is one (paired per person: never
 -- mean of baselines against mean of follow-ups; a baseline without a follow-up is lost to follow-up)
 -- grain: one row per referral x instrument; key: referral_id, instrument_code
--- inputs: fact_wellbeing, dim_instrument, dim_date, dim_practice
+-- inputs: fact_wellbeing, dim_instrument, dim_date, dim_practice (a referral's scores share its practice: joining on
+-- practice_key too keeps the pair on one Citus worker)
 select
     b.referral_id,
     i.instrument_code,
@@ -18,6 +19,7 @@ inner join dim_date as d on d.date_key = b.date_key
 inner join dim_practice as p on p.practice_key = b.practice_key
 left join fact_wellbeing as fu
     on fu.referral_id = b.referral_id
+    and fu.practice_key = b.practice_key
     and fu.instrument_key = b.instrument_key
     and fu.timepoint = 'followup'
 where b.timepoint = 'baseline'
