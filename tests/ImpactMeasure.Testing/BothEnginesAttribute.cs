@@ -8,5 +8,7 @@ namespace ImpactMeasure.Testing;
 public sealed class BothEnginesAttribute : DataAttribute
 {
     public override IEnumerable<object[]> GetData(MethodInfo testMethod) =>
-        [[EngineNames.DuckDb], [EngineNames.Postgres]];
+        Environment.GetEnvironmentVariable(EngineNames.CitusVariable) == "1"
+            ? [[EngineNames.DuckDb], [EngineNames.Postgres], [EngineNames.Citus]]
+            : [[EngineNames.DuckDb], [EngineNames.Postgres]];
 }

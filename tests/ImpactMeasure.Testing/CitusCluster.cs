@@ -42,6 +42,15 @@ public sealed class CitusCluster
         return coordinator;
     }
 
+    /// <summary>Drops a database made by <see cref="CreateDatabase"/> on every node.</summary>
+    public void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        NpgsqlConnection.ClearAllPools();
+        foreach (var port in _ports)
+            Execute(Admin(port, "postgres"), $"drop database if exists \"{name}\" with (force)");
+    }
+
     private static string Admin(int port, string database) => $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Pooling=false;Timeout=30";
 
     private static void Execute(string connectionString, string sql)

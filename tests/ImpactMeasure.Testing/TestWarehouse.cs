@@ -22,6 +22,9 @@ public sealed class TestWarehouse : IAsyncDisposable
 
     public WarehouseLocation Location { get; }
 
+    /// <summary>On a Citus cluster: migrated warehouses are distributed as <c>impact init --citus</c> does.</summary>
+    public bool IsCitus { get; private init; }
+
     /// <summary>Creates an empty warehouse on the named engine (<c>duckdb</c> or <c>postgres</c>).</summary>
     public static TestWarehouse Create(string engine)
     {
@@ -34,6 +37,9 @@ public sealed class TestWarehouse : IAsyncDisposable
             case EngineNames.Postgres:
                 var connection = PostgresServer.Instance.CreateDatabase("impact_test");
                 return new TestWarehouse(connection, null, connection);
+            case EngineNames.Citus:
+                var coordinator = CitusCluster.Instance.CreateDatabase("impact_test");
+                return new TestWarehouse(coordinator, null, coordinator) { IsCitus = true };
             default:
                 throw new ArgumentOutOfRangeException(nameof(engine), engine, "expected duckdb or postgres");
         }
@@ -45,6 +51,11 @@ public sealed class TestWarehouse : IAsyncDisposable
         var test = Create(engine);
         await using var warehouse = await test.OpenAsync(WarehouseAccess.Create);
         await new Migrator(warehouse).MigrateAsync();
+        if (test.IsCitus)
+        {
+            await using var connection = await warehouse.OpenConnectionAsync();
+            await ImpactMeasure.Warehouse.Engines.CitusDistribution.DistributeAsync(connection);
+        }
         return test;
     }
 
@@ -55,7 +66,9 @@ public sealed class TestWarehouse : IAsyncDisposable
     {
         if (_duckDbDir is not null && Directory.Exists(_duckDbDir))
             Directory.Delete(_duckDbDir, recursive: true);
-        if (_postgresConnection is not null)
+        if (_postgresConnection is not null && IsCitus)
+            CitusCluster.Instance.DropDatabase(_postgresConnection);
+        else if (_postgresConnection is not null)
             PostgresServer.Instance.DropDatabase(_postgresConnection);
         return ValueTask.CompletedTask;
     }

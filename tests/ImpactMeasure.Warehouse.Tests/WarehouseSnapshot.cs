@@ -11,7 +11,7 @@ internal static class WarehouseSnapshot
     {
         await using var connection = await warehouse.OpenConnectionAsync();
         var tables = await connection.RowsAsync(
-            "select table_name from information_schema.tables where table_schema = current_schema() order by table_name");
+            "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name");
         var snapshot = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var table in tables.Select(t => (string)t[0]!))
         {

@@ -2,8 +2,8 @@
 -- migrations): the practice-grain facts and the register distributed by practice_key in one co-location group,
 -- so a practice's rows of every fact sit on the same worker and joins on practice_key stay on it; the sub-ICB
 -- facts distributed by sub_icb_code; every dimension and reference vocabulary a reference table (copied to every
--- node, joined locally). The ETL's bookkeeping (etl_*), the landing tables (stg_*), schema_version and the
--- scheduler's tables stay on the coordinator: small, written once per file, read by the coordinator.
+-- node, joined locally), and so is the batch register (etl_load_batch). The rest of the ETL's bookkeeping, the landing
+-- tables (stg_*), schema_version and the scheduler's tables stay on the coordinator: small, read by the coordinator.
 -- grain: one call per table; inputs: the tables of the migrations, empty (init distributes before any load)
 select create_reference_table('dim_date');
 select create_reference_table('dim_practice');
@@ -17,6 +17,8 @@ select create_reference_table('dim_instrument');
 select create_reference_table('ref_gpad_vocabulary');
 select create_reference_table('ref_gpad_alias');
 select create_reference_table('ref_service_category');
+-- The batch register is joined with distributed facts when a re-issue supersedes a batch: a reference table.
+select create_reference_table('etl_load_batch');
 select create_distributed_table('fact_appointments', 'practice_key');
 select create_distributed_table('fact_list_size', 'practice_key', colocate_with => 'fact_appointments');
 select create_distributed_table('fact_patient_appointment', 'practice_key', colocate_with => 'fact_appointments');
@@ -38,6 +40,5 @@ select citus_add_local_table_to_metadata('stg_signposting');
 select citus_add_local_table_to_metadata('stg_wellbeing');
 select citus_add_local_table_to_metadata('stg_patient_appointments');
 select citus_add_local_table_to_metadata('stg_registered_patients');
-select citus_add_local_table_to_metadata('etl_load_batch');
 select citus_add_local_table_to_metadata('etl_quarantine');
 select citus_add_local_table_to_metadata('etl_vocabulary_use');
