@@ -17,7 +17,10 @@ public sealed class SampleWarehouses : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var engine in new[] { EngineNames.DuckDb, EngineNames.Postgres })
+        string[] engines = Environment.GetEnvironmentVariable(EngineNames.CitusVariable) == "1"
+            ? [EngineNames.DuckDb, EngineNames.Postgres, EngineNames.Citus]
+            : [EngineNames.DuckDb, EngineNames.Postgres];
+        foreach (var engine in engines)
         {
             var test = await TestWarehouse.CreateMigratedAsync(engine);
             await using (var warehouse = await test.OpenAsync())
