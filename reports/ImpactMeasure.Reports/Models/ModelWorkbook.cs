@@ -62,13 +62,13 @@ public static class ModelWorkbook
         {
             WrapWidth = 36,
         };
-        var person = new PackTable($"The change for a person referred to social prescribing: matched before/after, referrals {matched.Referrals.Describe()}", [notes[4]],
+        var person = new PackTable("The change for a person referred to social prescribing: matched before/after", [notes[4]],
             [("Measure", "@"), ("Estimate", "0.00"), ("Lower 95% limit", "0.00"), ("Upper 95% limit", "0.00"), ("People matched", "#,##0"), ("People referred", "#,##0"),
              ("Comparison patients", "#,##0")],
             matched.Result is { } r
                 ?
                 [
-                    ["GP appointments attended per person, 6 months after against before, referred minus matched comparison", r.Effect, r.Lower, r.Upper, (long)r.Sets.Count,
+                    [$"GP appointments attended per person, 6 months after against before, referred minus matched comparison (referrals {matched.Referrals.FirstMonth:MMM yyyy} to {matched.Referrals.LastMonth:MMM yyyy})", r.Effect, r.Lower, r.Upper, (long)r.Sets.Count,
                      (long)r.Referred, (long)r.DistinctControls],
                     ["Referred: GP appointments per person in the 6 months before", r.Sets.Average(x => x.Before), "[z]", "[z]", (long)r.Sets.Count, (long)r.Referred, "[z]"],
                     ["Referred: the same, 6 months after", r.Sets.Average(x => x.After), "[z]", "[z]", (long)r.Sets.Count, (long)r.Referred, "[z]"],
