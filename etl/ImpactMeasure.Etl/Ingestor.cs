@@ -59,7 +59,7 @@ public sealed class Ingestor
     {
         await using var connection = await _warehouse.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await _warehouse.LockLoadsAsync(connection);
+        await _warehouse.BeginLoadAsync(connection);
         RepairedRows = await Batches(connection).RepairUnfinishedAsync();
         await transaction.CommitAsync(cancellationToken);
     }
@@ -155,7 +155,7 @@ public sealed class Ingestor
         using var source = opened;
         var loader = map.Format.Loader();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await _warehouse.LockLoadsAsync(connection);
+        await _warehouse.BeginLoadAsync(connection);
         var batches = Batches(connection);
         // Asked again under the load lock: another ingest of the same file may have committed while this one waited.
         if (await batches.AlreadyLoadedAsync(path, size) is { } loaded)

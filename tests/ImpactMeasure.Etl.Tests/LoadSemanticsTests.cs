@@ -185,7 +185,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(11 + 22 + 40);
 
         var third = await etl.IngestAsync(full);
-        third.Status.Should().Be(LoadStatus.Loaded, "the full file was partly replaced, so it loads again and takes its practices back");
+        third.Status.Should().Be(LoadStatus.Loaded, "the full file was partly replaced, so it loads again and takes its practices back ({0})", third.Message);
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 20 + 40);
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(2, "the mapping and the full file; the partial file is superseded");
         (await etl.IngestAsync(full)).Status.Should().Be(LoadStatus.AlreadyLoaded);

@@ -53,9 +53,10 @@ public abstract class Warehouse : IAsyncDisposable
     /// <summary>Serialises schema changes between processes for the rest of the current transaction.</summary>
     public abstract Task LockSchemaAsync(DbConnection connection);
 
-    /// <summary>Serialises file loads between processes for the rest of the current transaction, so in-memory
-    /// dimension keys handed out during a load never collide.</summary>
-    public abstract Task LockLoadsAsync(DbConnection connection);
+    /// <summary>Starts a file load's transaction: serialises loads between processes for the rest of it, so in-memory
+    /// dimension keys handed out during a load never collide, and sets what the engine needs (on Citus, one
+    /// connection per worker).</summary>
+    public abstract Task BeginLoadAsync(DbConnection connection);
 
     /// <summary>Refreshes the planner's statistics after bulk loads (PostgreSQL plans badly on stale ones;
     /// DuckDB keeps its own as it appends).</summary>

@@ -17,8 +17,11 @@ public sealed class Supersession
     public const string ScopeLoadedScript = "Batches/batch_scope_loaded.sql";
     public const string PeriodLoadedScript = "Batches/batch_period_loaded.sql";
     public const string PartlySupersededScript = "Batches/partly_superseded.sql";
+    public const string SupersedingScript = "Batches/batch_superseding.sql";
+    public const string SupersededScript = "Batches/batch_superseded.sql";
 
-    public static IReadOnlyList<string> Scripts { get; } = [ByScopeScript, ScopeLoadedScript, PeriodLoadedScript, PartlySupersededScript];
+    public static IReadOnlyList<string> Scripts { get; } =
+        [ByScopeScript, ScopeLoadedScript, PeriodLoadedScript, PartlySupersededScript, SupersedingScript, SupersededScript];
 
     private readonly ImpactMeasure.Warehouse.Warehouse _warehouse;
     private readonly DbConnection _connection;
@@ -36,14 +39,14 @@ public sealed class Supersession
     {
         ArgumentNullException.ThrowIfNull(loader);
         ArgumentNullException.ThrowIfNull(counters);
-        if (loader.SupersedeScript is { } grain)
+        if (loader.Grain is { } grain)
             return await ByGrainAsync(grain, format, batchId, counters, loader.StreamsOnly);
         return loader.Supersedes ? await ByScopeAsync(format, counters, batchId) : new Outcome(null, 0, null);
     }
 
-    // Most loads overlap no earlier batch: the set-based script is skipped then. When it runs, it gets the working
-    // memory (the streaming cap would starve its joins over the fact table), and the cap is back for the commit.
-    private async Task<Outcome> ByGrainAsync(string script, string format, long batchId, LoadCounters counters, bool streaming)
+    // Most loads overlap no earlier batch: the set-based scripts are skipped then. When they run, they get the working
+    // memory (the streaming cap would starve their joins over the fact table), and the cap is back for the commit.
+    private async Task<Outcome> ByGrainAsync(GrainSupersession grain, string format, long batchId, LoadCounters counters, bool streaming)
     {
         var scope = ScopeOf(format, counters);
         if (counters.PeriodStart is not { } start || counters.PeriodEnd is not { } end)
@@ -52,11 +55,11 @@ public sealed class Supersession
         var (fromMonth, toMonth) = (new DateOnly(start.Year, start.Month, 1), new DateOnly(end.Year, end.Month, 1).AddMonths(1).AddDays(-1));
         if (await _connection.ScalarAsync<long>(EtlSql.Statement(PeriodLoadedScript), format, fromMonth, toMonth, batchId) == 0)
             return new Outcome(scope, 0, null);
-        IReadOnlyList<int> affected;
+        long deleted;
         await _warehouse.SetMemoryBudgetAsync(_connection, streaming: false);
         try
         {
-            affected = await _connection.ExecuteScriptAsync(EtlSql.Read(script), batchId, scope);
+            deleted = await ReplaceAsync(grain, batchId, scope);
         }
         finally
         {
@@ -65,8 +68,30 @@ public sealed class Supersession
         var partly = await _connection.RowsAsync(EtlSql.Read(PartlySupersededScript), batchId);
         var note = partly.Count == 0 ? null : string.Join("; ", partly.Select(r => string.Create(CultureInfo.InvariantCulture,
             $"covers {counters.ScopeCodes.Count:N0} practices and replaces batch {r[0]} ({r[1]}) only for them: {Convert.ToInt64(r[2], CultureInfo.InvariantCulture):N0} other practices stay from that batch")));
-        var statements = SqlStatements.Split(EtlSql.Read(script));
-        return new Outcome(scope, affected.Where((_, i) => IsDelete(statements[i])).Sum(), note);
+        return new Outcome(scope, deleted, note);
+    }
+
+    // Marks the batches replaced, deletes their facts at the grain, and supersedes those left with none; returns the
+    // rows deleted.
+    private async Task<long> ReplaceAsync(GrainSupersession grain, long batchId, string scope)
+    {
+        var replaced = await BatchIdsAsync(grain.Replaced, batchId, scope);
+        if (replaced.Count == 0)
+            return 0;
+        foreach (var earlier in replaced)
+            await _connection.ExecuteAsync(EtlSql.Statement(SupersedingScript), batchId, earlier);
+        var deleted = (await _connection.ExecuteScriptAsync(EtlSql.Read(grain.Delete), batchId, scope)).Sum();
+        var kept = await BatchIdsAsync(grain.Kept, batchId);
+        foreach (var emptied in replaced.Except(kept))
+            await _connection.ExecuteAsync(EtlSql.Statement(SupersededScript), emptied);
+        return deleted;
+    }
+
+    private async Task<IReadOnlyList<long>> BatchIdsAsync(string script, params object?[] parameters)
+    {
+        var sql = EtlSql.Statement(script);
+        var rows = await _connection.RowsAsync(sql, parameters[..SqlStatements.ParameterCount(sql)]);
+        return [.. rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture))];
     }
 
     private async Task<Outcome> ByScopeAsync(string format, LoadCounters counters, long batchId)
@@ -80,11 +105,6 @@ public sealed class Supersession
         var affected = await _connection.ExecuteScriptAsync(EtlSql.Read(ByScopeScript), scope, batchId);
         return new Outcome(scope, affected.Take(affected.Count - 1).Sum(), null);
     }
-
-    // A statement's first line of SQL (past its comments) says whether it deletes rows.
-    private static bool IsDelete(string statement) =>
-        statement.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))
-            .StartsWith("delete", StringComparison.OrdinalIgnoreCase);
 
     // The format, period and practice (or sub-ICB) list of a batch: a re-issue has the same scope.
     private static string ScopeOf(string format, LoadCounters counters)

@@ -9,9 +9,9 @@ public interface IFormatLoader
     /// <summary>Whether a re-issue of the same period and practice (or sub-ICB) set supersedes an earlier batch.</summary>
     bool Supersedes { get; }
 
-    /// <summary>A script ($1: the new batch) that supersedes at the data's own grain rather than by file scope, or
-    /// null: the practice crosstab replaces each practice × month it holds.</summary>
-    string? SupersedeScript => null;
+    /// <summary>How the format supersedes at the data's own grain rather than by file scope, or null: the practice
+    /// crosstab replaces each practice × month it holds.</summary>
+    GrainSupersession? Grain => null;
 
     /// <summary>True for loaders that only stream rows into a fact (the big GPAD files): the engine's memory is
     /// capped for them; loaders that run mart SQL get room for it.</summary>

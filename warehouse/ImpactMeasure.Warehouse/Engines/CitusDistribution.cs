@@ -11,12 +11,22 @@ public static class CitusDistribution
 {
     public const string Script = "sql/citus/distribute.sql";
 
+    /// <summary>Whether the database is a Citus coordinator (the extension is created in it).</summary>
+    public static async Task<bool> IsCitusAsync(DbConnection connection) =>
+        await connection.ScalarAsync<long>("select count(*) from pg_extension where extname = 'citus'") > 0;
+
+    /// <summary>A load's transaction bulk-copies into the facts and then reads and deletes them (marts, superseding).
+    /// Citus copies over several connections per worker and then refuses to read those shards over one ("placements
+    /// that were modified over multiple connections"), so a load uses one connection per worker throughout.</summary>
+    public static Task PrepareLoadTransactionAsync(DbConnection connection) =>
+        connection.ExecuteAsync("set local citus.multi_shard_modify_mode to 'sequential'");
+
     /// <summary>Distributes the schema once (a no-op when it already is); false when the server is not a Citus
     /// coordinator with workers.</summary>
     public static async Task<(bool Distributed, string? Problem)> DistributeAsync(DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (await connection.ScalarAsync<long>("select count(*) from pg_extension where extname = 'citus'") == 0)
+        if (!await IsCitusAsync(connection))
             return (false, "the citus extension is not created in this database: on a Citus coordinator run \"create extension citus\" (and add the workers with citus_add_node) first");
         if (await connection.ScalarAsync<long>("select count(*) from pg_dist_node where noderole = 'primary' and groupid > 0") == 0)
             return (false, "the Citus coordinator has no workers: add them with select citus_add_node('host', port)");

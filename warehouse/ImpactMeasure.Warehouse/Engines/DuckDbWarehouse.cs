@@ -90,7 +90,7 @@ internal sealed class DuckDbWarehouse : Warehouse
     public override Task LockSchemaAsync(DbConnection connection) => Task.CompletedTask;
 
     // One writer process per file, and a process loads one file at a time.
-    public override Task LockLoadsAsync(DbConnection connection) => Task.CompletedTask;
+    public override Task BeginLoadAsync(DbConnection connection) => Task.CompletedTask;
 
     public override Task RefreshStatisticsAsync(DbConnection connection) => Task.CompletedTask;
 

@@ -13,6 +13,7 @@ internal sealed class PostgresWarehouse : Warehouse
     private const long SchemaLockId = 0x494D5041_4354;
     private const long LoadLockId = SchemaLockId + 1;
     private readonly NpgsqlDataSource _dataSource;
+    private bool? _citus;
 
     public PostgresWarehouse(WarehouseLocation location, WarehouseAccess access)
         : base(location, access) => _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
@@ -81,8 +82,13 @@ internal sealed class PostgresWarehouse : Warehouse
 
     public override Task RefreshStatisticsAsync(DbConnection connection) => connection.ExecuteAsync("analyze");
 
-    public override Task LockLoadsAsync(DbConnection connection) =>
-        connection.ExecuteAsync("select pg_advisory_xact_lock($1)", LoadLockId);
+    public override async Task BeginLoadAsync(DbConnection connection)
+    {
+        await connection.ExecuteAsync("select pg_advisory_xact_lock($1)", LoadLockId);
+        _citus ??= await CitusDistribution.IsCitusAsync(connection);
+        if (_citus == true)
+            await CitusDistribution.PrepareLoadTransactionAsync(connection);
+    }
 
     public override async ValueTask DisposeAsync()
     {

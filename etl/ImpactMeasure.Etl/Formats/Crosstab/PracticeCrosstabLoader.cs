@@ -22,7 +22,7 @@ public sealed class PracticeCrosstabLoader : IFormatLoader
 
     public bool StreamsOnly => true;
 
-    public string? SupersedeScript => CrosstabFormat.SupersedeScript;
+    public GrainSupersession? Grain => CrosstabFormat.Grain;
 
     public async Task LoadAsync(LoadContext context)
     {

@@ -23,7 +23,7 @@ public sealed class SubIcbAppointmentsLoader : IFormatLoader
 
     public bool StreamsOnly => true;
 
-    public string? SupersedeScript => SubIcbFormats.SupersedeScript;
+    public GrainSupersession? Grain => SubIcbFormats.Grain;
 
     public async Task LoadAsync(LoadContext context)
     {

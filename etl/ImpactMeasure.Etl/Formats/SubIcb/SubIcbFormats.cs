@@ -1,3 +1,4 @@
+using ImpactMeasure.Etl.Loading;
 using static ImpactMeasure.Etl.Formats.ColumnSpec;
 
 namespace ImpactMeasure.Etl.Formats.SubIcb;
@@ -6,7 +7,8 @@ namespace ImpactMeasure.Etl.Formats.SubIcb;
 /// actual duration, each keeping its own grain in fact_subicb_appointments.</summary>
 public static class SubIcbFormats
 {
-    public const string SupersedeScript = "Formats/SubIcb/supersede_subicb_months.sql";
+    public static GrainSupersession Grain { get; } = new(
+        "Formats/SubIcb/subicb_months_replaced.sql", "Formats/SubIcb/subicb_months_delete.sql", "Formats/SubIcb/subicb_months_kept.sql");
 
     public static IReadOnlyList<ExtractFormat> All { get; } =
     [
@@ -23,5 +25,5 @@ public static class SubIcbFormats
     ];
 
     private static ExtractFormat Format(string id, string layout, IReadOnlyList<ColumnSpec> columns) =>
-        new(id, layout, columns) { LoadOrder = 2, Loader = () => new SubIcbAppointmentsLoader(), Scripts = [SupersedeScript] };
+        new(id, layout, columns) { LoadOrder = 2, Loader = () => new SubIcbAppointmentsLoader(), Scripts = Grain.Scripts };
 }
