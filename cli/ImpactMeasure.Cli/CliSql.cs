@@ -12,6 +12,8 @@ public static class CliSql
     public const string JobRunsLatest = "sql/job_runs_latest.sql";
     public const string BenchNativeDuckDb = "sql/bench_native_duckdb.sql";
     public const string BenchNativePostgres = "sql/bench_native_postgres.sql";
+    public const string BenchNativeParquetFact = "sql/bench_native_parquet_fact.sql";
+    public const string BenchNativeParquetTable = "sql/bench_native_parquet_table.sql";
 
     public static string Read(string path) => SqlStatements.AsSubquery(Scripts.Read(path));
 }

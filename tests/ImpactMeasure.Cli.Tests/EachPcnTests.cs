@@ -5,7 +5,7 @@ namespace ImpactMeasure.Cli.Tests;
 /// <summary><c>report monthly --each-pcn</c>: the area's pack and one per PCN in one run, with an index.</summary>
 public class EachPcnTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Each_pcn_gets_its_own_pack_named_for_it_and_an_index_lists_them(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

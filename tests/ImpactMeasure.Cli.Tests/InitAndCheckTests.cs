@@ -5,7 +5,7 @@ namespace ImpactMeasure.Cli.Tests;
 
 public class InitAndCheckTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Init_then_check_succeed_and_a_second_init_changes_nothing(string engine)
     {
         await using var test = TestWarehouse.Create(engine);
@@ -21,7 +21,7 @@ public class InitAndCheckTests
         check.Out.Should().MatchRegex(@"\d+ passed, 0 failed");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Check_prints_each_failure_with_sample_rows_and_exits_1(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

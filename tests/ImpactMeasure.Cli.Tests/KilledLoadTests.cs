@@ -8,7 +8,7 @@ namespace ImpactMeasure.Cli.Tests;
 
 public class KilledLoadTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_load_killed_midway_leaves_nothing_and_a_rerun_loads_the_file_once(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -40,7 +40,7 @@ public class KilledLoadTests
     /// <summary>Kills at many points — early, midway, and after the last row at growing delays, which lands inside
     /// the commit — and asserts after each that the warehouse holds the whole file or nothing (no orphaned facts,
     /// which the data checks would name), then that the next run loads it exactly once.</summary>
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_load_killed_at_any_point_leaves_all_or_nothing_and_the_next_run_loads_it_once(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

@@ -8,7 +8,7 @@ public class NhsNumberScanTests
 {
     private static readonly string Sample = Path.Combine(RepositoryRoot.Path, "sample-data", "sample");
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task No_nhs_number_reaches_the_warehouse_the_outputs_or_the_logs(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

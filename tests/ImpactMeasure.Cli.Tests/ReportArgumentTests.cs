@@ -21,7 +21,7 @@ public class ReportArgumentTests
         File.Exists(outside + ".duckdb").Should().BeFalse();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_area_the_warehouse_does_not_know_is_refused_naming_the_nearest_codes(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -42,7 +42,7 @@ public class ReportArgumentTests
         Directory.Delete(folder, recursive: true);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_month_without_gpad_data_is_refused_unless_allowed_and_then_marked_provisional(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -65,7 +65,7 @@ public class ReportArgumentTests
         Directory.Delete(folder, recursive: true);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Earlier_output_is_never_replaced_without_force(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

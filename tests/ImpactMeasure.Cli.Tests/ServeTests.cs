@@ -235,7 +235,7 @@ public class ServeTests
         Directory.Delete(folder, recursive: true);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Each_file_has_its_own_outcome_and_a_link_is_set_aside_unread(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

@@ -6,7 +6,7 @@ namespace ImpactMeasure.Etl.Tests;
 /// <summary>Each bad input gets a clear message naming file, line and column, and nothing is half-loaded.</summary>
 public class BadInputTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_missing_required_column_rejects_the_file_naming_the_column_and_format(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -20,7 +20,7 @@ public class BadInputTests
         await NothingLoaded(etl);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_unknown_header_lists_the_known_formats(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -32,7 +32,7 @@ public class BadInputTests
             .And.Contain("gpad-practice-crosstab").And.Contain("signposting").And.Contain("patient_id or nhs_number");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Empty_files_and_header_only_files_load_nothing_and_say_so(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -49,7 +49,7 @@ public class BadInputTests
         await NothingLoaded(etl);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Header_only_files_of_different_months_are_each_recorded_not_taken_for_one_another(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -67,7 +67,7 @@ public class BadInputTests
         again.BatchId.Should().Be(first.BatchId);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_truncated_last_line_is_quarantined_and_the_rest_loads(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -84,7 +84,7 @@ public class BadInputTests
         (await etl.CountAsync("select line_number from etl_quarantine where load_batch_id = $1", result.BatchId)).Should().Be(32);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_unterminated_quote_is_named(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -97,7 +97,7 @@ public class BadInputTests
         result.FirstProblems.Single().Should().Contain("quote.csv:31: a quoted value opened on this line is never closed");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_semicolon_separated_file_is_rejected_with_the_reason(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -108,7 +108,7 @@ public class BadInputTests
         result.Message.Should().Be("semi.csv:1: the header is one column containing ';': the file looks semicolon-separated, but extracts must be comma-separated CSV");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_utf8_bom_is_read_and_windows_1252_names_keep_their_accents(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -130,7 +130,7 @@ public class BadInputTests
             .Should().Equal("CAFÉ ROYAL SURGERY £5 FEE", "HÔTEL PCN");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Us_dates_negative_non_numeric_and_huge_counts_are_quarantined_with_reasons(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -156,7 +156,7 @@ public class BadInputTests
             "81|count_of_appointments|count_of_appointments '99999999999' is larger than 2,147,483,647: not a plausible count");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_value_outside_the_vocabulary_names_the_expected_values(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -168,7 +168,7 @@ public class BadInputTests
             "vocab.csv:42: appt_mode 'Carrier Pigeon' is not one of Face-to-Face, Telephone, Home Visit, Video Conference/Online, Unknown");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Too_many_bad_rows_reject_the_whole_file_but_keep_the_reasons(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -183,7 +183,7 @@ public class BadInputTests
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'rejected'")).Should().Be(1);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Duplicate_rows_are_quarantined_naming_the_first_and_the_first_is_kept(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -199,7 +199,7 @@ public class BadInputTests
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(Enumerable.Range(100, 30).Sum());
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_repeat_in_another_block_of_an_ungrouped_file_is_quarantined_as_it_streams(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -217,7 +217,7 @@ public class BadInputTests
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 11 + 30 + 12);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_file_that_turns_to_windows_1252_after_64_kb_of_ascii_is_read_in_one_pass(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -236,7 +236,7 @@ public class BadInputTests
         (await etl.RowsAsync("select text_encoding from etl_load_batch where load_batch_id = $1", result.BatchId))[0][0].Should().Be("windows-1252");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_file_mixing_utf8_and_windows_1252_is_rejected_naming_the_line(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -253,7 +253,7 @@ public class BadInputTests
         await NothingLoaded(etl);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_file_changed_while_being_read_loads_nothing(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -268,7 +268,7 @@ public class BadInputTests
         await NothingLoaded(etl);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_file_deleted_while_being_read_loads_nothing(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

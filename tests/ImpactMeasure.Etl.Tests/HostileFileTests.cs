@@ -34,7 +34,7 @@ public sealed class HostileFileTests
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'rejected' and file_name = $1", Path.GetFileName(path))).Should().Be(1);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_nul_or_an_overlong_name_is_quarantined_alike_on_both_engines(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

@@ -8,7 +8,7 @@ public class InferredPracticeTests
 {
     private const string MapHeader = "GP_CODE,GP_NAME,PCN_CODE,PCN_NAME,SUB_ICB_LOCATION_CODE,ICB_CODE,ICB_NAME,REGION_CODE";
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_map_loaded_after_the_crosstab_completes_the_inferred_practice_in_place(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -28,7 +28,7 @@ public class InferredPracticeTests
             .Should().Be("SMITH JONES", "the map's name replaces the extract's spelling in place");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_inferred_practice_takes_its_icb_from_a_known_practice_of_its_sub_icb(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -40,7 +40,7 @@ public class InferredPracticeTests
             .Should().Equal(["QHM", true], "sub-ICB 16C is in ICB QHM by the map");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_map_that_disagrees_starts_a_new_version_and_earlier_months_keep_what_the_file_said(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -55,7 +55,7 @@ public class InferredPracticeTests
             .Should().Be(5);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_practice_known_only_by_code_counts_as_unplaced_until_a_map_places_its_rows(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -76,7 +76,7 @@ public class InferredPracticeTests
         again.RowsUnknown.Should().Be(0);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_code_that_is_not_a_practice_code_goes_to_unknown_and_is_counted(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

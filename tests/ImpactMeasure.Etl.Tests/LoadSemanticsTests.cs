@@ -7,7 +7,7 @@ namespace ImpactMeasure.Etl.Tests;
 /// <summary>Idempotence, re-issues, event updates, SCD type 2, NHS numbers and XLSX.</summary>
 public class LoadSemanticsTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_same_file_twice_is_a_no_op(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -21,7 +21,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from fact_appointments")).Should().Be(3034);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_reissued_extract_for_the_same_month_and_practices_supersedes_the_earlier_batch(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -38,7 +38,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from etl_load_batch where load_batch_id = $1 and status = 'loaded'", otherMonth.BatchId)).Should().Be(1);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_repeated_event_id_updates_the_event(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -52,7 +52,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from dim_service where service_code = 'MSK1' and category_code = 'physiotherapy_msk'")).Should().Be(1);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_practice_that_moves_pcn_keeps_its_history(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -71,7 +71,7 @@ public class LoadSemanticsTests
             .Select(r => $"{r[0]}:{r[1]}").Should().Equal("U11111:4", "U22222:6");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Nhs_numbers_are_pseudonymised_on_read_and_never_stored(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -88,7 +88,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from etl_quarantine where raw_value like '%9434765918%'")).Should().Be(0);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_file_with_nhs_numbers_and_no_key_is_rejected_before_reading(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -102,7 +102,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from fact_signpost")).Should().Be(0);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_nhs_number_in_another_column_is_quarantined_as_a_leak(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -116,7 +116,7 @@ public class LoadSemanticsTests
             "leak.csv:32: destination_service_name '********19' holds what looks like an NHS number (10 digits with a valid check digit): a likely data leak, so the row is not loaded");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Local_formats_load_from_xlsx(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -141,7 +141,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select date_key from fact_signpost where event_id = 'X1'")).Should().Be(20251006);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Older_ccg_headers_are_accepted(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -153,7 +153,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select sum(appointment_count) from fact_subicb_appointments where sub_icb_code = '00L'")).Should().Be(15);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Two_ingests_of_one_file_at_once_load_it_once(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -166,7 +166,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(1);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_partial_gpad_file_replaces_its_own_practices_and_never_adds_to_them(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -194,7 +194,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select sum(appointment_count) from fact_appointments")).Should().Be(10 + 20 + 5, "the same practice and month from another file replaces it");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_partial_sub_icb_file_replaces_its_own_sub_icbs_and_other_regions_sit_beside_it(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -214,7 +214,7 @@ public class LoadSemanticsTests
         (await etl.CountAsync("select count(*) from etl_load_batch where status = 'loaded'")).Should().Be(4);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_wellbeing_score_that_is_not_a_whole_raw_score_is_quarantined(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

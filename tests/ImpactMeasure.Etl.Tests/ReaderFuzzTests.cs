@@ -39,7 +39,7 @@ public sealed class ReaderFuzzTests
         }
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Mutated_files_through_the_ingest_end_loaded_or_rejected(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

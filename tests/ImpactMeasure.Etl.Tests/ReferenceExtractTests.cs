@@ -7,7 +7,7 @@ namespace ImpactMeasure.Etl.Tests;
 /// <summary>The real NHS rows load with no quarantined row, and the warehouse totals equal the files' sums.</summary>
 public class ReferenceExtractTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_practice_level_crosstab_loads_whole(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -33,7 +33,7 @@ public class ReferenceExtractTests
         result.Message.Should().Contain("practices in no practice map were inferred from the file (name, PCN and sub-ICB as the file gives them)");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_crosstab_finds_its_practices_once_the_mapping_is_loaded(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -51,7 +51,7 @@ public class ReferenceExtractTests
         result.RowsUnknown.Should().Be(0, "the practices the map lacks are inferred from the file");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_sub_icb_files_load_whole_at_their_own_grain(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -77,7 +77,7 @@ public class ReferenceExtractTests
         (await etl.CountAsync("select count(distinct period_grain) from fact_subicb_appointments")).Should().Be(2);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_coverage_files_load_whole(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -95,7 +95,7 @@ public class ReferenceExtractTests
         }
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Both_practice_maps_load_into_dim_practice(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

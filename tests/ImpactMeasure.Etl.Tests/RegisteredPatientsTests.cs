@@ -8,7 +8,7 @@ public class RegisteredPatientsTests
 {
     private const string Header = "patient_id,practice_code,age_band,sex,imd_decile,registration_start,registration_end";
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Registrations_load_with_their_practice_and_a_reissue_replaces_them(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -31,7 +31,7 @@ public class RegisteredPatientsTests
         (await etl.RowsAsync("select registered_to from dim_registered_patient where patient_pseudo_id = 'p-0001'"))[0][0].Should().NotBeNull();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_registration_ending_before_it_starts_is_quarantined(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

@@ -10,7 +10,7 @@ public class SampleSetTests
     private static readonly string Sample = Path.Combine(RepositoryRoot.Path, "sample-data", "sample");
     private static readonly JsonElement Truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(Sample, "truth.json"))).RootElement;
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_sample_set_loads_whole_and_matches_its_truth(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

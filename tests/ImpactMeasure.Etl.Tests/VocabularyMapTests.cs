@@ -17,7 +17,7 @@ public class VocabularyMapTests
         Fixtures.Signpost("S4", patient: "p-0004"),
     ];
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Without_a_map_the_suppliers_words_are_quarantined_with_the_way_out_named(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);
@@ -29,7 +29,7 @@ public class VocabularyMapTests
             && p.Contains("\"vocabulary\"", StringComparison.Ordinal) && p.Contains("impact vocab suggest", StringComparison.Ordinal));
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task With_a_map_in_impact_json_the_file_loads_and_the_batch_records_what_was_mapped(string engine)
     {
         await using var etl = await EtlHarness.CreateAsync(engine);

@@ -26,7 +26,7 @@ public class BenchmarkPackTests(SampleWarehouses sample)
         return path;
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Each_funnel_draws_its_tables_cells_with_the_pcn_as_its_own_series(string engine)
     {
         var path = await WriteAsync(engine);
@@ -56,7 +56,7 @@ public class BenchmarkPackTests(SampleWarehouses sample)
         }
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_word_agrees_with_the_value_against_the_998_limits(string engine)
     {
         var path = await WriteAsync(engine);
@@ -80,7 +80,7 @@ public class BenchmarkPackTests(SampleWarehouses sample)
         checkedRows.Should().BeGreaterThan(20);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_spine_chart_places_each_value_on_its_rows_scale_with_worse_to_the_left(string engine)
     {
         var path = await WriteAsync(engine);

@@ -118,7 +118,7 @@ public class BenchmarkTests(SampleWarehouses sample)
         PcnBenchmark.Word(Statistics.FunnelSignificance.High, Spc.ImprovementDirection.Increase).Should().Be("Similar", "the word is at 99.8%; the 95% label stays in the funnel column");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Every_figure_rests_on_the_release_as_published_and_a_hidden_count_hides_its_indicator(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
@@ -149,7 +149,7 @@ public class BenchmarkTests(SampleWarehouses sample)
         table.Rows.Where(r => r.Value is not null).Should().OnlyContain(r => r.Rank >= 1 && r.Rank <= r.Ranked && r.Quartile >= 1 && r.Quartile <= 4);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task One_pcns_view_shows_its_peers_as_peer_a_peer_b_and_names_no_other_pcn(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);

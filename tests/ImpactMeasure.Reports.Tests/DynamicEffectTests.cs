@@ -11,7 +11,7 @@ namespace ImpactMeasure.Reports.Tests;
 /// naive two-way fixed-effects regression, which uses already-treated practices as controls, misses it by far.</summary>
 public class DynamicEffectTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_staggered_estimator_recovers_a_growing_effect_that_two_way_fixed_effects_misses(string engine)
     {
         var folder = Directory.CreateTempSubdirectory("impact-dynamic-").FullName;

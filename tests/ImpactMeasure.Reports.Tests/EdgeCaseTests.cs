@@ -11,7 +11,7 @@ public class EdgeCaseTests
     private const string Header =
         "event_id,event_date,practice_code,role,patient_id,requested_gp_appointment,referrer_role,reason_code,destination_service_code,destination_service_name,destination_category,outcome,outcome_date,age_band,sex,imd_decile";
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Edge_cases_give_blanks_with_reasons(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

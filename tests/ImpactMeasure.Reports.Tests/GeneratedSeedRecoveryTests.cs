@@ -11,7 +11,7 @@ namespace ImpactMeasure.Reports.Tests;
 /// default effect sizes and at a second set (a higher re-presentation rate, a milder overload, a smaller GP-use fall).</summary>
 public class GeneratedSeedRecoveryTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Fresh_seeds_recover_their_planted_values(string engine)
     {
         await RecoverAsync(engine, folder => new SampleDataOptions { OutputDirectory = folder, Seed = 13 });

@@ -25,7 +25,7 @@ public class ModelWorkbookTests(SampleWarehouses sample)
         return (path, did, counterfactual);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_workbook_shows_the_models_own_estimates_and_charts_the_event_study_table(string engine)
     {
         var (path, did, counterfactual) = await WriteAsync(engine);

@@ -121,7 +121,7 @@ public class MonthlyPackTests(SampleWarehouses sample)
         text.ToString().Should().Be(File.ReadAllText(Golden));
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Text_from_an_extract_that_looks_like_a_formula_stays_text(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

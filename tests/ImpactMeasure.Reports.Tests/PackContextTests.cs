@@ -12,7 +12,7 @@ public class PackContextTests(SampleWarehouses sample)
 {
     private static readonly string Sample = Path.Combine(RepositoryRoot.Path, "sample-data", "sample");
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Gp_appointment_context_matches_the_raw_extracts(string engine)
     {
         var path = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");
@@ -29,7 +29,7 @@ public class PackContextTests(SampleWarehouses sample)
         Row("Context: freed appointments as a share of GP appointments").Cell(3).GetDouble().Should().BeApproximately(freed / gp, 0.0005);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Table_1s_rate_intervals_are_the_wilson_intervals_of_the_months_counts(string engine)
     {
         var path = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");
@@ -68,7 +68,7 @@ public class PackContextTests(SampleWarehouses sample)
         }
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_pcn_pack_compares_the_pcn_with_its_icb_figure_for_figure(string engine)
     {
         var icbPath = await MonthlyPackTests.WritePackAsync(sample[engine], "2025-09");

@@ -10,7 +10,7 @@ namespace ImpactMeasure.Reports.Tests;
 [Collection(SampleWarehouseGroup.Name)]
 public class PackCoverTests(SampleWarehouses sample)
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_cover_states_key_messages_from_the_published_figures(string engine)
     {
         var (path, _) = await WriteAsync(sample[engine], new PackSettings { Organisation = "NHS Ashby ICB analytics", Contact = "analytics@ashby.example" });

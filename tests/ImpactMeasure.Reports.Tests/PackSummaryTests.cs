@@ -13,7 +13,7 @@ public class PackSummaryTests(SampleWarehouses sample)
 {
     private static readonly DateOnly Period = new(2025, 9, 1);
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Gp_use_is_for_a_year_of_referrals_whose_after_period_has_passed(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
@@ -26,7 +26,7 @@ public class PackSummaryTests(SampleWarehouses sample)
         data.Metrics.SpGpUse.Rows.Single().PeopleReferred.Should().Be(0, "the month's own referrals have no six months after yet: the reason for the older window");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Each_equity_breakdown_adds_up_to_the_months_referrals_counted_from_the_facts(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
@@ -43,7 +43,7 @@ public class PackSummaryTests(SampleWarehouses sample)
         equity.Should().OnlyContain(r => r.AllReferrals == facts);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_benchmark_compares_the_areas_pcns_on_the_packs_own_figures(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
@@ -68,7 +68,7 @@ public class PackSummaryTests(SampleWarehouses sample)
         data.Benchmark.Rows.Should().Contain(r => r.Comparison == "Similar");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_pcn_pack_has_no_benchmark_of_one(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);

@@ -9,7 +9,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
 {
     private static readonly JsonElement Truth = SampleWarehouses.Truth;
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_planted_representation_rate_is_inside_the_observed_interval(string engine)
     {
         var result = await sample.MetricsAsync(engine, "2025-09", 24, suppress: false);
@@ -22,7 +22,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         row.Upper!.Value.Should().BeGreaterThan(planted);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_pcn_planted_with_a_high_inappropriate_referral_rate_is_worse_than_its_peers_and_no_other_is(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
@@ -36,7 +36,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         rows.Where(r => r.PcnCode != pcn).Should().OnlyContain(r => r.Comparison != "Worse" && r.Comparison != "Better", "no other PCN was planted: at 99.8% none should stand out");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Each_planted_inappropriate_referral_rate_is_inside_its_interval(string engine)
     {
         var table = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).SpReferralSources;
@@ -51,7 +51,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         }
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_one_month_report_takes_wellbeing_from_follow_ups_due_in_the_rolling_year(string engine)
     {
         var month = await sample.MetricsAsync(engine, "2025-09", 1, suppress: false);
@@ -63,7 +63,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         month.Wellbeing.Rows.Should().OnlyContain(r => r.WithBaseline > r.WithBoth, "some people are lost to follow-up, and counted");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Each_planted_wellbeing_change_is_inside_its_interval(string engine)
     {
         // A cohort of every follow-up due from before the data to after it, so it holds every planted pair.
@@ -80,7 +80,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         }
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_overloaded_service_is_flagged_in_its_planted_month_and_not_before(string engine)
     {
         var overload = Truth.GetProperty("overloaded_service");
@@ -96,7 +96,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
             .And.OnlyContain(r => r.PossiblyOverloaded == "no", "the service is not overloaded before its planted month");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_planted_fall_in_gp_use_after_social_prescribing_is_inside_the_interval(string engine)
     {
         var row = (await sample.MetricsAsync(engine, "2025-09", 24, suppress: false)).SpGpUse.Rows.Single();
@@ -107,7 +107,7 @@ public class PlantedValueRecoveryTests(SampleWarehouses sample)
         row.Upper!.Value.Should().BeGreaterThan(planted);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_matched_before_after_finds_the_planted_fall_with_balanced_comparison_patients(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);

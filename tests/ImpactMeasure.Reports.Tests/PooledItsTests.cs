@@ -9,7 +9,7 @@ namespace ImpactMeasure.Reports.Tests;
 [Collection(SampleWarehouseGroup.Name)]
 public class PooledItsTests(SampleWarehouses sample)
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task The_sample_planted_five_percent_fall_is_recovered(string engine)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);

@@ -17,10 +17,7 @@ public sealed class SampleWarehouses : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        string[] engines = Environment.GetEnvironmentVariable(EngineNames.CitusVariable) == "1"
-            ? [EngineNames.DuckDb, EngineNames.Postgres, EngineNames.Citus]
-            : [EngineNames.DuckDb, EngineNames.Postgres];
-        foreach (var engine in engines)
+        foreach (var engine in EngineNames.All)
         {
             var test = await TestWarehouse.CreateMigratedAsync(engine);
             await using (var warehouse = await test.OpenAsync())

@@ -1,3 +1,4 @@
+using ImpactMeasure.Warehouse.Engines;
 using Npgsql;
 
 namespace ImpactMeasure.Testing;
@@ -26,40 +27,21 @@ public sealed class CitusCluster
     public IReadOnlyList<int> WorkerPorts => _ports[1..];
 
     /// <summary>Creates a database on every node with the citus extension, registers the workers with the
-    /// coordinator, and returns a connection string to the coordinator's database.</summary>
+    /// coordinator (as a benchmark's throwaway warehouse is made), and returns a connection string to the
+    /// coordinator's database.</summary>
     public string CreateDatabase(string prefix)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
-        foreach (var port in _ports)
-        {
-            Execute(Admin(port, "postgres"), $"create database \"{name}\"");
-            Execute(Admin(port, name), "create extension citus");
-        }
-        var coordinator = Admin(_ports[0], name);
-        Execute(coordinator, $"select citus_set_coordinator_host('127.0.0.1', {_ports[0]})");
-        foreach (var port in WorkerPorts)
-            Execute(coordinator, $"select citus_add_node('127.0.0.1', {port})");
-        return coordinator;
+        // Task.Run: the harness's callers are synchronous, and blocking on the test's own context could deadlock.
+        return Task.Run(() => CitusDatabases.CreateAsync(Admin(_ports[0], "postgres"), [.. WorkerPorts.Select(p => ("127.0.0.1", p))], name))
+            .GetAwaiter().GetResult();
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabase"/> on every node.</summary>
-    public void DropDatabase(string connectionString)
-    {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        NpgsqlConnection.ClearAllPools();
-        foreach (var port in _ports)
-            Execute(Admin(port, "postgres"), $"drop database if exists \"{name}\" with (force)");
-    }
+    public static void DropDatabase(string connectionString) =>
+        Task.Run(() => CitusDatabases.DropAsync(connectionString)).GetAwaiter().GetResult();
 
     private static string Admin(int port, string database) => $"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Pooling=false;Timeout=30";
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
 
     private static CitusCluster Start()
     {
@@ -71,8 +53,10 @@ public sealed class CitusCluster
                 $"Citus is not installed for the PostgreSQL in {binDir} (no {library}): run ../shared/tools/install-citus from the repository root "
                 + "(it builds Citus 13.2.2 for this machine's PostgreSQL in about 3 minutes), then run the tests again");
         }
+        StaleClusters.Reap("impact-citus-*", binDir);
         var root = Path.Combine(Path.GetTempPath(), $"impact-citus-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
+        StaleClusters.Own(root);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
             PostgresServer.Run("chown", $"postgres {root}", null);

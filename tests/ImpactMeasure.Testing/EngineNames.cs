@@ -9,6 +9,6 @@ public static class EngineNames
     /// <summary>PostgreSQL distributed by Citus over a coordinator and two workers (the harness's <see cref="CitusCluster"/>).</summary>
     public const string Citus = "citus";
 
-    /// <summary>Set to 1 to run every <c>[BothEngines]</c> theory on Citus too (the third engine, not yet green everywhere).</summary>
-    public const string CitusVariable = "IMPACT_TEST_CITUS";
+    /// <summary>Every engine a warehouse test runs on.</summary>
+    public static IReadOnlyList<string> All { get; } = [DuckDb, Postgres, Citus];
 }

@@ -56,9 +56,10 @@ public sealed class PostgresServer
             return new PostgresServer(new NpgsqlConnectionStringBuilder(existing) { Database = "postgres" }.ConnectionString, null, null);
 
         var binDir = PostgresBinaries.Find();
-        RemoveStaleClusters();
+        StaleClusters.Reap("impact-pg-*", binDir);
         var dataDir = Path.Combine(Path.GetTempPath(), $"impact-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dataDir);
+        StaleClusters.Own(dataDir);
         var asRoot = Environment.UserName == "root";
         if (asRoot)
             Run("chown", $"postgres {dataDir}", null);
@@ -85,18 +86,6 @@ public sealed class PostgresServer
         finally
         {
             Directory.Delete(_dataDir, recursive: true);
-        }
-    }
-
-    // The test host may be ended before ProcessExit finishes deleting: clear clusters whose server is gone.
-    private static void RemoveStaleClusters()
-    {
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), "impact-pg-*"))
-        {
-            // Age guard: another test process may be running initdb in its own dir right now.
-            if (!File.Exists(Path.Combine(dir, "data", "postmaster.pid"))
-                && Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddMinutes(-10))
-                Directory.Delete(dir, recursive: true);
         }
     }
 

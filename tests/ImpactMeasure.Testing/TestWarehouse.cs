@@ -67,7 +67,7 @@ public sealed class TestWarehouse : IAsyncDisposable
         if (_duckDbDir is not null && Directory.Exists(_duckDbDir))
             Directory.Delete(_duckDbDir, recursive: true);
         if (_postgresConnection is not null && IsCitus)
-            CitusCluster.Instance.DropDatabase(_postgresConnection);
+            CitusCluster.DropDatabase(_postgresConnection);
         else if (_postgresConnection is not null)
             PostgresServer.Instance.DropDatabase(_postgresConnection);
         return ValueTask.CompletedTask;

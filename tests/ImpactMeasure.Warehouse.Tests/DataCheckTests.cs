@@ -6,7 +6,7 @@ namespace ImpactMeasure.Warehouse.Tests;
 
 public class DataCheckTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_fresh_warehouse_passes_every_check(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -18,7 +18,7 @@ public class DataCheckTests
         results.Should().OnlyContain(r => r.Passed);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_broken_rule_fails_its_check_with_a_sample_of_offending_rows(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

@@ -5,7 +5,7 @@ namespace ImpactMeasure.Warehouse.Tests;
 
 public class DimensionTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Dim_date_marks_bank_holidays_and_working_days(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -30,7 +30,7 @@ public class DimensionTests
         fy[0].Skip(1).Select(WarehouseSnapshot.Render).Should().Equal("4", "2025", "14", "1");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Every_dimension_is_seeded_with_its_unknown_member_and_vocabulary(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

@@ -15,7 +15,7 @@ public class EngineTests
         new("reason", BulkColumnType.Text),
     ];
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Bulk_rows_commit_with_their_transaction_and_vanish_with_a_rollback(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

@@ -6,7 +6,7 @@ namespace ImpactMeasure.Warehouse.Tests;
 
 public class MigrationTests
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_new_warehouse_gets_every_migration_recorded(string engine)
     {
         await using var test = TestWarehouse.Create(engine);
@@ -24,7 +24,7 @@ public class MigrationTests
         recorded.Select(r => (string)r[1]!).Should().Equal(Migrator.All.Select(m => m.Checksum));
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task Migrating_twice_changes_nothing(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -38,7 +38,7 @@ public class MigrationTests
         (await WarehouseSnapshot.TakeAsync(warehouse)).Should().BeEquivalentTo(before);
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_warehouse_newer_than_the_program_is_refused_and_left_alone(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -57,7 +57,7 @@ public class MigrationTests
         await require.Should().ThrowAsync<WarehouseException>();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_edited_migration_is_detected(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);
@@ -70,7 +70,7 @@ public class MigrationTests
         (await migrate.Should().ThrowAsync<WarehouseException>()).Which.Message.Should().Contain("V002").And.Contain("changed after");
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_empty_database_is_not_a_warehouse_yet(string engine)
     {
         await using var test = TestWarehouse.Create(engine);
@@ -88,7 +88,7 @@ public class MigrationTests
         Migrator.All.Select(m => m.Version).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task An_engine_specific_migration_is_recorded_on_both_engines_but_runs_on_its_own(string engine)
     {
         await using var test = await TestWarehouse.CreateMigratedAsync(engine);

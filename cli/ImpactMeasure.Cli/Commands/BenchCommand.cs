@@ -20,7 +20,7 @@ public static class BenchCommand
         var work = new Option<string?>("--work") { Description = "Folder for the generated file and DuckDB warehouses (default: a temp folder, removed after)" };
         var ingest = new Command("ingest", "Time the full ETL against the engine's own CSV loader on the same file.") { rows, file, work };
         ingest.SetAction((parse, cancel) => RunAsync(parse.GetValue(CommonOptions.Warehouse), parse.GetValue(rows), parse.GetValue(file), parse.GetValue(work), output, cancel));
-        return new Command("bench", "Performance figures as ratios against a baseline on the same data in the same run.") { ingest, BenchDisclosureCommand.Create(output), BenchBenchmarkCommand.Create(output), BenchModelsCommand.Create(output) };
+        return new Command("bench", "Performance figures as ratios against a baseline on the same data in the same run.") { ingest, BenchDisclosureCommand.Create(output), BenchBenchmarkCommand.Create(output), BenchModelsCommand.Create(output), BenchCitusCommand.Create(output), BenchExportCommand.Create(output) };
     }
 
     public static async Task<int> RunAsync(string? warehouseUri, long rows, string? file, string? workFolder, CliOutput output, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public static class BenchCommand
         }
     }
 
-    private static (string Csv, string? Mapping) Prepare(string? file, long rows, string scratch, CliOutput output)
+    internal static (string Csv, string? Mapping) Prepare(string? file, long rows, string scratch, CliOutput output)
     {
         if (file is not null)
             return (Path.GetFullPath(file), null);

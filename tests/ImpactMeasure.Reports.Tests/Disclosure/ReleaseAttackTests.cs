@@ -11,7 +11,7 @@ public class ReleaseAttackTests(SampleWarehouses sample)
 {
     private const int Threshold = 7;
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task No_hidden_count_of_the_demo_metric_files_can_be_worked_out(string engine)
     {
         var shared = await sample.MetricsAsync(engine, "2025-09", 12, suppress: true);
@@ -25,7 +25,7 @@ public class ReleaseAttackTests(SampleWarehouses sample)
         shared.Disclosure.Unprotected.Should().BeEmpty();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task No_hidden_count_of_the_demo_pack_can_be_worked_out(string engine)
     {
         var period = new DateOnly(2025, 9, 1);
@@ -40,7 +40,7 @@ public class ReleaseAttackTests(SampleWarehouses sample)
         outcome.Narrowed.Should().BeEmpty();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task A_pcn_pack_is_protected_as_its_own_release(string engine)
     {
         var period = new DateOnly(2025, 9, 1);
@@ -55,7 +55,7 @@ public class ReleaseAttackTests(SampleWarehouses sample)
         outcome.Narrowed.Should().BeEmpty();
     }
 
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task No_hidden_count_of_the_benchmark_and_equity_files_can_be_worked_out(string engine)
     {
         var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);

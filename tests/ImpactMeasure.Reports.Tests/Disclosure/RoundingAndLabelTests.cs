@@ -9,7 +9,7 @@ namespace ImpactMeasure.Reports.Tests.Disclosure;
 [Collection(SampleWarehouseGroup.Name)]
 public class RoundingAndLabelTests(SampleWarehouses sample)
 {
-    [Theory, BothEngines]
+    [Theory, EveryEngine]
     public async Task With_rounding_counts_are_multiples_of_5_rates_come_from_them_and_nothing_hidden_can_be_worked_out(string engine)
     {
         var parameters = new MethodParameters { SuppressionRounding = 5 };
