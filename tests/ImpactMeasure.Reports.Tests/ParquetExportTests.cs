@@ -53,6 +53,55 @@ public class ParquetExportTests(SampleWarehouses sample)
         }
     }
 
+    [Theory, EveryEngine]
+    public async Task An_export_after_a_new_month_and_a_reissue_writes_only_those_months(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        var folder = Directory.CreateTempSubdirectory("impact-lake-").FullName;
+        var gpad = Path.Combine(SampleWarehouses.SampleFolder, "gpad");
+        try
+        {
+            await using var warehouse = await test.OpenAsync();
+            var ingestor = new ImpactMeasure.Etl.Ingestor(warehouse, new ImpactMeasure.Etl.EtlOptions());
+            await ingestor.IngestAsync([Path.Combine(gpad, "practice-level-crosstab-2025-08.csv")]);
+            var first = Appointments(await new ParquetExport(warehouse).RunAsync(folder));
+            first.MonthsWritten.Should().Be(1);
+
+            await ingestor.IngestAsync([Path.Combine(gpad, "practice-level-crosstab-2025-09.csv")]);
+            var second = Appointments(await new ParquetExport(warehouse).RunAsync(folder));
+            second.MonthsWritten.Should().Be(1, "only September is new");
+            second.Files.Should().ContainSingle(f => f.Path.Contains("month=8", StringComparison.Ordinal))
+                .Which.Should().Be(first.Files.Single(), "August's file is left as it was");
+
+            // A re-issue of August with one count changed supersedes the first batch: August alone is written again.
+            var reissue = Path.Combine(folder, "..", $"reissue-{Guid.NewGuid():N}", "practice-level-crosstab-2025-08.csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(reissue)!);
+            var lines = File.ReadAllLines(Path.Combine(gpad, "practice-level-crosstab-2025-08.csv"));
+            var cells = lines[1].Split(',');
+            cells[12] = (long.Parse(cells[12], System.Globalization.CultureInfo.InvariantCulture) + 1000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines[1] = string.Join(',', cells);
+            File.WriteAllLines(reissue, lines);
+            await ingestor.IngestAsync([reissue]);
+            var third = Appointments(await new ParquetExport(warehouse).RunAsync(folder));
+            Directory.Delete(Path.GetDirectoryName(reissue)!, recursive: true);
+
+            third.MonthsWritten.Should().Be(1, "only August was re-issued");
+            third.Files.Single(f => f.Path.Contains("month=8", StringComparison.Ordinal)).Sha256.Should().NotBe(first.Files.Single().Sha256);
+            third.Files.Single(f => f.Path.Contains("month=9", StringComparison.Ordinal))
+                .Should().Be(second.Files.Single(f => f.Path.Contains("month=9", StringComparison.Ordinal)), "September is left as it was");
+            await using var connection = await warehouse.OpenConnectionAsync();
+            var expected = await Totals(connection,
+                "select cast((date_key - date_key % 10000) / 10000 as integer), cast(((date_key % 10000) - (date_key % 100)) / 100 as integer), practice_key, cast(sum(appointment_count) as bigint) from fact_appointments group by 1, 2, 3");
+            (await ParquetNetTotals(Path.Combine(folder, "fact_appointments"), "appointment_count")).Should().BeEquivalentTo(expected, "the lake holds the re-issue's counts");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static ExportedTable Appointments(ExportManifest manifest) => manifest.Tables.Single(t => t.Name == "fact_appointments");
+
     // The second, independent reader: Parquet.Net (fully managed; shares no code with DuckDB, which wrote the lake),
     // taking the year and month from the Hive paths as Spark does.
     private static async Task<Dictionary<(int, int, long), long>> ParquetNetTotals(string factFolder, string? measure)

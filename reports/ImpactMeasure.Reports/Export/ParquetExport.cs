@@ -8,10 +8,10 @@ namespace ImpactMeasure.Reports.Export;
 
 /// <summary><c>impact export parquet</c>: the star schema as a Hive-partitioned Parquet lake for Spark-based data
 /// platforms (facts under <c>fact/year=YYYY/month=M/</c>, dimensions and reference tables whole) with
-/// <c>_manifest.json</c> (schema version, the batches in each month, row counts and SHA-256 of every file). Every engine
-/// is read through its own connection and written by an in-memory DuckDB, so a PostgreSQL warehouse exports the same
-/// files as an embedded one. Incremental: a fact month is rewritten only when the batches behind it changed since the
-/// manifest found in the folder.</summary>
+/// <c>_manifest.json</c> (schema version, the batches in each month, row counts and SHA-256 of every file). A DuckDB
+/// warehouse writes the files itself (its own COPY … TO, at its own speed); any other engine is read through its own
+/// connection and written by an in-memory DuckDB, so a PostgreSQL warehouse exports the same layout. Incremental: a
+/// fact month is rewritten only when the batches behind it changed since the manifest found in the folder.</summary>
 public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
 {
     public const string ManifestName = "_manifest.json";
@@ -41,10 +41,9 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
         var tables = new List<ExportedTable>();
         foreach (var dimension in Dimensions)
         {
-            var rows = await CopyAsync(source, lake, dimension, $"select * from {dimension}", cancellationToken);
             var file = Path.Combine(folder, dimension, "data.parquet");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            await Execute(lake, $"copy {dimension} to '{Escape(file)}' (format parquet)");
+            var rows = await WriteAsync(source, lake, dimension, $"select * from {dimension}", $"'{Escape(file)}' (format parquet)", cancellationToken);
             tables.Add(new ExportedTable(dimension, rows, [], [Checksum(folder, file)]));
         }
         foreach (var fact in Facts)
@@ -61,9 +60,11 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
             }
             if (changed.Count > 0)
             {
-                var filter = string.Join(" or ", changed.Select(m => $"({Year} = {m.Year} and {Month} = {m.Month})"));
-                await CopyAsync(source, lake, fact, $"select *, {Year} as year, {Month} as month from {fact} where {filter}", cancellationToken);
-                await Execute(lake, $"copy {fact} to '{Escape(Path.Combine(folder, fact))}' (format parquet, partition_by (year, month), overwrite_or_ignore, filename_pattern 'data_{{i}}')");
+                // A first export writes every month: no filter to evaluate per row then.
+                var filter = changed.Count == months.Count ? "true"
+                    : $"{Year} * 100 + {Month} in ({string.Join(", ", changed.Select(m => (m.Year * 100 + m.Month).ToString(CultureInfo.InvariantCulture)))})";
+                await WriteAsync(source, lake, fact, $"select *, {Year} as year, {Month} as month from {fact} where {filter}",
+                    $"'{Escape(Path.Combine(folder, fact))}' (format parquet, partition_by (year, month), overwrite_or_ignore, filename_pattern 'data_{{i}}')", cancellationToken);
             }
             var files = Directory.Exists(Path.Combine(folder, fact))
                 ? Directory.EnumerateFiles(Path.Combine(folder, fact), "*.parquet", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(f => Checksum(folder, f)).ToList()
@@ -73,6 +74,20 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
         var manifest = new ExportManifest(version, DateTimeOffset.UtcNow, tables);
         manifest.Write(Path.Combine(folder, ManifestName));
         return manifest;
+    }
+
+    // Writes a query's rows to a COPY target and returns how many: by the warehouse itself when it is DuckDB, else
+    // streamed into the in-memory lake first.
+    private static async Task<long> WriteAsync(DbConnection source, DuckDBConnection lake, string table, string sql, string target, CancellationToken cancellationToken)
+    {
+        if (source is DuckDBConnection direct)
+        {
+            await Execute(direct, $"copy ({sql}) to {target}");
+            return Convert.ToInt64(await Scalar(direct, $"select count(*) from ({sql})"), CultureInfo.InvariantCulture);
+        }
+        var rows = await CopyAsync(source, lake, table, sql, cancellationToken);
+        await Execute(lake, $"copy {table} to {target}");
+        return rows;
     }
 
     // Each month of a fact: its rows and the batches they came from (what decides whether it must be written again).
