@@ -11,7 +11,7 @@ namespace ImpactMeasure.Reports.Tests;
 /// <summary>The warehouse on a real Citus cluster (a coordinator and two workers the harness starts): the same
 /// migrations, distributed by <c>impact init --citus</c>'s step; the sample loads through the unchanged ETL; the
 /// facts are spread over both workers; and the metric files, the benchmark and the matched model are byte-identical
-/// (or equal) to single-node PostgreSQL's on the same sample.</summary>
+/// (or equal) to single-node PostgreSQL's, and the metric files to DuckDB's, on the same sample.</summary>
 [Collection(SampleWarehouseGroup.Name)]
 public class CitusTests(SampleWarehouses sample)
 {
@@ -43,10 +43,15 @@ public class CitusTests(SampleWarehouses sample)
         {
             (await new MetricsReport(warehouse, new MethodParameters()).RunAsync(window)).WriteCsv(Path.Combine(folder, "citus"));
             (await sample.MetricsAsync(EngineNames.Postgres, "2025-09", 12, suppress: true)).WriteCsv(Path.Combine(folder, "pg"));
-            var files = Directory.GetFiles(Path.Combine(folder, "pg"));
-            files.Should().NotBeEmpty();
+            (await sample.MetricsAsync(EngineNames.DuckDb, "2025-09", 12, suppress: true)).WriteCsv(Path.Combine(folder, "duckdb"));
+            var files = Directory.GetFiles(Path.Combine(folder, "citus"));
+            files.Should().HaveCount(8);
             foreach (var file in files)
-                File.ReadAllText(Path.Combine(folder, "citus", Path.GetFileName(file))).Should().Be(File.ReadAllText(file), Path.GetFileName(file));
+            {
+                var name = Path.GetFileName(file);
+                File.ReadAllBytes(Path.Combine(folder, "pg", name)).Should().Equal(File.ReadAllBytes(file), $"{name} from single-node PostgreSQL");
+                File.ReadAllBytes(Path.Combine(folder, "duckdb", name)).Should().Equal(File.ReadAllBytes(file), $"{name} from DuckDB");
+            }
         }
         finally
         {

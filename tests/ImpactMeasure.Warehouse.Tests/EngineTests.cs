@@ -30,6 +30,30 @@ public class EngineTests
         rows[0].Select(WarehouseSnapshot.Render).Should().Equal("1", "1000", "value 999");
     }
 
+    [Theory, EveryEngine]
+    public async Task Statements_have_no_time_limit_unless_the_connection_string_sets_one(string engine)
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(engine);
+        await using var warehouse = await test.OpenAsync();
+        await using var connection = await warehouse.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+
+        command.CommandTimeout.Should().Be(0, "a national month's marts or a 24-month window can take minutes (Npgsql's default is 30 s)");
+    }
+
+    [Fact]
+    public async Task A_command_timeout_in_the_connection_string_still_applies()
+    {
+        await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.Postgres);
+        var limited = WarehouseLocation.Parse(test.Uri + ";Command Timeout=1");
+        await using var warehouse = await Warehouse.OpenAsync(limited, WarehouseAccess.ReadWrite);
+        await using var connection = await warehouse.OpenConnectionAsync();
+
+        var sleep = async () => await connection.ExecuteAsync("select pg_sleep(3)");
+
+        (await sleep.Should().ThrowAsync<Npgsql.NpgsqlException>()).Which.InnerException.Should().BeOfType<TimeoutException>();
+    }
+
     private static async Task WriteAsync(Warehouse warehouse, System.Data.Common.DbConnection connection, int batch, bool commit)
     {
         await using var transaction = await connection.BeginTransactionAsync();

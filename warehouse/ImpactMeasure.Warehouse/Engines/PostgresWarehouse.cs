@@ -16,7 +16,18 @@ internal sealed class PostgresWarehouse : Warehouse
     private bool? _citus;
 
     public PostgresWarehouse(WarehouseLocation location, WarehouseAccess access)
-        : base(location, access) => _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
+        : base(location, access) => _dataSource = NpgsqlDataSource.Create(WithoutStatementTimeout(location.ConnectionString));
+
+    // A warehouse statement can rightly run for minutes (a national month's marts on a cluster, a 24-month metrics
+    // window): Npgsql's default of 30 s would cut a load off half way, so statements have no time limit unless the
+    // connection string sets one (Command Timeout).
+    private static string WithoutStatementTimeout(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.Keys.Cast<string>().Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("CommandTimeout", StringComparison.OrdinalIgnoreCase)))
+            return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString;
+    }
 
     protected override async Task PrepareAsync(CancellationToken cancellationToken)
     {
