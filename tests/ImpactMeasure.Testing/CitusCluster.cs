@@ -13,6 +13,7 @@ public sealed class CitusCluster
     private readonly string _root;
     private readonly string _binDir;
     private readonly int[] _ports;
+    private readonly Lock _creating = new();
 
     private CitusCluster(string root, string binDir, int[] ports)
     {
@@ -32,9 +33,14 @@ public sealed class CitusCluster
     public string CreateDatabase(string prefix)
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 33, 63)].ToLowerInvariant();
-        // Task.Run: the harness's callers are synchronous, and blocking on the test's own context could deadlock.
-        return Task.Run(() => CitusDatabases.CreateAsync(Admin(_ports[0], "postgres"), [.. WorkerPorts.Select(p => ("127.0.0.1", p))], name))
-            .GetAwaiter().GetResult();
+        // One at a time: citus_add_node re-creates the (cluster-wide) role on the worker, and two tests adding the same
+        // worker at once fail with "tuple concurrently updated". Task.Run: the callers are synchronous, and blocking on
+        // the test's own context could deadlock.
+        lock (_creating)
+        {
+            return Task.Run(() => CitusDatabases.CreateAsync(Admin(_ports[0], "postgres"), [.. WorkerPorts.Select(p => ("127.0.0.1", p))], name))
+                .GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabase"/> on every node.</summary>

@@ -62,6 +62,10 @@ public abstract class Warehouse : IAsyncDisposable
     /// DuckDB keeps its own as it appends).</summary>
     public abstract Task RefreshStatisticsAsync(DbConnection connection);
 
+    /// <summary>Refreshes one table's statistics inside the current transaction (a staging table just landed), so the
+    /// statements that follow are planned for its rows. DuckDB keeps its own as it appends.</summary>
+    public virtual Task RefreshStatisticsAsync(DbConnection connection, string table) => Task.CompletedTask;
+
     /// <summary>Sets the engine's memory budget for what comes next: tight for streaming bulk loads (so a 2 GB file
     /// stays within the ETL's memory target), roomy for set-based SQL. PostgreSQL manages its own.</summary>
     public virtual Task SetMemoryBudgetAsync(DbConnection connection, bool streaming) => Task.CompletedTask;

@@ -43,6 +43,11 @@ public sealed class LoadContext
     /// once, and the key travels with the row (the mart SQL does not look it up again).</summary>
     public async Task<PracticeKeys> PracticesAsync() => _practices ??= await PracticeKeys.LoadAsync(Connection);
 
+    /// <summary>Called once a file's rows are landed in its staging table, before the mart SQL reads them: the engine
+    /// refreshes the table's statistics, so the marts are planned for this file's rows rather than for whatever the
+    /// table held when last analysed (often nothing: staging is cleared after every load).</summary>
+    public Task LandedAsync(string table) => Warehouse.RefreshStatisticsAsync(Connection, table);
+
     /// <summary>Moves to the next data row that has the header's shape; bad shapes are quarantined.</summary>
     public bool NextRow()
     {

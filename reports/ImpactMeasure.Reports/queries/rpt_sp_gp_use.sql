@@ -46,7 +46,11 @@ select
     null as referral_date,
     v.visit_date
 from gp_visits as v
-where v.patient_pseudo_id not in (select s.patient_pseudo_id from fact_signpost as s where s.patient_pseudo_id is not null)
+-- An anti-join, not NOT IN: PostgreSQL runs NOT IN as a subplan, hashed only when every signposted patient fits in
+-- work_mem; nationally (1.8 M patients) it fell back to scanning them once per visit and never finished on Citus.
+left join (select distinct s.patient_pseudo_id from fact_signpost as s where s.patient_pseudo_id is not null) as signposted
+    on signposted.patient_pseudo_id = v.patient_pseudo_id
+where signposted.patient_pseudo_id is null
   and (cast($3 as varchar) is null or v.practice_code in (
       select p.practice_code from dim_practice as p
       where p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3))

@@ -93,6 +93,12 @@ internal sealed class PostgresWarehouse : Warehouse
 
     public override Task RefreshStatisticsAsync(DbConnection connection) => connection.ExecuteAsync("analyze");
 
+    // Not on Citus: after analysing a coordinator-local table in a transaction, Citus refuses the transaction's next
+    // commands on the workers ("a local execution has accessed a placement").
+    public override Task RefreshStatisticsAsync(DbConnection connection, string table) => _citus == true
+        ? Task.CompletedTask
+        : connection.ExecuteAsync($"analyze \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+
     public override async Task BeginLoadAsync(DbConnection connection)
     {
         await connection.ExecuteAsync("select pg_advisory_xact_lock($1)", LoadLockId);

@@ -56,6 +56,7 @@ public sealed class ListSizeLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        await context.LandedAsync("stg_list_size");
         await context.Connection.ExecuteScriptAsync(EtlSql.Read(ListSizeFormat.FactScript), context.BatchId);
     }
 }

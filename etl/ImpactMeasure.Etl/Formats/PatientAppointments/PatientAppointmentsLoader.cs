@@ -54,6 +54,7 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        await context.LandedAsync("stg_patient_appointments");
         await profiles.InsertNewAsync(context.Warehouse, context.Connection);
         context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
             EtlSql.Statement(PatientAppointmentsFormat.UpdatedScript),

@@ -69,6 +69,7 @@ public sealed partial class PracticeMappingLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        await context.LandedAsync("stg_practice_mapping");
         context.Counters.PracticesPlaced = (await context.Connection.ExecuteScriptAsync(EtlSql.Read(PracticeMapFormats.CompleteInferredScript), context.BatchId)).Sum();
         var affected = await context.Connection.ExecuteScriptAsync(EtlSql.Read(PracticeMapFormats.DimPracticeScript), context.BatchId);
         context.Counters.RowsUpdated = affected[0];

@@ -60,6 +60,7 @@ public sealed class SignpostingLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        await context.LandedAsync("stg_signposting");
         context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
             EtlSql.Statement(SignpostingFormat.UpdatedScript), context.BatchId);
         var highestKey = await context.Connection.ScalarAsync<long>(EtlSql.Statement(SignpostingFormat.HighestKeyScript));

@@ -67,6 +67,7 @@ public sealed class WellbeingLoader : IFormatLoader
             }
             await writer.CompleteAsync();
         }
+        await context.LandedAsync("stg_wellbeing");
         await practices.SaveInferredAsync(context);
         await context.Connection.ExecuteScriptAsync(EtlSql.Read(WellbeingFormat.FactScript), context.BatchId);
     }
