@@ -25,7 +25,7 @@ public sealed class TestWarehouse : IAsyncDisposable
     /// <summary>On a Citus cluster: migrated warehouses are distributed as <c>impact init --citus</c> does.</summary>
     public bool IsCitus { get; private init; }
 
-    /// <summary>Creates an empty warehouse on the named engine (<c>duckdb</c> or <c>postgres</c>).</summary>
+    /// <summary>Creates an empty warehouse on the named engine (<c>duckdb</c>, <c>postgres</c> or <c>citus</c>).</summary>
     public static TestWarehouse Create(string engine)
     {
         switch (engine)
@@ -41,7 +41,7 @@ public sealed class TestWarehouse : IAsyncDisposable
                 var coordinator = CitusCluster.Instance.CreateDatabase("impact_test");
                 return new TestWarehouse(coordinator, null, coordinator) { IsCitus = true };
             default:
-                throw new ArgumentOutOfRangeException(nameof(engine), engine, "expected duckdb or postgres");
+                throw new ArgumentOutOfRangeException(nameof(engine), engine, "expected duckdb, postgres or citus");
         }
     }
 

@@ -17,9 +17,12 @@ public static class BenchWarehouse
             return WarehouseLocation.Parse($"duckdb:{path}");
         }
         var builder = new NpgsqlConnectionStringBuilder(given.ConnectionString);
-        builder.Database = $"{builder.Database}_bench_{Guid.NewGuid():N}"[..Math.Min(builder.Database!.Length + 15, 63)];
+        builder.Database = FreshName(builder.Database!);
         return WarehouseLocation.Parse(builder.ConnectionString);
     }
+
+    /// <summary>A new database name beside <paramref name="database"/>, within PostgreSQL's 63 characters.</summary>
+    public static string FreshName(string database) => $"{database}_bench_{Guid.NewGuid():N}"[..Math.Min(database.Length + 15, 63)];
 
     public static async Task DropAsync(WarehouseLocation location)
     {

@@ -158,11 +158,10 @@ public static class BenchCitusCommand
     // dropped after the work.
     private static async Task<T> OnFreshAsync<T>(WarehouseLocation beside, bool citus, Func<ImpactMeasure.Warehouse.Warehouse, Task<T>> work)
     {
-        var builder = new NpgsqlConnectionStringBuilder(beside.ConnectionString);
-        var name = $"{builder.Database}_bench_{Guid.NewGuid():N}"[..Math.Min(builder.Database!.Length + 15, 63)];
         var location = citus
-            ? WarehouseLocation.Parse(await CitusDatabases.CreateBesideAsync(beside.ConnectionString, name))
-            : WarehouseLocation.Parse(new NpgsqlConnectionStringBuilder(beside.ConnectionString) { Database = name }.ConnectionString);
+            ? WarehouseLocation.Parse(await CitusDatabases.CreateBesideAsync(beside.ConnectionString,
+                BenchWarehouse.FreshName(new NpgsqlConnectionStringBuilder(beside.ConnectionString).Database!)))
+            : BenchWarehouse.Fresh(beside.ConnectionString, Path.GetTempPath());
         try
         {
             await using var warehouse = await ImpactMeasure.Warehouse.Warehouse.OpenAsync(location, WarehouseAccess.Create);

@@ -43,7 +43,8 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
         {
             var file = Path.Combine(folder, dimension, "data.parquet");
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var rows = await WriteAsync(source, lake, dimension, $"select * from {dimension}", $"'{Escape(file)}' (format parquet)", cancellationToken);
+            await WriteAsync(source, lake, dimension, $"select * from {dimension}", $"'{Escape(file)}' (format parquet)", cancellationToken);
+            var rows = Convert.ToInt64(await Scalar(source, $"select count(*) from {dimension}"), CultureInfo.InvariantCulture);
             tables.Add(new ExportedTable(dimension, rows, [], [Checksum(folder, file)]));
         }
         foreach (var fact in Facts)
@@ -76,18 +77,17 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
         return manifest;
     }
 
-    // Writes a query's rows to a COPY target and returns how many: by the warehouse itself when it is DuckDB, else
-    // streamed into the in-memory lake first.
-    private static async Task<long> WriteAsync(DbConnection source, DuckDBConnection lake, string table, string sql, string target, CancellationToken cancellationToken)
+    // Writes a query's rows to a COPY target: by the warehouse itself when it is DuckDB, else streamed into the
+    // in-memory lake first.
+    private static async Task WriteAsync(DbConnection source, DuckDBConnection lake, string table, string sql, string target, CancellationToken cancellationToken)
     {
         if (source is DuckDBConnection direct)
         {
             await Execute(direct, $"copy ({sql}) to {target}");
-            return Convert.ToInt64(await Scalar(direct, $"select count(*) from ({sql})"), CultureInfo.InvariantCulture);
+            return;
         }
-        var rows = await CopyAsync(source, lake, table, sql, cancellationToken);
+        await CopyAsync(source, lake, table, sql, cancellationToken);
         await Execute(lake, $"copy {table} to {target}");
-        return rows;
     }
 
     // Each month of a fact: its rows and the batches they came from (what decides whether it must be written again).
@@ -110,14 +110,13 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
 
     // Streams a query's rows from the warehouse into a table of the in-memory lake (replacing it): an appender, so a
     // fact of millions of rows never sits in memory whole.
-    private static async Task<long> CopyAsync(DbConnection source, DuckDBConnection lake, string table, string sql, CancellationToken cancellationToken)
+    private static async Task CopyAsync(DbConnection source, DuckDBConnection lake, string table, string sql, CancellationToken cancellationToken)
     {
         await using var command = source.CreateCommand();
         command.CommandText = sql;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var columns = Enumerable.Range(0, reader.FieldCount).Select(i => (Name: reader.GetName(i), Type: reader.GetFieldType(i))).ToList();
         await Execute(lake, $"create or replace table {table} ({string.Join(", ", columns.Select(c => $"\"{c.Name}\" {SqlType(c.Type)}"))})");
-        long rows = 0;
         using (var appender = lake.CreateAppender(table))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -126,10 +125,8 @@ public sealed class ParquetExport(ImpactMeasure.Warehouse.Warehouse warehouse)
                 for (var i = 0; i < columns.Count; i++)
                     Append(row, reader.IsDBNull(i) ? null : reader.GetValue(i));
                 row.EndRow();
-                rows++;
             }
         }
-        return rows;
     }
 
     private static void Append(IDuckDBAppenderRow row, object? value)

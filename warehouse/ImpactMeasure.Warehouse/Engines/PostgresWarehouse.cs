@@ -13,7 +13,8 @@ internal sealed class PostgresWarehouse : Warehouse
     private const long SchemaLockId = 0x494D5041_4354;
     private const long LoadLockId = SchemaLockId + 1;
     private readonly NpgsqlDataSource _dataSource;
-    private bool? _citus;
+    // Whether the database is a Citus coordinator, found once when the warehouse opens.
+    private bool _citus;
 
     public PostgresWarehouse(WarehouseLocation location, WarehouseAccess access)
         : base(location, access) => _dataSource = NpgsqlDataSource.Create(WithoutStatementTimeout(location.ConnectionString));
@@ -34,6 +35,7 @@ internal sealed class PostgresWarehouse : Warehouse
         try
         {
             await using var connection = await OpenConnectionAsync(cancellationToken);
+            _citus = await CitusDistribution.IsCitusAsync(connection);
         }
         catch (WarehouseException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName }
                                             && Access == WarehouseAccess.Create)
@@ -95,15 +97,14 @@ internal sealed class PostgresWarehouse : Warehouse
 
     // Not on Citus: after analysing a coordinator-local table in a transaction, Citus refuses the transaction's next
     // commands on the workers ("a local execution has accessed a placement").
-    public override Task RefreshStatisticsAsync(DbConnection connection, string table) => _citus == true
+    public override Task RefreshStatisticsAsync(DbConnection connection, string table) => _citus
         ? Task.CompletedTask
         : connection.ExecuteAsync($"analyze \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
 
     public override async Task BeginLoadAsync(DbConnection connection)
     {
         await connection.ExecuteAsync("select pg_advisory_xact_lock($1)", LoadLockId);
-        _citus ??= await CitusDistribution.IsCitusAsync(connection);
-        if (_citus == true)
+        if (_citus)
             await CitusDistribution.PrepareLoadTransactionAsync(connection);
     }
 
