@@ -33,7 +33,7 @@ public sealed class MetricsReport
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, window);
         var history = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes,
             window with { FirstMonth = window.LastMonth.AddMonths(1 - Math.Max(_parameters.SpcMonths, 1)) });
-        var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
+        var navigation = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, _parameters.RepresentationWindowDays));
         var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0];
         var observed = coverage.Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);

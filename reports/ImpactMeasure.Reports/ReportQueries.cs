@@ -10,7 +10,8 @@ public static class ReportQueries
     public static readonly SqlScripts Scripts = new(typeof(ReportQueries).Assembly);
 
     public const string ReferralOutcomes = "queries/rpt_referral_outcomes.sql";
-    public const string NavigationEvents = "queries/rpt_navigation_events.sql";
+    public const string NavigationKinds = "queries/rpt_navigation_kinds.sql";
+    public const string NavigationMonths = "queries/rpt_navigation_months.sql";
     public const string PatientLevelCoverage = "queries/rpt_patient_level_coverage.sql";
     public const string WellbeingPairs = "queries/rpt_wellbeing_pairs.sql";
     public const string RecordedMinutes = "queries/rpt_recorded_minutes.sql";
@@ -61,7 +62,16 @@ public static class ReportQueries
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(window);
-        var sql = SqlStatements.AsSubquery(Scripts.Read(query));
+        return await RunTextAsync(connection, query, Text(query), window, extra);
+    }
+
+    /// <summary>Runs one query's text, timed under <paramref name="name"/>: for a query that is not embedded here (a
+    /// test's reference query).</summary>
+    public static async Task<List<Row>> RunTextAsync(DbConnection connection, string name, string text, ReportWindow window, params object?[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(window);
+        var sql = SqlStatements.AsSubquery(text);
         // PostgreSQL cannot type a parameter a query never uses: pass only as many as it names.
         object?[] all = [window.Start, window.End, window.Area, .. extra];
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -77,8 +87,20 @@ public static class ReportQueries
                 values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             rows.Add(new Row(index, values));
         }
-        QueryTimings.Add(query, rows.Count, clock.Elapsed);
+        QueryTimings.Add(name, rows.Count, clock.Elapsed);
         return rows;
+    }
+
+    private const string Include = "--@include ";
+
+    /// <summary>A query's text with each <c>--@include fragments/NAME.sql</c> line replaced by that fragment (common
+    /// table expressions two queries share), so their logic is written once.</summary>
+    public static string Text(string query)
+    {
+        var lines = Scripts.Read(query).Split('\n');
+        return string.Join('\n', lines.Select(line => line.StartsWith(Include, StringComparison.Ordinal)
+            ? Scripts.Read("queries/" + line[Include.Length..].Trim()).TrimEnd()
+            : line));
     }
 
     /// <summary>One result row, read by column name.</summary>

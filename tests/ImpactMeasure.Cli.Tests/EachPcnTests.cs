@@ -39,7 +39,9 @@ public class EachPcnTests
         await using var test = await TestWarehouse.CreateMigratedAsync(EngineNames.DuckDb);
         (await CliRun.RunAsync("ingest", "-w", test.Uri, Path.Combine(RepositoryRoot.Path, "sample-data", "sample", "reference"))).ExitCode.Should().Be(ExitCodes.Ok);
 
-        var run = await CliRun.RunAsync("report", "monthly", "--period", "2025-09", "--each-pcn", "--area", "U10001", "--out", Path.GetTempPath(), "-w", test.Uri);
+        // A folder of its own: the temporary folder's other files would be refused first (it "already holds report files").
+        var run = await CliRun.RunAsync("report", "monthly", "--period", "2025-09", "--each-pcn", "--area", "U10001", "--out",
+            Path.Combine(Path.GetTempPath(), $"impact-each-pcn-{Guid.NewGuid():N}"), "-w", test.Uri);
 
         run.ExitCode.Should().Be(ExitCodes.Usage);
         run.Error.Should().Contain("--each-pcn writes a pack per PCN of an ICB");

@@ -11,15 +11,12 @@ public readonly record struct FollowUpCounts(long Signposted, long Diverted, lon
     /// <summary>Diverted events that could free a GP appointment.</summary>
     public long FreeingDiverted => Complete + Incomplete + NoPatientLevel;
 
-    public static FollowUpCounts Of(NavigationEvent e)
+    /// <summary>The counts as rpt_navigation_kinds and rpt_navigation_months name them.</summary>
+    public static FollowUpCounts Read(ReportQueries.Row row)
     {
-        ArgumentNullException.ThrowIfNull(e);
-        var diverted = e.Diverted;
-        var freeing = diverted && e.FreesGp;
-        var complete = freeing && e.PracticeHasPatientLevel && e.FollowUpComplete;
-        return new FollowUpCounts(1, diverted ? 1 : 0, diverted && !e.FreesGp ? 1 : 0, diverted && e.RequestedGp is null ? 1 : 0,
-            complete ? 1 : 0, complete && e.Represented ? 1 : 0, freeing && e.PracticeHasPatientLevel && !e.FollowUpComplete ? 1 : 0,
-            freeing && !e.PracticeHasPatientLevel ? 1 : 0, freeing && e.Outcome == "attended" ? 1 : 0, e.FreesGp && e.Outcome == "no_response" ? 1 : 0);
+        ArgumentNullException.ThrowIfNull(row);
+        return new(row.Count("signposted"), row.Count("diverted"), row.Count("not_requested"), row.Count("requested_blank"), row.Count("follow_up_complete"),
+            row.Count("represented"), row.Count("follow_up_incomplete"), row.Count("no_patient_level"), row.Count("attended"), row.Count("no_response"));
     }
 
     public static FollowUpCounts operator +(FollowUpCounts a, FollowUpCounts b) => new(a.Signposted + b.Signposted, a.Diverted + b.Diverted,

@@ -24,7 +24,7 @@ public static class FreedGpTime
         return !needed ? [null] : parameters.AssumedRepresentationRate is { } a ? [a] : SensitivityRates.Select(r => (double?)r).ToArray();
     }
 
-    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationEvent> events, double minutesPerAppointment, ReportWindow window, MethodParameters parameters)
+    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationKind> events, double minutesPerAppointment, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(window);
@@ -48,7 +48,7 @@ public static class FreedGpTime
         [
             string.Create(CultureInfo.InvariantCulture, $"interval method: {PracticeBootstrap} for the area and PCN rows (whole practices resampled with all their events, {parameters.BootstrapResamples} resamples, seed {parameters.BootstrapSeed}); a practice's own row (or a group of one practice) resamples its patients; percentile interval at {parameters.Confidence:0.##}"),
             string.Create(CultureInfo.InvariantCulture, $"freed appointments count only diverted events where a GP appointment was requested (Y, or blank: counted, shown as requested_blank); N never frees one (diverted_not_requested)"),
-            string.Create(CultureInfo.InvariantCulture, $"re-presentation is observed only where the {parameters.RepresentationWindowDays}-day window lies inside the practice's patient-level data (follow_up_complete); follow_up_incomplete events take the observed rate; no_patient_level_data events take the assumed rate or one row per sensitivity rate"),
+            string.Create(CultureInfo.InvariantCulture, $"re-presentation is observed only where the {parameters.RepresentationWindowDays}-day window lies inside the practice's patient-level data (follow_up_complete), from GP visits at the same practice (a practice that moves PCN starts a new version: its events in the window before the move are follow_up_incomplete); follow_up_incomplete events take the observed rate; no_patient_level_data events take the assumed rate or one row per sensitivity rate"),
         ];
     }
 
@@ -56,20 +56,21 @@ public static class FreedGpTime
 
     // Groups are independent (each bootstrap has its own seeded generator), so they are computed in parallel, one
     // thread per core, and kept in code order.
-    private static List<FreedGpTimeRow> Rows(string breakdown, IEnumerable<IGrouping<string, NavigationEvent>> groups, Func<IGrouping<string, NavigationEvent>, string> name,
+    private static List<FreedGpTimeRow> Rows(string breakdown, IEnumerable<IGrouping<string, NavigationKind>> groups, Func<IGrouping<string, NavigationKind>, string> name,
         RowContext context) =>
         groups.OrderBy(g => g.Key, StringComparer.Ordinal).AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount)
             .SelectMany(g => GroupRows(breakdown, g, name(g), context)).ToList();
 
-    private static List<FreedGpTimeRow> GroupRows(string breakdown, IGrouping<string, NavigationEvent> group, string name, RowContext context)
+    private static List<FreedGpTimeRow> GroupRows(string breakdown, IGrouping<string, NavigationKind> group, string name, RowContext context)
     {
         var parameters = context.Parameters;
         var practices = group.GroupBy(e => e.PracticeCode, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+            .Select(p => FollowUpCounts.Sum(p.Select(k => k.Total))).ToList();
         var counts = FollowUpCounts.Sum(practices);
         var clustered = breakdown != "practice" && practices.Count > 1;
-        // The units resampled: practices for an area or PCN, else the practice's patients (the same for every rate).
-        var units = clustered ? practices : group.GroupBy(e => e.PatientId, StringComparer.Ordinal).Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+        // The units resampled: practices for an area or PCN, else the practice's patients, each kind's patients in
+        // the query's order (the same units for every rate).
+        var units = clustered ? practices : group.SelectMany(k => Enumerable.Repeat(k.Counts, checked((int)k.Patients))).ToList();
         var rates = UnobservedRates(counts, parameters);
         // One set of resamples for every rate: the same draws the rates would each get from the same seed.
         var intervals = ClusterBootstrap.Percentiles(units, rates.Select(rate => (Func<FollowUpCounts, double?>)(c => c.Freed(rate))).ToList(),

@@ -41,25 +41,17 @@ public static class GpUseDifferenceInDifferences
                 "no patient-level appointments loaded: GP use before and after cannot be measured"));
         }
         var (first, last) = span;
-        var comparison = rows.Where(r => r.Text("cohort") == "comparison").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code")))
-            .Select(g => (Practice: g.Key.Item2, Visits: g.Select(r => r.Date("visit_date")).ToArray())).ToList();
-        var referred = rows.Where(r => r.Text("cohort") == "referred").GroupBy(r => (r.Text("patient_pseudo_id"), r.Text("practice_code"), r.Date("referral_date")))
-            .Select(g => (Practice: g.Key.Item2, Date: g.Key.Item3, Visits: g.Where(r => r.Text("visit_date").Length > 0).Select(r => r.Date("visit_date")).ToArray()))
-            .Where(p => p.Date.AddDays(-days) >= first && p.Date.AddDays(days) <= last)
+        var comparison = rows.Where(r => r.Text("cohort") == "comparison").Sum(r => r.Count("comparison_patients"));
+        // Each referral against its practice's comparison patients: their mean change over the same dates is the
+        // change in their summed appointments over their number (rpt_sp_gp_use counts both in SQL).
+        var effects = rows.Where(r => r.Text("cohort") == "referred" && r.Count("comparison_patients") > 0)
+            .Where(r => r.Date("referral_date").AddDays(-days) >= first && r.Date("referral_date").AddDays(days) <= last)
+            .Select(r => (Practice: r.Text("practice_code"), Before: (double)r.Count("visits_before"), After: (double)r.Count("visits_after"),
+                ControlChange: (double)(r.Count("comparison_after") - r.Count("comparison_before")) / r.Count("comparison_patients")))
             .ToList();
-        var byPractice = comparison.ToLookup(c => c.Practice);
-        var effects = new List<(string Practice, double Before, double After, double ControlChange)>();
-        foreach (var person in referred)
-        {
-            var (before, after) = Counts(person.Visits, person.Date, days);
-            var controls = byPractice[person.Practice].Select(c => Counts(c.Visits, person.Date, days)).ToList();
-            if (controls.Count == 0)
-                continue;
-            effects.Add((person.Practice, before, after, controls.Average(c => c.After - c.Before)));
-        }
         if (effects.Count == 0)
         {
-            return Table(new SpGpUseRow(window.Key, 0, comparison.Count, parameters.WindowMonths, null, null, null, null, null, null,
+            return Table(new SpGpUseRow(window.Key, 0, comparison, parameters.WindowMonths, null, null, null, null, null, null,
                 "no referral has a full window either side within the patient-level data, or no comparison patients in its practice"));
         }
         var perPerson = effects.Select(e => e.After - e.Before - e.ControlChange).ToArray();
@@ -67,7 +59,7 @@ public static class GpUseDifferenceInDifferences
             .Select(g => new PracticeEffect(g.Sum(e => e.After - e.Before - e.ControlChange), g.Count())).ToList();
         var interval = ClusterBootstrap.Percentile(practices, (a, b) => new PracticeEffect(a.Sum + b.Sum, a.People + b.People),
             p => p.People == 0 ? null : p.Sum / p.People, parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
-        return Table(new SpGpUseRow(window.Key, effects.Count, comparison.Count, parameters.WindowMonths, effects.Average(e => e.Before), effects.Average(e => e.After),
+        return Table(new SpGpUseRow(window.Key, effects.Count, comparison, parameters.WindowMonths, effects.Average(e => e.Before), effects.Average(e => e.After),
             effects.Average(e => e.ControlChange), perPerson.Average(), interval.Lower, interval.Upper,
             "comparison: patients of the same practice with no signposting or referral, over the same dates"));
     }
@@ -76,7 +68,4 @@ public static class GpUseDifferenceInDifferences
     private readonly record struct PracticeEffect(double Sum, long People);
 
     public const string Methods = "interval method: cluster bootstrap over practices (each practice's referred and comparison patients resampled together), widened for the number of practices";
-
-    private static (double Before, double After) Counts(DateOnly[] visits, DateOnly date, int days) =>
-        (visits.Count(v => v >= date.AddDays(-days) && v < date), visits.Count(v => v > date && v <= date.AddDays(days)));
 }

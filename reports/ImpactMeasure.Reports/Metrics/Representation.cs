@@ -9,13 +9,13 @@ namespace ImpactMeasure.Reports.Metrics;
 /// sensitivity rates (never a rate of 0).</summary>
 public static class Representation
 {
-    public static MetricTable<RepresentationRow> Build(IReadOnlyList<NavigationEvent> events, ReportWindow window, MethodParameters parameters)
+    public static MetricTable<RepresentationRow> Build(IReadOnlyList<NavigationKind> events, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         var practices = events.GroupBy(e => e.PracticeCode, StringComparer.Ordinal).OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => FollowUpCounts.Sum(p.Select(FollowUpCounts.Of))).ToList();
+            .Select(p => FollowUpCounts.Sum(p.Select(k => k.Total))).ToList();
         var counts = FollowUpCounts.Sum(practices);
         var rows = new List<RepresentationRow>();
         if (counts.Complete + counts.Incomplete > 0 || counts.NoPatientLevel == 0)

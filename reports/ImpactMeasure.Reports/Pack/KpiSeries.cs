@@ -8,14 +8,13 @@ namespace ImpactMeasure.Reports.Pack;
 /// as the metric files; each value carries the counts it rests on, so the release can protect them.</summary>
 public static class KpiSeries
 {
-    public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyList<NavigationEvent> navigation,
+    public static IReadOnlyList<Kpi> Build(IReadOnlyList<ReportQueries.Row> outcomes, IReadOnlyDictionary<DateOnly, FollowUpCounts> navigationByMonth,
         IReadOnlyList<DateOnly> months, MethodParameters parameters, IReadOnlyList<ReportQueries.Row>? starts = null, IReadOnlyList<ReportQueries.Row>? context = null)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        ArgumentNullException.ThrowIfNull(navigation);
+        ArgumentNullException.ThrowIfNull(navigationByMonth);
         ArgumentNullException.ThrowIfNull(parameters);
         var byMonth = outcomes.ToLookup(r => r.Date("month_start_date"));
-        var navigationByMonth = navigation.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => FollowUpCounts.Sum(g.Select(FollowUpCounts.Of)));
         (CellKey, long) Nav(DateOnly m, Func<FollowUpCounts, long> count, string measure) =>
             (CellKey.Total(measure, ReportWindow.MonthKey(m)), navigationByMonth.TryGetValue(m, out var counts) ? count(counts) : 0);
         (CellKey, long) Outcome(DateOnly m, Func<OutcomeCounts, long> count, string measure) =>

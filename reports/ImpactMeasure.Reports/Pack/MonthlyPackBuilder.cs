@@ -103,7 +103,7 @@ public sealed class MonthlyPackBuilder
     private async Task<IReadOnlyList<Kpi>> KpisAsync(System.Data.Common.DbConnection connection, ReportWindow window)
     {
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes, window);
-        var navigation = NavigationEvent.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationEvents, window, _parameters.RepresentationWindowDays));
+        var navigation = NavigationKind.ReadMonths(await ReportQueries.RunAsync(connection, ReportQueries.NavigationMonths, window, _parameters.RepresentationWindowDays));
         var months = Enumerable.Range(0, window.Months).Select(i => window.FirstMonth.AddMonths(i)).ToList();
         var starts = await ReportQueries.RunAsync(connection, ReportQueries.RoleStarts, window);
         var context = await ReportQueries.RunAsync(connection, ReportQueries.GpContext, window);

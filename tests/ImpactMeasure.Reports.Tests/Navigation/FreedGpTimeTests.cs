@@ -1,6 +1,6 @@
 using ImpactMeasure.Reports.Metrics;
 
-namespace ImpactMeasure.Reports.Tests;
+namespace ImpactMeasure.Reports.Tests.Navigation;
 
 /// <summary>METHODS §1 on hand-made events: only requested (or blank) diversions free an appointment; re-presentation
 /// is observed only with complete follow-up; a practice with no patient-level data takes the assumed rate, never 0.</summary>
@@ -10,9 +10,9 @@ public class FreedGpTimeTests
 
     private static NavigationEvent Event(string patient, string practice, bool? requested, bool represented = false, bool patientLevel = true, bool complete = true,
         string outcome = "accepted") =>
-        new(patient, practice, practice, "P1", "PCN 1", outcome, represented, Window.FirstMonth, requested, patientLevel, complete);
+        new(patient, practice, practice, "P1", "PCN 1", outcome, represented, requested, patientLevel, complete, PracticeKey: practice[0]);
 
-    private static readonly NavigationEvent[] Events =
+    private static readonly IReadOnlyList<NavigationKind> Events = NavigationEvent.Kinds(
     [
         Event("p1", "A", true, represented: true),
         Event("p2", "A", true),
@@ -21,7 +21,7 @@ public class FreedGpTimeTests
         Event("p5", "A", true, represented: true, complete: false),
         Event("p6", "B", true, patientLevel: false, complete: false),
         Event("p7", "B", true, outcome: "declined_by_patient"),
-    ];
+    ]);
 
     [Fact]
     public void Freed_appointments_count_requested_events_with_observed_complete_and_assumed_elsewhere()

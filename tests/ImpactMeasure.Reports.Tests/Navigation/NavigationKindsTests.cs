@@ -1,0 +1,54 @@
+using ImpactMeasure.Reports.Metrics;
+using ImpactMeasure.Testing;
+
+namespace ImpactMeasure.Reports.Tests.Navigation;
+
+/// <summary>rpt_navigation_kinds and rpt_navigation_months count METHODS §1 in SQL; on the sample they must equal the
+/// same events read one row each and classified in C# (<see cref="NavigationEvent"/>), on every engine.</summary>
+[Collection(SampleWarehouseGroup.Name)]
+public class NavigationKindsTests(SampleWarehouses sample)
+{
+    private static readonly string Reference = ReadReference();
+
+    public static TheoryData<string, string, int, string?> Windows()
+    {
+        var data = new TheoryData<string, string, int, string?>();
+        foreach (var engine in EngineNames.All)
+        {
+            data.Add(engine, "2025-09", 24, null);
+            data.Add(engine, "2025-03", 3, SampleWarehouses.Truth.GetProperty("high_inappropriate_referral_pcn").GetProperty("pcn_code").GetString());
+        }
+        return data;
+    }
+
+    [Theory, MemberData(nameof(Windows))]
+    public async Task The_kinds_and_months_are_the_events_counted_in_csharp(string engine, string period, int months, string? area)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var window = ReportWindow.Ending(DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), months, area);
+        var events = NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14));
+
+        var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14));
+        var byMonth = NavigationKind.ReadMonths(await ReportQueries.RunAsync(connection, ReportQueries.NavigationMonths, window, 14));
+
+        events.Should().NotBeEmpty();
+        if (area is null)
+            events.Select(e => e.Counts).Should().Contain(c => c.Represented == 1).And.Contain(c => c.Incomplete == 1).And.Contain(c => c.NotRequested == 1)
+                .And.Contain(c => c.Diverted == 0, "the whole sample has every kind of event");
+        kinds.Should().Equal(NavigationEvent.Kinds(events));
+        if (area is null)
+        {
+            kinds.Sum(k => k.Patients).Should().BeLessThan(events.Count, "a patient with several events is one unit");
+            kinds.Count.Should().BeLessThan((int)kinds.Sum(k => k.Patients) / 2, "most patients of a practice share a kind");
+        }
+        byMonth.Should().Equal(events.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => FollowUpCounts.Sum(g.Select(e => e.Counts))));
+        byMonth.Should().HaveCount(months, "every month of the sample has care navigation");
+    }
+
+    private static string ReadReference()
+    {
+        using var stream = typeof(NavigationKindsTests).Assembly.GetManifestResourceStream("reference_navigation_events.sql")!;
+        return new StreamReader(stream).ReadToEnd();
+    }
+}
