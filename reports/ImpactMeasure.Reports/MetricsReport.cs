@@ -50,6 +50,8 @@ public sealed class MetricsReport
             SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),
             SpReferralSources = SocialPrescribingMetrics.ByReferrer(outcomes, window, _parameters),
             Wellbeing = WellbeingChange.Build(pairs, cohort, _parameters),
+            PcnCaseload = PcnSocialPrescribing.Caseload(outcomes, window),
+            PcnWellbeing = PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters),
             SpGpUse = await GpUseAsync(connection, window, coverage),
         };
     }

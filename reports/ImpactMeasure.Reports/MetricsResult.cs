@@ -24,6 +24,13 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
 
     public required MetricTable<SpGpUseRow> SpGpUse { get; init; }
 
+    /// <summary>Link workers' caseload by PCN: not among <see cref="Tables"/>; the benchmark publishes it and adds it to
+    /// its release.</summary>
+    public required MetricTable<PcnCaseloadRow> PcnCaseload { get; init; }
+
+    /// <summary>Wellbeing improvement by PCN and instrument: as <see cref="PcnCaseload"/>.</summary>
+    public required MetricTable<PcnWellbeingRow> PcnWellbeing { get; init; }
+
     /// <summary>The metric tables in file order.</summary>
     public IReadOnlyList<IMetricTable> Tables => [FreedGpTime, Representation, ReferralOutcomes, ServiceOverload, SpCaseload, SpReferralSources, Wellbeing, SpGpUse];
 

@@ -37,6 +37,69 @@ public class BenchmarkTests(SampleWarehouses sample)
     }
 
     [Fact]
+    public void Days_to_first_contact_a_pcn_planted_slow_is_worse_and_in_control_pcns_are_flagged_at_about_the_rate_the_limits_allow()
+    {
+        var random = new Random(20261205);
+        const int peers = 200;
+        var (plantedFound, flaggedOthers, covered, intervals) = (0, 0, 0, 0);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var pcns = Enumerable.Range(0, peers).Select(i =>
+            {
+                // Days to first contact ~ normal(mean 12, sd 6) for every PCN but the first, planted at 16.
+                var seen = random.Next(40, 400);
+                var days = Enumerable.Range(0, seen).Select(_ => (i == 0 ? 16 : 12) + (6 * Normal(random))).ToList();
+                var mean = days.Average();
+                var sd = Math.Sqrt(days.Sum(d => (d - mean) * (d - mean)) / (seen - 1));
+                return Pcn(i) with { SpSeen = (long)seen, MeanDays = mean, SdDays = sd };
+            }).ToList();
+
+            var rows = PcnBenchmark.Compare(pcns, "england", indicators: [Indicator.DaysToFirstContact]);
+
+            plantedFound += rows.Single(r => r.PcnCode == "U00000").Comparison == "Worse" ? 1 : 0;
+            var others = rows.Where(r => r.PcnCode != "U00000").ToList();
+            flaggedOthers += others.Count(r => r.Comparison != "Similar");
+            covered += others.Count(r => r.Lower95 <= 12 && 12 <= r.Upper95);
+            intervals += others.Count;
+            var row = rows[1];
+            var half = 3.090232 * 6 / Math.Sqrt(row.Denominator!.Value);
+            row.Limit998Upper!.Value.Should().BeApproximately(row.PeerValue!.Value + half, 0.15 * half, "the 99.8% limit is the peers' mean + 3.09 sigma / root n, sigma pooled (6)");
+        }
+        plantedFound.Should().Be(20, "four days slower on 40+ people is far outside the 99.8% limits (sd 6)");
+        // 0.2% of 199 × 20 ≈ 8 by chance; the planted PCN pulls the peers' mean up a little.
+        flaggedOthers.Should().BeLessThan(25, "only about 0.2% of in-control PCNs fall outside the 99.8% limits");
+        ((double)covered / intervals).Should().BeInRange(0.93, 0.97, "each PCN's t interval covers the true mean about 95% of the time");
+    }
+
+    [Fact]
+    public void Freed_time_is_ranked_with_its_interval_but_never_compared_and_sensitivity_rates_give_no_figure()
+    {
+        var pcns = new[]
+        {
+            Pcn(0) with { Freed = new PcnBenchmark.FreedEstimate(300.0, 250.0, 350.0, 3000.0, 10) },
+            Pcn(1) with { Freed = new PcnBenchmark.FreedEstimate(100.0, 80.0, 120.0, 1000.0, 10) },
+            Pcn(2) with { Freed = null },
+        };
+
+        var rows = PcnBenchmark.Compare(pcns, "england", indicators: [Indicator.FreedRate, Indicator.FreedMinutesRate]);
+
+        var first = rows.Single(r => r.PcnCode == "U00000" && r.Indicator == Indicator.FreedRate);
+        first.Value.Should().BeApproximately(30, 1e-9, "300 freed over 10,000 patients is 30 per 1,000");
+        (first.Lower95, first.Upper95).Should().Be((25.0, 35.0), "the bootstrap interval scaled the same way");
+        first.PeerValue.Should().BeApproximately(20, 1e-9, "400 freed over 20,000 patients: the PCN without a single figure is left out");
+        first.Comparison.Should().Be(PcnBenchmark.NotCompared);
+        first.Limit998Upper.Should().BeNull("an estimate has no funnel");
+        first.Rank.Should().Be(1);
+        rows.Single(r => r.PcnCode == "U00000" && r.Indicator == Indicator.FreedMinutesRate).Lower95.Should().BeApproximately(250, 1e-9, "minutes: the interval times 10 minutes an appointment");
+        rows.Where(r => r.PcnCode == "U00002").Should().OnlyContain(r => r.Value == null && r.Comparison == "[x]", "sensitivity rates give no single figure");
+    }
+
+    private static PcnBenchmark.PcnCounts Pcn(int i) =>
+        new($"U{i:D5}", $"PCN {i}", "QXX", 100L, 60L, 100L, 90L, 5L, 5L, 10_000, 10_000);
+
+    private static double Normal(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    [Fact]
     public void Overdispersed_rates_flag_many_pcns_without_adjustment_and_few_with_it()
     {
         var random = new Random(42);
@@ -130,21 +193,46 @@ public class BenchmarkTests(SampleWarehouses sample)
         var freed = metrics.FreedGpTime.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code);
         var outcomes = metrics.ReferralOutcomes.Rows.Where(r => r.Breakdown == "pcn").ToDictionary(r => r.Code);
         table.Rows.Select(r => r.PcnCode).Distinct().Should().BeEquivalentTo(freed.Keys);
+        var caseload = metrics.PcnCaseload.Rows.ToDictionary(r => r.PcnCode);
+        var wellbeing = metrics.PcnWellbeing.Rows.ToLookup(r => r.PcnCode);
+        object? Wellbeing(string pcn, Column<PcnWellbeingRow> column)
+        {
+            var shown = wellbeing[pcn].Select(r => metrics.PcnWellbeing.Show(r, column)).ToList();
+            return shown.Any(v => v is SuppressedCell) ? SuppressedCell.Instance : shown.Sum(v => (long)v!);
+        }
+        object? Caseload(string pcn, Column<PcnCaseloadRow> column) => caseload.TryGetValue(pcn, out var r) ? metrics.PcnCaseload.Show(r, column) : 0L;
         foreach (var row in table.Rows)
         {
+            var f = freed[row.PcnCode];
             var published = row.Indicator.Key switch
             {
-                "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(freed[row.PcnCode], FreedGpTimeColumns.Diverted),
-                "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(freed[row.PcnCode], FreedGpTimeColumns.Signposted),
+                "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Diverted),
+                "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Signposted),
                 "acceptance_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.AcceptedByService),
                 "capacity_rejection_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedCapacity),
-                _ => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedInappropriate),
+                "inappropriate_referral_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedInappropriate),
+                "representation_rate" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Represented),
+                "freed_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.FreedCentral),
+                "freed_minutes_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.MinutesCentral),
+                "sp_referrals_per_1000_patients" => Caseload(row.PcnCode, PcnCaseloadRow.ReferralsColumn),
+                "wellbeing_improvement_rate" => Wellbeing(row.PcnCode, PcnWellbeingRow.ImprovedColumn),
+                "mean_days_to_first_contact" => caseload.TryGetValue(row.PcnCode, out var c) ? metrics.PcnCaseload.Show(c, PcnCaseloadRow.MeanColumn) : null,
+                var other => throw new InvalidOperationException($"the test does not know {other}"),
             };
             if (published is SuppressedCell)
                 row.Comparison.Should().Be("[c]", $"{row.PcnCode} {row.Indicator.Key} rests on a hidden count");
             if (row.Numerator is long count)
                 count.Should().Be((long)published!, $"{row.PcnCode} {row.Indicator.Key} uses the count as published");
+            if (row.Numerator is double estimate)
+                estimate.Should().Be((double)published!, $"{row.PcnCode} {row.Indicator.Key} uses the estimate as published");
+            if (row.Indicator.Kind == IndicatorKind.Mean && row.Value is { } mean)
+                mean.Should().Be((double)published!, $"{row.PcnCode}'s mean days is the published mean");
         }
+        table.Rows.Select(r => r.Indicator.Key).Distinct().Should().Equal(Indicator.All.Select(i => i.Key));
+        foreach (var kind in Enum.GetValues<IndicatorKind>())
+            table.Rows.Should().Contain(r => r.Indicator.Kind == kind && r.Value != null, $"the sample gives a figure of every kind ({kind})");
+        table.Rows.Where(r => r.Indicator.Kind == IndicatorKind.Estimate).Should().OnlyContain(r => r.Comparison == PcnBenchmark.NotCompared || r.Comparison == "[c]" || r.Comparison == "[x]",
+            "an estimate is ranked, never given a word a funnel cannot back");
         table.Rows.Should().Contain(r => r.Comparison == "[c]", "the sample's 12-month release hides some PCN capacity rejections");
         table.Rows.Where(r => r.Value is not null).Should().OnlyContain(r => r.Rank >= 1 && r.Rank <= r.Ranked && r.Quartile >= 1 && r.Quartile <= 4);
     }

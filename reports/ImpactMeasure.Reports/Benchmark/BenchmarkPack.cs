@@ -103,6 +103,11 @@ public static class BenchmarkPack
         foreach (var g in rows.GroupBy(r => r.Indicator.Key))
         {
             var indicator = g.First().Indicator;
+            if (indicator.Kind == IndicatorKind.Estimate)
+            {
+                yield return $"{indicator.Name}: an estimate, ranked but not compared with the peers' value ({g.Count(r => r.Value is not null)} PCNs with a figure).";
+                continue;
+            }
             var (up, down) = indicator.Direction == Spc.ImprovementDirection.Neutral ? ("higher", "lower") : ("better", "worse");
             yield return $"{indicator.Name}: {g.Count(r => r.Comparison.Equals(up, StringComparison.OrdinalIgnoreCase))} PCNs {up} and {g.Count(r => r.Comparison.Equals(down, StringComparison.OrdinalIgnoreCase))} {down} than their peers at 99.8%, of {g.Count(r => r.Value is not null)} with a figure.";
         }
@@ -131,18 +136,25 @@ public static class BenchmarkPack
         };
 
     // The funnel's data: PCNs by denominator, so the limits computed at each PCN's denominator draw the funnel's curves.
+    // An estimate has no funnel: its table gives each PCN's own interval instead, and its chart only the points.
     private static PackTable IndicatorTable(Indicator indicator, IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<PackNote> notes)
     {
         var format = indicator.IsProportion ? PackTables.Percent : PackTables.OneDecimal;
-        return new PackTable($"{indicator.Name} ({indicator.Unit}) by PCN, with funnel limits", notes,
+        var estimate = indicator.Kind == IndicatorKind.Estimate;
+        // Rates, means and estimates name their unit already.
+        return new PackTable($"{indicator.Name}{(indicator.IsProportion ? " (%)" : "")} by PCN{(estimate ? "" : ", with funnel limits")}", notes,
             [("PCN", "@"), ($"Denominator: {indicator.Denominator}", "#,##0"), ("Numerator", PackTables.Count), ("Value", format), ("Peers' value", format),
-             ("95% lower limit", format), ("95% upper limit", format), ("99.8% lower limit", format), ("99.8% upper limit", format), ("Compared with peers (99.8%)", "@")],
-            rows.Select(r => new object?[]
-            {
-                Name(r), r.Denominator, r.Numerator, Hidden(r, r.Value), r.PeerValue, r.Limit95Lower, r.Limit95Upper, r.Limit998Lower, r.Limit998Upper, r.Comparison,
-            }).ToList())
+             .. estimate ? [("Lower 95% limit (bootstrap)", format), ("Upper 95% limit (bootstrap)", format)]
+                 : new[] { ("95% lower limit", format), ("95% upper limit", format), ("99.8% lower limit", format), ("99.8% upper limit", format) },
+             ("Compared with peers (99.8%)", "@")],
+            rows.Select(r => estimate
+                ? new object?[] { Name(r), r.Denominator, r.Numerator, Hidden(r, r.Value), r.PeerValue, Hidden(r, r.Lower95), Hidden(r, r.Upper95), r.Comparison }
+                : new object?[]
+                {
+                    Name(r), r.Denominator, r.Numerator, Hidden(r, r.Value), r.PeerValue, r.Limit95Lower, r.Limit95Upper, r.Limit998Lower, r.Limit998Upper, r.Comparison,
+                }).ToList())
         {
-            Fills = new Dictionary<int, Func<object?, string?>> { [9] = PackTables.ComparisonColour },
+            Fills = new Dictionary<int, Func<object?, string?>> { [estimate ? 7 : 9] = PackTables.ComparisonColour },
             WrapWidth = 30,
         };
     }
@@ -167,27 +179,41 @@ public static class BenchmarkPack
         var mine = index >= 0 ? rows[index] : null;
         // The PCN in question is its own series (and not among the grey points), so it is drawn and named apart.
         IReadOnlyList<(int, int)> Runs(int column, bool skipOwn = false) => ChartSeries.RunsOf(top, rows.Count, i => Plotted(i, column) && !(skipOwn && i == index));
+        // An estimate has no limits: its chart is the PCNs against the peers' value.
+        var funnel = indicator.Kind != IndicatorKind.Estimate;
         var series = new List<ChartSeries>
         {
             new("PCNs", Value, "7F7F7F", ChartLook.Markers, Runs(3, skipOwn: true)),
             new("Peers' value", Peer, "404040", ChartLook.PlainLine, Runs(4)),
-            new("95% limits (lower)", Lower95, "A6A6A6", ChartLook.DashedLine, Runs(5)),
-            new("95% limits (upper)", Upper95, "A6A6A6", ChartLook.DashedLine, Runs(6)),
-            new("99.8% limits (lower)", Lower998, "595959", ChartLook.PlainLine, Runs(7)),
-            new("99.8% limits (upper)", Upper998, "595959", ChartLook.PlainLine, Runs(8)),
         };
+        if (funnel)
+        {
+            series.AddRange(
+            [
+                new("95% limits (lower)", Lower95, "A6A6A6", ChartLook.DashedLine, Runs(5)),
+                new("95% limits (upper)", Upper95, "A6A6A6", ChartLook.DashedLine, Runs(6)),
+                new("99.8% limits (lower)", Lower998, "595959", ChartLook.PlainLine, Runs(7)),
+                new("99.8% limits (upper)", Upper998, "595959", ChartLook.PlainLine, Runs(8)),
+            ]);
+        }
         if (mine is not null && Plotted(index, 3))
             series.Add(new ChartSeries(Name(mine), Value, "005EB8", ChartLook.Markers, [(top + index, top + index)]));
+        series.RemoveAll(s => s.Runs.Count == 0);
         var outside = rows.Count(r => r.Comparison is "Better" or "Worse" or "Higher" or "Lower");
         var title = mine switch
         {
+            { Value: { } v } when !funnel => string.Create(CultureInfo.InvariantCulture, $"{indicator.Name}: {Name(mine)} {v:0.0}, its peers {mine.PeerValue:0.0} (an estimate: not compared)"),
             { Value: { } v } => $"{indicator.Name}: {Name(mine)} {Show(indicator, v)}, {mine.Comparison.ToLowerInvariant()} {(mine.Comparison == "Similar" ? "to" : "than")} its peers",
-            not null => $"{indicator.Name}: {Name(mine)} not shown ([c]); its peers' funnel",
+            not null => $"{indicator.Name}: {Name(mine)} not shown ([c]); its peers' {(funnel ? "funnel" : "values")}",
+            _ when !funnel => $"{indicator.Name}: {rows.Count(r => r.Value is not null)} PCNs against the peers' value (an estimate: no funnel)",
             _ => $"{indicator.Name}: {outside} of {rows.Count(r => r.Value is not null)} PCNs outside the 99.8% limits",
         };
         var name = char.ToUpperInvariant(indicator.Unit[0]) + indicator.Unit[1..];
-        return new PackChart(title, $"Funnel plot against the peers' value, 95% and 99.8% limits at each PCN's denominator ({(rows.Count > 0 ? rows[0].Peers : "no peers")})",
-            $"Funnel plot of {indicator.Name.ToLowerInvariant()} for each PCN against its denominator, with the peers' value and the 95% and 99.8% control limits as lines{(mine is null ? "" : $"; {Name(mine)} highlighted")}.",
+        var peers = rows.Count > 0 ? rows[0].Peers : "no peers";
+        return new PackChart(title, funnel ? $"Funnel plot against the peers' value, 95% and 99.8% limits at each PCN's denominator ({peers})"
+                : $"Each PCN against its denominator with the peers' value ({peers}); an estimate has no funnel limits",
+            funnel ? $"Funnel plot of {indicator.Name.ToLowerInvariant()} for each PCN against its denominator, with the peers' value and the 95% and 99.8% control limits as lines{(mine is null ? "" : $"; {Name(mine)} highlighted")}."
+                : $"Scatter plot of {indicator.Name.ToLowerInvariant()} for each PCN against its denominator, with the peers' value as a line{(mine is null ? "" : $"; {Name(mine)} highlighted")}.",
             sheet, X, $"Denominator: {indicator.Denominator}", indicator.IsProportion ? "Per cent" : name, series)
         {
             XFormat = "#,##0",

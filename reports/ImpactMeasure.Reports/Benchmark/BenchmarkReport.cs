@@ -24,10 +24,11 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         var england = window with { Area = null };
         var metrics = await new MetricsReport(warehouse, parameters).ComputeAsync(england);
         await using var connection = await warehouse.OpenConnectionAsync();
-        // Equity's counts join the release: its groups add up to the metrics' totals, so they are protected together.
+        // Equity's counts and social prescribing by PCN join the release: their groups add up to the metrics' totals,
+        // so they are protected together.
         var (equity, inequality) = Equity.EquityTables.Build(await ReportQueries.RunAsync(connection, ReportQueries.Equity, england), england, parameters);
         if (suppress)
-            metrics.Protect([equity, inequality]);
+            metrics.Protect([equity, inequality, metrics.PcnCaseload, metrics.PcnWellbeing]);
         var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, england);
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england);
         var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
@@ -97,7 +98,10 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         $"Peers: {peers switch { "icb" => "the PCNs of the same ICB", "similar" => "similar PCNs: k-means (ML.NET, seeded) on standardised list size (log), GP appointments per 1,000 patients, and the shares of referred patients in the most deprived 40% and aged 65+, k by the highest mean silhouette", _ => "all PCNs in the warehouse (England)" }}; the peer value pools the peers whose counts are published.",
         "Proportions: Wilson 95% interval; funnel limits at the PCN's denominator around the peer value as PHEindicatormethods computes them (95% and 99.8%).",
         "Rates per 1,000: Byar's 95% interval (exact below 10 events); the label compares the peer rate with the PCN's interval (PHEindicatormethods); funnel limits are the Poisson interval of the count expected at the PCN's denominator.",
-        "Comparison at 99.8%: Better / Worse where a direction is better, Higher / Lower where none is (signposting per 1,000 GP appointments); Similar inside the limits. Rank 1 is the best (highest where no direction is better).",
-        "Every numerator is a count of the protected metrics release as published: a hidden count ([c]) hides its indicator.",
+        "Means (days from referral to first link-worker contact): t 95% interval from the PCN's own standard deviation; funnel limits at the peers' mean plus or minus z sigma / root n, sigma the peers' pooled within-PCN standard deviation (Spiegelhalter 2005); the label is where the PCN's mean falls.",
+        "Freed GP appointments and minutes per 1,000 registered patients are estimates (re-presentation estimated where follow-up is incomplete), shown with the freed time's 95% bootstrap interval and ranked, but Not compared: a funnel knows a count's chance variation, not an estimate's. A PCN whose freed time rests on sensitivity rates (no patient-level data, no assumed rate) has no single figure: [x].",
+        "Wellbeing improvement pools the instruments: people with both scores on an instrument, improved by its meaningful change; the cohort is the wellbeing window's (follow-up due in it), not the benchmark window.",
+        "Comparison at 99.8%: Better / Worse where a direction is better, Higher / Lower where none is (signposting per 1,000 GP appointments, social prescribing referrals per 1,000 patients); Similar inside the limits. Rank 1 is the best (highest where no direction is better).",
+        "Every numerator is a count of the protected release as published (the metrics, social prescribing and wellbeing by PCN, equity): a hidden count ([c]) hides its indicator.",
     ];
 }

@@ -28,12 +28,9 @@ public static class WellbeingChange
         foreach (var instrument in rows.GroupBy(r => r.Text("instrument_code")).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var swemwbs = instrument.Key == "SWEMWBS";
-            double Score(double raw) => swemwbs ? SwemwbsScores.ToMetric((int)raw) : raw;
-            var pairs = instrument.Where(r => r.Number("followup_score") is not null)
-                .Select(r => (Before: Score(r.Number("baseline_score")!.Value), After: Score(r.Number("followup_score")!.Value))).ToList();
-            var higherIsBetter = instrument.First().Bool("higher_is_better");
+            var pairs = instrument.Select(Pair).OfType<(double Before, double After)>().ToList();
             var threshold = Threshold(instrument.Key, parameters);
-            var improved = pairs.LongCount(p => (higherIsBetter ? p.After - p.Before : p.Before - p.After) >= threshold);
+            var improved = instrument.LongCount(r => IsImproved(r, parameters) == true);
             var (mean, lower, upper) = MeanInterval(pairs.Select(p => p.After - p.Before).ToList(), parameters.Confidence);
             result.Add(new WellbeingRow(instrument.Key, window.Key, instrument.Count(), pairs.Count,
                 instrument.Any() ? (double)pairs.Count / instrument.Count() : null,
@@ -47,6 +44,28 @@ public static class WellbeingChange
         {
             Methods = [$"cohort: referrals whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the report month; people_due = people with a baseline in that cohort, lost_to_follow_up = those without a follow-up score"],
         };
+    }
+
+    /// <summary>A pairs row's baseline and follow-up on the instrument's scale (SWEMWBS raw scores converted to
+    /// metric), or null where the person has no follow-up.</summary>
+    public static (double Before, double After)? Pair(ReportQueries.Row row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Number("followup_score") is not { } after)
+            return null;
+        var swemwbs = row.Text("instrument_code") == "SWEMWBS";
+        double Score(double raw) => swemwbs ? SwemwbsScores.ToMetric((int)raw) : raw;
+        return (Score(row.Number("baseline_score")!.Value), Score(after));
+    }
+
+    /// <summary>Whether a pairs row's change reaches its instrument's meaningful change in the better direction; null
+    /// without a follow-up.</summary>
+    public static bool? IsImproved(ReportQueries.Row row, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (Pair(row) is not { } p)
+            return null;
+        return (row.Bool("higher_is_better") ? p.After - p.Before : p.Before - p.After) >= Threshold(row.Text("instrument_code"), parameters);
     }
 
     private static double Threshold(string instrument, MethodParameters parameters) => instrument switch

@@ -92,7 +92,7 @@ public sealed class MonthlyPackBuilder
     {
         var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, window);
         var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
-        var rows = PcnBenchmark.Compare(PcnBenchmark.Counts(metrics, denominators, icbOf), peers, _parameters.Confidence);
+        var rows = PcnBenchmark.Compare(PcnBenchmark.Counts(metrics, denominators, icbOf), peers, _parameters.Confidence, indicators: Indicator.Monthly);
         return new MetricTable<BenchmarkRow>(BenchmarkReport.TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
         {
             Disclosure = metrics.Disclosure,

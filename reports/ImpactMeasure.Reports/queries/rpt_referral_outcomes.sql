@@ -20,7 +20,8 @@ select
     sum(case when o.is_declined_by_patient then 1 else 0 end) as declined_by_patient,
     sum(case when o.is_pending then 1 else 0 end) as pending,
     sum(case when o.outcome_code = 'attended' then 1 else 0 end) as attended,
-    sum(case when o.outcome_code = 'attended' then f.days_to_outcome else 0 end) as attended_days_to_outcome
+    sum(case when o.outcome_code = 'attended' then f.days_to_outcome else 0 end) as attended_days_to_outcome,
+    sum(case when o.outcome_code = 'attended' then f.days_to_outcome * f.days_to_outcome else 0 end) as attended_days_squared
 from fact_signpost as f
 inner join dim_date as d on d.date_key = f.date_key
 inner join dim_practice as p on p.practice_key = f.practice_key

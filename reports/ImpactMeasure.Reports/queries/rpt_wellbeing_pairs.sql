@@ -11,6 +11,7 @@ select
     i.higher_is_better,
     p.practice_code,
     p.pcn_code,
+    p.pcn_name,
     b.score as baseline_score,
     fu.score as followup_score
 from fact_wellbeing as b

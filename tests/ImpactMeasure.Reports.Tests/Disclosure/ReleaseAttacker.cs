@@ -138,6 +138,15 @@ internal sealed class ReleaseAttacker
                 case "pcn_benchmark":
                     ReadBenchmark(row);
                     break;
+                case "pcn_sp_caseload":
+                    // A PCN's link-worker referrals and people seen add up to the caseload's totals (AddSums).
+                    Cell(Address("referrals", "pcn:" + row["pcn_code"], role: "splw"), row["referrals_received"]);
+                    Cell(Address("attended", "pcn:" + row["pcn_code"], role: "splw"), row["people_seen"]);
+                    break;
+                case "pcn_wellbeing":
+                    Cell(Address("people_with_both", "pcn:" + row["pcn_code"], group: row["instrument"]), row["people_with_both"]);
+                    Cell(Address("people_improved", "pcn:" + row["pcn_code"], group: row["instrument"]), row["people_improved"]);
+                    break;
                 case var spcTable when spcTable.StartsWith("spc_", StringComparison.Ordinal):
                     // A count series' months are the release's cells and each phase's mean their average; rate and
                     // GPAD-context series add no count relation the attacker could use beyond the cells they rest on.
@@ -207,22 +216,34 @@ internal sealed class ReleaseAttacker
         _ => label,
     };
 
-    // A benchmark numerator is a PCN's count over the window, the same cell as in the metric files.
+    // A benchmark numerator is a PCN's count over the window, the same cell as in the metric files; wellbeing's is the
+    // sum over the PCN's instruments (AddSums, once every file is read). Means and minutes add nothing a count can use.
     private void ReadBenchmark(IReadOnlyDictionary<string, string> row)
     {
         var geo = "pcn:" + row["pcn_code"];
-        var measure = row["indicator"] switch
+        var (measure, role) = row["indicator"] switch
         {
-            "diverted_share" or "diverted_per_1000_patients" => "diverted",
-            "signposting_per_1000_gp_appointments" => "signposted",
-            "acceptance_rate" => "accepted_by_service",
-            "capacity_rejection_rate" => "rejected_capacity",
-            _ => "rejected_inappropriate",
+            "diverted_share" or "diverted_per_1000_patients" => ("diverted", "all"),
+            "signposting_per_1000_gp_appointments" => ("signposted", "all"),
+            "acceptance_rate" => ("accepted_by_service", "all"),
+            "capacity_rejection_rate" => ("rejected_capacity", "all"),
+            "inappropriate_referral_rate" => ("rejected_inappropriate", "all"),
+            "representation_rate" => ("represented", "all"),
+            "freed_per_1000_patients" => ("freed", "all"),
+            "sp_referrals_per_1000_patients" => ("referrals", "splw"),
+            _ => ((string?)null, "all"),
         };
-        Cell(Address(measure, geo), row["numerator"]);
+        if (row["indicator"] == "wellbeing_improvement_rate")
+            _wellbeingSums.Add((geo, row["numerator"], row["denominator"]));
+        if (measure is not null)
+            Cell(Address(measure, geo, role: role), row["numerator"]);
         if (row["indicator"] is "diverted_share")
             Cell(Address("signposted", geo), row["denominator"]);
+        if (row["indicator"] is "representation_rate")
+            Cell(Address("follow_up_complete", geo), row["denominator"]);
     }
+
+    private readonly List<(string Geo, string Improved, string WithBoth)> _wellbeingSums = [];
 
     // The count measures of the headline table: their address's measure and role.
     private static (string Measure, string Role)? HeadlineMeasure(string name) => name switch
@@ -295,6 +316,16 @@ internal sealed class ReleaseAttacker
             // Freed appointments never exceed the diverted events (re-presentation and unrequested ones only subtract).
             if (_cells.ContainsKey("diverted" + rest))
                 _relations.Add((new() { [freed] = 1, ["diverted" + rest] = -1 }, double.NegativeInfinity, 0.05));
+        }
+        // A PCN's wellbeing numerator and denominator are the sums of its instruments' counts.
+        foreach (var (geo, improved, withBoth) in _wellbeingSums)
+        {
+            foreach (var (measure, published) in new[] { ("people_improved", improved), ("people_with_both", withBoth) })
+            {
+                var parts = _cells.Keys.Where(a => a.StartsWith($"{measure}|{geo}|", StringComparison.Ordinal)).ToDictionary(a => a, _ => 1.0);
+                if (parts.Count > 0)
+                    Relation(parts, published, 0);
+            }
         }
         // Each baseline phase's mean is the average of its months.
         foreach (var phase in _spc.GroupBy(p => (p.Series, p.Phase)))

@@ -1,0 +1,46 @@
+namespace ImpactMeasure.Reports.Metrics;
+
+/// <summary>Social prescribing by PCN for benchmarking (METHODS §4): link workers' referrals, people seen and days to
+/// first contact from the referral outcomes, and wellbeing improvement from the wellbeing pairs. Every PCN is a row,
+/// the blank code of practices in no PCN too, so the PCNs add up to the area's caseload and wellbeing totals and
+/// disclosure control can hold them to it.</summary>
+public static class PcnSocialPrescribing
+{
+    public static MetricTable<PcnCaseloadRow> Caseload(IReadOnlyList<ReportQueries.Row> outcomes, ReportWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(window);
+        var rows = outcomes.Where(r => r.Text("role_code") == SocialPrescribingMetrics.LinkWorker).GroupBy(r => r.Text("pcn_code"))
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var c = OutcomeCounts.Sum(g);
+                var squares = g.Sum(r => r.Number("attended_days_squared") ?? 0);
+                double? mean = c.Attended == 0 ? null : (double)c.AttendedDaysToOutcome / c.Attended;
+                double? sd = c.Attended < 2 ? null : Math.Sqrt(Math.Max(0, (squares - (c.Attended * mean!.Value * mean.Value)) / (c.Attended - 1)));
+                return new PcnCaseloadRow(g.Key, g.Max(r => r.Text("pcn_name")) ?? "", window.Key, c.Referrals, c.Attended, mean, sd);
+            }).ToList();
+        return new MetricTable<PcnCaseloadRow>("pcn_sp_caseload", "Social prescribing referrals, people seen and days to first contact by PCN", PcnCaseloadRow.Columns, rows)
+        {
+            Methods = ["link workers' referrals received in the window by the PCN of the referring practice; days to first contact over the people seen (mean and standard deviation)"],
+        };
+    }
+
+    /// <param name="pairs">rpt_wellbeing_pairs over the wellbeing cohort</param>
+    /// <param name="cohort">the wellbeing cohort's window (<see cref="WellbeingChange.CohortWindow"/>)</param>
+    /// <param name="parameters">the meaningful changes</param>
+    public static MetricTable<PcnWellbeingRow> Wellbeing(IReadOnlyList<ReportQueries.Row> pairs, ReportWindow cohort, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(cohort);
+        var rows = pairs.Select(r => (Pcn: r.Text("pcn_code"), Name: r.Text("pcn_name"), Instrument: r.Text("instrument_code"),
+                Improved: WellbeingChange.IsImproved(r, parameters)))
+            .Where(p => p.Improved is not null).GroupBy(p => (p.Pcn, p.Instrument))
+            .OrderBy(g => g.Key.Pcn, StringComparer.Ordinal).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal)
+            .Select(g => new PcnWellbeingRow(g.Key.Pcn, g.Max(p => p.Name) ?? "", g.Key.Instrument, cohort.Key, g.LongCount(), g.LongCount(p => p.Improved == true)))
+            .ToList();
+        return new MetricTable<PcnWellbeingRow>("pcn_wellbeing", "People with both wellbeing scores and people improved, by PCN and instrument", PcnWellbeingRow.Columns, rows)
+        {
+            Methods = [$"cohort: referrals whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the report month, by the PCN of the referring practice; improved = change of at least the instrument's meaningful change in the better direction"],
+        };
+    }
+}
