@@ -26,7 +26,9 @@ public sealed class MetricsReport
     }
 
     /// <summary>The tables with no disclosure control yet: for a caller that adds tables of its own to the release.</summary>
-    public async Task<MetricsResult> ComputeAsync(ReportWindow window)
+    /// <param name="window">the window and area</param>
+    /// <param name="scope">everything, or what benchmarking rests on (<see cref="MetricsScope.Benchmark"/>)</param>
+    public async Task<MetricsResult> ComputeAsync(ReportWindow window, MetricsScope scope = MetricsScope.Everything)
     {
         ArgumentNullException.ThrowIfNull(window);
         await using var connection = await _warehouse.OpenConnectionAsync();
@@ -41,9 +43,11 @@ public sealed class MetricsReport
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7);
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
             .Concat(outcomes.Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
+        var everything = scope == MetricsScope.Everything;
         return new MetricsResult(window, _parameters, observed, minutes, members)
         {
-            FreedGpTime = FreedGpTime.Build(navigation, minutes, window, _parameters),
+            Scope = scope,
+            FreedGpTime = FreedGpTime.Build(navigation, minutes, window, _parameters, practiceIntervals: everything),
             Representation = Representation.Build(navigation, window, _parameters),
             ReferralOutcomes = ReferralOutcomeMetrics.Build(outcomes, window, _parameters),
             ServiceOverload = ServiceOverload.Build(history, window, _parameters),
@@ -52,7 +56,7 @@ public sealed class MetricsReport
             Wellbeing = WellbeingChange.Build(pairs, cohort, _parameters),
             PcnCaseload = PcnSocialPrescribing.Caseload(outcomes, window),
             PcnWellbeing = PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters),
-            SpGpUse = await GpUseAsync(connection, window, coverage),
+            SpGpUse = everything ? await GpUseAsync(connection, window, coverage) : GpUseDifferenceInDifferences.NotComputed(),
         };
     }
 

@@ -8,6 +8,9 @@ namespace ImpactMeasure.Reports;
 public sealed record MetricsResult(ReportWindow Window, MethodParameters Parameters, bool RepresentationObserved, double MinutesPerAppointment,
     IReadOnlyList<(string Practice, string Pcn)> Members)
 {
+    /// <summary>What was computed: a <see cref="MetricsScope.Benchmark"/> result is never written as metric files.</summary>
+    public MetricsScope Scope { get; init; } = MetricsScope.Everything;
+
     public required MetricTable<FreedGpTimeRow> FreedGpTime { get; init; }
 
     public required MetricTable<RepresentationRow> Representation { get; init; }
@@ -71,6 +74,7 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
         return release;
     }
 
-    public IReadOnlyList<string> WriteCsv(string folder) =>
-        Tables.Select(t => CsvReportWriter.Write(folder, t, Window, Parameters, Disclosure)).ToList();
+    public IReadOnlyList<string> WriteCsv(string folder) => Scope == MetricsScope.Everything
+        ? Tables.Select(t => CsvReportWriter.Write(folder, t, Window, Parameters, Disclosure)).ToList()
+        : throw new InvalidOperationException("metrics computed for benchmarking lack intervals and GP use: compute everything to write metric files");
 }

@@ -80,15 +80,37 @@ public static class ReportQueries
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
         var rows = new List<Row>();
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
         {
             var values = new object?[names.Length];
             for (var i = 0; i < values.Length; i++)
-                values[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                values[i] = reader.IsDBNull(i) ? null : Shared(reader.GetValue(i), strings);
             rows.Add(new Row(index, values));
         }
         QueryTimings.Add(name, rows.Count, clock.Elapsed);
         return rows;
+    }
+
+    // Rows are kept until the report is built (nationally, hundreds of thousands), so each repeated value is kept
+    // once: a query's equal strings share one instance and small counts one box. The reader's own copies then die
+    // young instead of filling the old generation the collector must sweep.
+    private static readonly object[] SmallCounts = [.. Enumerable.Range(0, 1024).Select(i => (object)(long)i)];
+
+    private static object Shared(object value, Dictionary<string, string> strings)
+    {
+        switch (value)
+        {
+            case long n when n is >= 0 and < 1024:
+                return SmallCounts[n];
+            case string text:
+                if (strings.TryGetValue(text, out var known))
+                    return known;
+                strings[text] = text;
+                return text;
+            default:
+                return value;
+        }
     }
 
     private const string Include = "--@include ";

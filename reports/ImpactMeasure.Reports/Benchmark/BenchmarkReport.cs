@@ -22,7 +22,7 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
     {
         ArgumentNullException.ThrowIfNull(window);
         var england = window with { Area = null };
-        var metrics = await new MetricsReport(warehouse, parameters).ComputeAsync(england);
+        var metrics = await new MetricsReport(warehouse, parameters).ComputeAsync(england, MetricsScope.Benchmark);
         await using var connection = await warehouse.OpenConnectionAsync();
         // Equity's counts and social prescribing by PCN join the release: their groups add up to the metrics' totals,
         // so they are protected together.

@@ -24,13 +24,23 @@ public static class FreedGpTime
         return !needed ? [null] : parameters.AssumedRepresentationRate is { } a ? [a] : SensitivityRates.Select(r => (double?)r).ToArray();
     }
 
-    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationKind> events, double minutesPerAppointment, ReportWindow window, MethodParameters parameters)
+    /// <summary>Not computed: the benchmark shows no practice's freed time (<see cref="MetricsScope.Benchmark"/>).</summary>
+    public const string NoInterval = "not computed (PCN benchmarking shows no practice row)";
+
+    /// <param name="events">the window's care-navigation kinds</param>
+    /// <param name="minutesPerAppointment">GP minutes an appointment</param>
+    /// <param name="window">the window</param>
+    /// <param name="parameters">the methods' parameters</param>
+    /// <param name="practiceIntervals">false: practices' rows without their patient bootstrap (the counts and estimates
+    /// stay)</param>
+    public static MetricTable<FreedGpTimeRow> Build(IReadOnlyList<NavigationKind> events, double minutesPerAppointment, ReportWindow window, MethodParameters parameters,
+        bool practiceIntervals = true)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         var rows = new List<FreedGpTimeRow>();
-        var context = new RowContext(window.Key, minutesPerAppointment, parameters);
+        var context = new RowContext(window.Key, minutesPerAppointment, parameters, practiceIntervals);
         rows.AddRange(Rows("all", events.GroupBy(_ => "ALL"), _ => "All practices", context));
         rows.AddRange(Rows("pcn", events.GroupBy(e => e.PcnCode), g => g.Max(e => e.PcnName)!, context));
         rows.AddRange(Rows("practice", events.GroupBy(e => e.PracticeCode), g => g.Max(e => e.PracticeName)!, context));
@@ -52,7 +62,7 @@ public static class FreedGpTime
         ];
     }
 
-    private sealed record RowContext(string Window, double Minutes, MethodParameters Parameters);
+    private sealed record RowContext(string Window, double Minutes, MethodParameters Parameters, bool PracticeIntervals);
 
     // Groups are independent (each bootstrap has its own seeded generator), so they are computed in parallel, one
     // thread per core, and kept in code order.
@@ -72,9 +82,10 @@ public static class FreedGpTime
         // the query's order (the same units for every rate).
         var units = clustered ? practices : group.SelectMany(k => Enumerable.Repeat(k.Counts, checked((int)k.Patients))).ToList();
         var rates = UnobservedRates(counts, parameters);
+        var skipped = breakdown == "practice" && !context.PracticeIntervals;
         // One set of resamples for every rate: the same draws the rates would each get from the same seed.
-        var intervals = ClusterBootstrap.Percentiles(units, rates.Select(rate => (Func<FollowUpCounts, double?>)(c => c.Freed(rate))).ToList(),
-            parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
+        var intervals = skipped ? new Interval[rates.Length] : ClusterBootstrap.Percentiles(units,
+            rates.Select(rate => (Func<FollowUpCounts, double?>)(c => c.Freed(rate))).ToList(), parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);
         var rows = new List<FreedGpTimeRow>();
         for (var i = 0; i < rates.Length; i++)
         {
@@ -82,7 +93,7 @@ public static class FreedGpTime
             var source = Source(counts, rate, parameters);
             var effective = counts.EffectiveRate(rate);
             var row = new FreedGpTimeRow(breakdown, group.Key, name, context.Window, counts, rate, effective, source, null, null, null, null, null,
-                null, null, null, null, null, clustered ? PracticeBootstrap : PatientBootstrap, context.Minutes, parameters.Confidence,
+                null, null, null, null, null, skipped ? NoInterval : clustered ? PracticeBootstrap : PatientBootstrap, context.Minutes, parameters.Confidence,
                 counts.FreeingDiverted == 0 ? "no diverted events where a GP appointment was requested: nothing freed to estimate" : "");
             if (effective is null)
             {

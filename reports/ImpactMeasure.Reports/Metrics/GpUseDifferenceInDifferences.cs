@@ -13,6 +13,10 @@ public static class GpUseDifferenceInDifferences
 {
     public const string TableName = "sp_gp_use";
 
+    /// <summary>No rows: GP use left out of a benchmark's computation (<see cref="MetricsScope.Benchmark"/>).</summary>
+    public static MetricTable<SpGpUseRow> NotComputed() =>
+        new(TableName, "GP use before and after social prescribing referral (not computed)", SpGpUseRow.Columns, []);
+
     /// <summary>Window length in days: the configured months at the mean month length.</summary>
     public static int WindowDays(int months) => (int)Math.Round(months * 30.4375);
 
