@@ -110,7 +110,18 @@ public class ServeTests
         {
             await first.StartAsync();
             await second.StartAsync();
-            await Task.Delay(TimeSpan.FromSeconds(14));
+            // Fires every 2 s; a loaded machine builds each pack more slowly, so wait for three fires (at most a minute)
+            // rather than a fixed time.
+            await using (var watch = await test.OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly))
+            {
+                await using var watching = await watch.OpenConnectionAsync();
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                while (clock.Elapsed < TimeSpan.FromSeconds(60)
+                    && (await watching.RowsAsync("select fired_at from etl_job_run where job_name = 'monthly-pack' and outcome = 'succeeded'")).Count < 3)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
             await first.StopAsync();
             await second.StopAsync();
         }
