@@ -22,7 +22,11 @@ public static class EquityTables
         {
             groups.AddRange(rows.GroupBy(r => r.Text(column)).OrderBy(g => Array.IndexOf(order, g.Key)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
                 new EquityRow(family, g.Key, label(g.Key), window.Key, g.Sum(r => r.Count("referrals")), total, g.Sum(r => r.Count("with_decision")),
-                    g.Sum(r => r.Count("accepted_by_service")), g.Sum(r => r.Count("rejected_inappropriate")), parameters.Confidence)));
+                    g.Sum(r => r.Count("accepted_by_service")), g.Sum(r => r.Count("rejected_inappropriate")), parameters.Confidence)
+                {
+                    Signposted = g.Sum(r => r.Count("signposted")),
+                    Diverted = g.Sum(r => r.Count("diverted")),
+                }));
         }
         var quintiles = Enumerable.Range(1, 5).Select(q => groups.FirstOrDefault(g => g.Family == "imd" && g.Group == q.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .OfType<EquityRow>().ToList();
@@ -30,14 +34,15 @@ public static class EquityTables
         {
             Inequality("acceptance_rate", quintiles, q => q.Accepted, parameters),
             Inequality("inappropriate_rate", quintiles, q => q.Inappropriate, parameters),
+            Inequality("diversion_rate", quintiles, q => q.Diverted, parameters),
         };
         return (new MetricTable<EquityRow>("equity", "Referrals and outcomes by deprivation quintile, age band and sex", EquityRow.Columns, groups)
             {
-                Methods = ["Quintile 1 is the most deprived 20% of areas (IMD, Core20PLUS5's Core20); 'Unknown' where the extract gave no decile. Rates of referrals with a service decision, 95% Wilson intervals."],
+                Methods = ["Quintile 1 is the most deprived 20% of areas (IMD, Core20PLUS5's Core20); 'Unknown' where the extract gave no decile. Acceptance and inappropriate-referral rates of referrals with a service decision; the diversion rate of care navigators' signposting events (diverted = accepted or attended, METHODS §1); 95% Wilson intervals."],
             },
             new MetricTable<InequalityRow>("inequality", "Slope and relative index of inequality across deprivation quintiles", InequalityRow.Columns, inequality)
             {
-                Methods = [$"phe_sii (PHEindicatormethods 2.1.0): proportions, not transformed, quintiles most deprived first, weighted by referrals with a decision; limits from {Repetitions:N0} simulations (seed {parameters.BootstrapSeed}). SII is the rate in the least deprived minus the most deprived along the fitted line; blank when a quintile has no decisions or a rate of 0 or 1."],
+                Methods = [$"phe_sii (PHEindicatormethods 2.1.0): proportions, not transformed, quintiles most deprived first, weighted by each rate's denominator (referrals with a decision; signposting events for diversion); limits from {Repetitions:N0} simulations (seed {parameters.BootstrapSeed}). SII is the rate in the least deprived minus the most deprived along the fitted line; blank when a quintile has no decisions or a rate of 0 or 1."],
             });
     }
 
@@ -55,12 +60,13 @@ public static class EquityTables
 
     private static InequalityRow Inequality(string measure, List<EquityRow> quintiles, Func<EquityRow, long> numerator, MethodParameters parameters)
     {
-        if (quintiles.Count != 5 || quintiles.Any(q => q.WithDecision == 0 || numerator(q) == 0 || numerator(q) == q.WithDecision))
+        var denominator = InequalityRow.DenominatorOf(measure);
+        if (quintiles.Count != 5 || quintiles.Any(q => denominator(q) == 0 || numerator(q) == 0 || numerator(q) == denominator(q)))
             return new InequalityRow(measure, quintiles, numerator, null);
         var input = quintiles.Select(q =>
         {
-            var p = Proportion.Of(numerator(q), q.WithDecision, 0.95);
-            return new InequalityQuantile(q.WithDecision, p.Value!.Value, SlopeIndexOfInequality.StandardErrorFromLimits(p.Lower!.Value, p.Upper!.Value, InequalityValueType.Proportion));
+            var p = Proportion.Of(numerator(q), denominator(q), 0.95);
+            return new InequalityQuantile(denominator(q), p.Value!.Value, SlopeIndexOfInequality.StandardErrorFromLimits(p.Lower!.Value, p.Upper!.Value, InequalityValueType.Proportion));
         }).ToList();
         var index = SlopeIndexOfInequality.Compute(input, InequalityValueType.Proportion, transform: false, multiplier: 1, [parameters.Confidence], Repetitions,
             SlopeIndexOfInequality.SeededNormal(5, Repetitions, parameters.BootstrapSeed));

@@ -6,14 +6,18 @@ namespace ImpactMeasure.Reports.Equity;
 
 /// <summary>A rate's slope and relative index of inequality across the five deprivation quintiles (phe_sii, value
 /// type proportion, not transformed): the gap from the most to the least deprived along the fitted line, weighted by
-/// the referrals with a decision in each quintile. Computed from the quintiles' counts, so hidden with any of them.</summary>
+/// each quintile's denominator (referrals with a decision; signposting events for diversion). Computed from the quintiles' counts, so hidden with any of them.</summary>
 public sealed record InequalityRow(string Measure, IReadOnlyList<EquityRow> Quintiles, Func<EquityRow, long> Numerator, InequalityIndex? Index)
 {
     public IEnumerable<(CellKey Key, long Value)> Basis() => Quintiles.SelectMany(q => new[]
     {
-        (q.At(MeasureNames.WithDecision), q.WithDecision),
-        (q.At(Measure == "acceptance_rate" ? MeasureNames.AcceptedByService : MeasureNames.RejectedInappropriate), Numerator(q)),
+        (q.At(Measure == "diversion_rate" ? MeasureNames.Signposted : MeasureNames.WithDecision), DenominatorOf(Measure)(q)),
+        (q.At(Measure switch { "acceptance_rate" => MeasureNames.AcceptedByService, "diversion_rate" => MeasureNames.Diverted, _ => MeasureNames.RejectedInappropriate }),
+            Numerator(q)),
     });
+
+    /// <summary>A rate's denominator: signposting events for diversion, else referrals with a service decision.</summary>
+    public static Func<EquityRow, long> DenominatorOf(string measure) => measure == "diversion_rate" ? q => q.Signposted : q => q.WithDecision;
 
     public static readonly Column<InequalityRow> MeasureColumn = Column.Text<InequalityRow>("measure", r => r.Measure);
     public static readonly Column<InequalityRow> Sii = Figure("sii", i => i.Sii);

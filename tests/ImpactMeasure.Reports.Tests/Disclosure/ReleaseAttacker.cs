@@ -131,6 +131,12 @@ internal sealed class ReleaseAttacker
                     Rate(Address("referrals", group: group), Address("referrals"), row["share_of_referrals"]);
                     Rate(Address("accepted_by_service", group: group), Address("with_service_decision", group: group), row["acceptance_rate"]);
                     Rate(Address("rejected_inappropriate", group: group), Address("with_service_decision", group: group), row["inappropriate_rate"]);
+                    if (row.ContainsKey("signposted"))
+                    {
+                        Cell(Address("signposted", group: group), row["signposted"]);
+                        Cell(Address("diverted", group: group), row["diverted"]);
+                        Rate(Address("diverted", group: group), Address("signposted", group: group), row["diversion_rate"]);
+                    }
                     break;
                 case "inequality":
                     // Indices fitted to the quintiles' rates, themselves published beside their counts: nothing more.
