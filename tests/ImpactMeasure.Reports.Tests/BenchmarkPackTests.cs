@@ -126,6 +126,30 @@ public class BenchmarkPackTests(SampleWarehouses sample)
         }
     }
 
+    [Fact]
+    public async Task The_spine_charts_row_labels_each_have_a_line_of_their_own_left_of_every_bar()
+    {
+        Indicator.All.Should().OnlyContain(i => i.ShortName.Length <= Indicator.ShortNameLength, "a longer label wraps into its neighbours in LibreOffice");
+        var path = await WriteAsync(EngineNames.DuckDb);
+
+        using var workbook = new XLWorkbook(path);
+        var sheet = workbook.Worksheets.Single(s => s.Cell(1, 1).GetString().Contains("Spine chart data", StringComparison.Ordinal));
+        var rows = sheet.Tables.Single().DataRange.Rows().Select(r => (Point: r.Cell(2).GetString(), Position: r.Cell(4).TryGetValue<double>(out var p) ? p : (double?)null,
+            ChartRow: r.Cell(5).TryGetValue<double>(out var y) ? y : (double?)null, Label: r.Cell(7).GetString())).ToList();
+        var labels = rows.Where(r => r.Point == "label").ToList();
+        labels.Select(l => l.Label).Should().Equal(Indicator.All.Select(i => i.ShortName));
+        labels.Select(l => l.ChartRow).Should().OnlyHaveUniqueItems().And.OnlyContain(y => y == Math.Round(y!.Value), "one chart row each");
+        labels.Max(l => l.Position).Should().BeLessThan(rows.Where(r => r.Point != "label" && r.Position is not null).Min(r => r.Position!.Value) - 0.5,
+            "the labels sit in a gutter that no bar reaches");
+
+        using var document = SpreadsheetDocument.Open(path, false);
+        var part = document.WorkbookPart!.WorksheetParts.Single(w => w.DrawingsPart?.ChartParts.Any(IsSpine) == true);
+        var anchor = part.DrawingsPart!.WorksheetDrawing.Descendants<DocumentFormat.OpenXml.Drawing.Spreadsheet.TwoCellAnchor>().Single();
+        var spanned = int.Parse(anchor.ToMarker!.RowId!.Text, System.Globalization.CultureInfo.InvariantCulture)
+            - int.Parse(anchor.FromMarker!.RowId!.Text, System.Globalization.CultureInfo.InvariantCulture);
+        spanned.Should().Be(SpineChart.RowsFor(labels.Count)).And.BeGreaterThan(PackChart.DefaultSheetRows, "twelve rows need a taller chart than six");
+    }
+
     private static bool IsSpine(ChartPart chart) => chart.ChartSpace.InnerText.Contains("middle half", StringComparison.Ordinal);
 
     [Fact]

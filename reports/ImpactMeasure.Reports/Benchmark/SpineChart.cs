@@ -14,7 +14,11 @@ namespace ImpactMeasure.Reports.Benchmark;
 public static class SpineChart
 {
     // Every series reads the same two columns over its own rows: x the position, y the chart row.
-    private const string Position = "D", ChartRow = "E";
+    private const string Position = "D", ChartRow = "E", Label = "G";
+
+    // Row labels sit in a gutter left of every bar (positions run 0 to 1), on their bar's line, so no label crosses a
+    // bar or another label.
+    private const double LabelAt = -0.68;
 
     // The PCN's circle in its comparison's colour, one series a word so the legend names it.
     private static readonly (string Word, string Colour)[] Words =
@@ -43,18 +47,15 @@ public static class SpineChart
             object?[] Row(string point, object? value, object? position, object? chartRow, string word = "")
             {
                 formats.Add(format);
-                return [indicator.Name, point, value, position, chartRow, word];
+                return [indicator.Name, point, value, position, chartRow, word, point == "label" ? indicator.ShortName : ""];
             }
+            rows.Add(Row("label", "", LabelAt, y));
             if (mine.PeerValue is not { } peer || values.Count == 0)
-            {
-                rows.Add(Row("label", "", 0, y + 0.38));
                 continue;
-            }
             var distance = values.Max(v => Math.Abs(v - peer));
             var flip = indicator.Direction == ImprovementDirection.Decrease;
             double Scale(double v) => distance == 0 ? 0.5 : 0.5 + ((flip ? peer - v : v - peer) / (2 * distance));
             var (q1, q3) = (OverdispersedFunnel.Quantile7(values, 0.25), OverdispersedFunnel.Quantile7(values, 0.75));
-            rows.Add(Row("label", "", 0, y + 0.38));
             rows.Add(Row("peers' lowest", values[0], Scale(values[0]), y));
             rows.Add(Row("peers' 25th percentile", q1, Scale(q1), y));
             rows.Add(Row("peers' 75th percentile", q3, Scale(q3), y));
@@ -69,7 +70,8 @@ public static class SpineChart
         }
         return new PackTable($"Spine chart data: {Name(own)} on every indicator against its peers' range ({own.Peers})", notes,
             [("Indicator", "@"), ("Point", "@"), ("Value", PackTables.OneDecimal), ("Position on the row's scale (0 worse or lower, 1 better or higher)", "0.00"),
-             ("Chart row", "0.00"), ("Compared with peers (99.8%)", "@")],
+             ("Chart row", "0.00"), ("Compared with peers (99.8%)", "@"),
+             ("Chart label", "@")],
             rows)
         {
             Fills = new Dictionary<int, Func<object?, string?>> { [5] = PackTables.ComparisonColour },
@@ -107,7 +109,7 @@ public static class SpineChart
             .. marks.Select(m => m with { InLegend = false }),
             new("Peers: lowest to highest", ChartRow, "D9D9D9", ChartLook.Band, [.. Pairs("peers' lowest"), .. Pairs("peers' 75th percentile")]) { Width = 12 },
             new("Peers: middle half (25th to 75th percentile)", ChartRow, "8C8C8C", ChartLook.Band, Pairs("peers' 25th percentile")) { Width = 12 },
-            new("Indicator", ChartRow, "000000", ChartLook.Label, Singles(r => (string)r[1]! == "label")) { NameColumn = "A", InLegend = false },
+            new("Indicator", ChartRow, "000000", ChartLook.Label, Singles(r => (string)r[1]! == "label")) { NameColumn = Label, InLegend = false },
             .. marks,
         ];
         var mine = view.Where(r => r.PcnCode == own.PcnCode).ToList();
@@ -119,14 +121,19 @@ public static class SpineChart
             $"Spine chart of {Name(own)} on each indicator: for each, the range of its peers' values as a light bar with the middle half darker, the peers' value as a black mark, and the PCN's value as a circle coloured by its comparison at 99.8%.",
             sheet, Position, "Worse (or lower) on the left · the peers' value in the middle · better (or higher) on the right", "", series)
         {
-            XRange = (-0.02, 1.02),
+            XRange = (LabelAt - 0.02, 1.02),
             XMajorUnit = 0.5,
             XFormat = "0.0",
             HideXLabels = true,
             YRange = (0.4, indicators + 0.8),
             HideYAxis = true,
+            SheetRows = RowsFor(indicators),
         };
     }
+
+    /// <summary>Sheet rows for a chart of <paramref name="indicators"/> rows: about two and a half each (a label's line
+    /// and the space between bars) beside the title and legend, within one printed page.</summary>
+    public static int RowsFor(int indicators) => Math.Clamp(8 + (5 * indicators / 2), PackChart.DefaultSheetRows, PackChart.MaxSheetRows);
 
     private static string Name(BenchmarkRow r) => r.PcnName == r.PcnCode ? r.PcnName : $"{r.PcnName} ({r.PcnCode})";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -166,7 +167,7 @@ public static class NativeCharts
     private static Xdr.TwoCellAnchor Anchor(PackChart chart, string chartId) =>
         new(
             new Xdr.FromMarker(new Xdr.ColumnId("0"), new Xdr.ColumnOffset("0"), new Xdr.RowId("4"), new Xdr.RowOffset("0")),
-            new Xdr.ToMarker(new Xdr.ColumnId("1"), new Xdr.ColumnOffset("0"), new Xdr.RowId("33"), new Xdr.RowOffset("0")),
+            new Xdr.ToMarker(new Xdr.ColumnId("1"), new Xdr.ColumnOffset("0"), new Xdr.RowId((4 + chart.SheetRows).ToString(CultureInfo.InvariantCulture)), new Xdr.RowOffset("0")),
             new Xdr.GraphicFrame(
                 new Xdr.NonVisualGraphicFrameProperties(
                     new Xdr.NonVisualDrawingProperties { Id = 2u, Name = chart.Title, Description = chart.AltText },

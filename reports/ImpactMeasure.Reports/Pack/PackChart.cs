@@ -24,6 +24,12 @@ public sealed record PackChart(string Title, string Subtitle, string AltText, st
     /// <summary>No y axis, no horizontal gridlines (a spine chart: its rows are named by labels on the chart).</summary>
     public bool HideYAxis { get; init; }
 
+    /// <summary>How many sheet rows the chart spans (from row 5): a spine chart with many indicators needs more than
+    /// the default to give each row's label its line; 38 still prints on one landscape page.</summary>
+    public int SheetRows { get; init; } = DefaultSheetRows;
+
+    public const int DefaultSheetRows = 29, MaxSheetRows = 38;
+
     /// <summary>No tick labels on the x axis (a spine chart's positions are a scale, not values).</summary>
     public bool HideXLabels { get; init; }
 }
