@@ -169,7 +169,8 @@ public class BenchmarkTests(SampleWarehouses sample)
         double[][] apart = [[0, 0], [0, 0.01], [10, 10], [10, 10.01]];
         SimilarPcns.Silhouette(apart, [1, 1, 2, 2]).Should().BeApproximately(1, 0.01);
         double[][] line = [[0], [1], [2], [3], [4], [5]];
-        SimilarPcns.Silhouette(line, [1, 2, 1, 2, 1, 2]).Should().BeLessThan(0, "alternate points in two groups fit worse than one group");
+        // By hand: points 0 and 5 score 0, 1 and 4 score (5/3 − 3)/3 = −4/9, 2 and 3 score (5/3 − 2)/2 = −1/6.
+        SimilarPcns.Silhouette(line, [1, 2, 1, 2, 1, 2]).Should().BeApproximately(-11.0 / 54, 1e-12, "alternate points in two groups fit worse than one group");
     }
 
     [Fact]

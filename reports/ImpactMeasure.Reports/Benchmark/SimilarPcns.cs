@@ -28,8 +28,9 @@ public static class SimilarPcns
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var points = Standardise(profiles.Select(p => p.Features).ToList());
+        var distances = Distances(points);
         var nearest = profiles.Select((p, i) => (p.Code, Peers: (IReadOnlyList<string>)Enumerable.Range(0, profiles.Count).Where(j => j != i)
-                .OrderBy(j => Distance(points[i], points[j])).ThenBy(j => profiles[j].Code, StringComparer.Ordinal).Take(Neighbours).Select(j => profiles[j].Code).ToList()))
+                .OrderBy(j => distances[i][j]).ThenBy(j => profiles[j].Code, StringComparer.Ordinal).Take(Neighbours).Select(j => profiles[j].Code).ToList()))
             .ToDictionary(p => p.Code, p => p.Peers, StringComparer.Ordinal);
         if (profiles.Count < 6)
             return new PeerClusters(1, double.NaN, profiles.ToDictionary(p => p.Code, _ => 1, StringComparer.Ordinal), nearest);
@@ -37,7 +38,7 @@ public static class SimilarPcns
         for (var k = 2; k <= Math.Min(8, profiles.Count / 3); k++)
         {
             var labels = KMeans(points, k, seed);
-            var silhouette = Silhouette(points, labels);
+            var silhouette = SilhouetteOf(distances, labels);
             if (silhouette > best.Silhouette + 1e-12)
                 best = (k, silhouette, labels);
         }
@@ -69,23 +70,50 @@ public static class SimilarPcns
     public static double Silhouette(double[][] points, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(points);
+        return SilhouetteOf(Distances(points), labels);
+    }
+
+    // One pass over each point's row of the distance matrix sums its distances by group: O(n²), not O(n²·k).
+    private static double SilhouetteOf(double[][] distances, int[] labels)
+    {
         ArgumentNullException.ThrowIfNull(labels);
-        var groups = labels.Distinct().ToList();
+        var groups = labels.Distinct().Order().ToArray();
+        var slot = groups.Select((g, s) => (g, s)).ToDictionary(p => p.g, p => p.s);
+        var sizes = new int[groups.Length];
+        foreach (var label in labels)
+            sizes[slot[label]]++;
+        var sums = new double[groups.Length];
         var total = 0.0;
-        for (var i = 0; i < points.Length; i++)
+        for (var i = 0; i < labels.Length; i++)
         {
-            var means = groups.ToDictionary(g => g, g =>
-            {
-                var members = Enumerable.Range(0, points.Length).Where(j => labels[j] == g && j != i).ToList();
-                return members.Count == 0 ? double.NaN : members.Average(j => Distance(points[i], points[j]));
-            });
-            var a = means[labels[i]];
-            if (double.IsNaN(a))
+            Array.Clear(sums);
+            var row = distances[i];
+            for (var j = 0; j < labels.Length; j++)
+                sums[slot[labels[j]]] += row[j];
+            var own = slot[labels[i]];
+            if (sizes[own] == 1)
                 continue;
-            var b = groups.Where(g => g != labels[i]).Select(g => means[g]).Where(m => !double.IsNaN(m)).DefaultIfEmpty(double.NaN).Min();
+            var a = sums[own] / (sizes[own] - 1);
+            var b = double.NaN;
+            for (var g = 0; g < groups.Length; g++)
+            {
+                if (g != own && sizes[g] > 0 && !(sums[g] / sizes[g] >= b))
+                    b = sums[g] / sizes[g];
+            }
             total += double.IsNaN(b) ? 0 : (b - a) / Math.Max(a, b);
         }
-        return total / points.Length;
+        return total / labels.Length;
+    }
+
+    private static double[][] Distances(double[][] points)
+    {
+        var distances = points.Select(_ => new double[points.Length]).ToArray();
+        for (var i = 0; i < points.Length; i++)
+        {
+            for (var j = i + 1; j < points.Length; j++)
+                distances[i][j] = distances[j][i] = Distance(points[i], points[j]);
+        }
+        return distances;
     }
 
     private static double[][] Standardise(List<double[]> rows)
@@ -96,7 +124,13 @@ public static class SimilarPcns
         return rows.Select(r => r.Select((v, c) => sd[c] > 0 ? (v - mean[c]) / sd[c] : 0).ToArray()).ToArray();
     }
 
-    private static double Distance(double[] x, double[] y) => Math.Sqrt(x.Zip(y, (a, b) => (a - b) * (a - b)).Sum());
+    private static double Distance(double[] x, double[] y)
+    {
+        var sum = 0.0;
+        for (var c = 0; c < x.Length; c++)
+            sum += (x[c] - y[c]) * (x[c] - y[c]);
+        return Math.Sqrt(sum);
+    }
 
     private sealed class Point
     {
