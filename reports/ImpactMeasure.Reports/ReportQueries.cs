@@ -27,6 +27,7 @@ public static class ReportQueries
     public const string WorkingDaysAfter = "queries/rpt_working_days_after.sql";
     public const string GpContext = "queries/rpt_gp_context.sql";
     public const string PcnDenominators = "queries/rpt_pcn_denominators.sql";
+    public const string PracticeDenominators = "queries/rpt_practice_denominators.sql";
     public const string Equity = "queries/rpt_equity.sql";
     public const string PcnProfile = "queries/rpt_pcn_profile.sql";
     public const string PracticeMonths = "queries/rpt_practice_months.sql";

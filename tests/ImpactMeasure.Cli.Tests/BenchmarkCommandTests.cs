@@ -3,7 +3,8 @@ using ImpactMeasure.Testing;
 namespace ImpactMeasure.Cli.Tests;
 
 /// <summary><c>report benchmark</c>'s files: every PCN's view writes social prescribing and wellbeing by PCN beside the
-/// indicators; one PCN's view, whose peers are anonymous, does not write those files, which name every PCN.</summary>
+/// indicators; one PCN's view, whose peers are anonymous, does not write those files, which name every PCN. Practices
+/// are compared in practice_benchmark.csv: every practice, or in one PCN's view that PCN's own.</summary>
 public class BenchmarkCommandTests
 {
     [Theory, EveryEngine]
@@ -19,8 +20,14 @@ public class BenchmarkCommandTests
 
             all.ExitCode.Should().Be(ExitCodes.Ok, all.Error);
             one.ExitCode.Should().Be(ExitCodes.Ok, one.Error);
-            Files(Path.Combine(folder, "all")).Should().Equal("equity.csv", "inequality.csv", "pcn_benchmark.csv", "pcn_sp_caseload.csv", "pcn_wellbeing.csv");
-            Files(Path.Combine(folder, "one")).Should().Equal("equity.csv", "inequality.csv", "pcn_benchmark.csv");
+            Files(Path.Combine(folder, "all")).Should().Equal("equity.csv", "inequality.csv", "pcn_benchmark.csv", "pcn_sp_caseload.csv", "pcn_wellbeing.csv", "practice_benchmark.csv");
+            Files(Path.Combine(folder, "one")).Should().Equal("equity.csv", "inequality.csv", "pcn_benchmark.csv", "practice_benchmark.csv");
+            // One PCN's view lists its own practices only, each on the seven practice indicators.
+            var practices = Rows(Path.Combine(folder, "one", "practice_benchmark.csv"));
+            practices[0].Take(3).Should().Equal("practice_code", "practice_name", "pcn_code");
+            var own = File.ReadLines(Path.Combine(folder, "one", "practice_benchmark.csv")).Where(l => !l.StartsWith('#')).Skip(1).ToList();
+            own.Should().NotBeEmpty().And.OnlyContain(l => l.Contains(",U10004,", StringComparison.Ordinal));
+            Rows(Path.Combine(folder, "all", "practice_benchmark.csv")).Count.Should().BeGreaterThan(own.Count + 1, "every practice's view lists every practice");
             var caseload = Rows(Path.Combine(folder, "all", "pcn_sp_caseload.csv"));
             caseload[0].Should().Equal("pcn_code", "pcn_name", "referrals_received", "people_seen", "mean_days_to_first_contact", "sd_days_to_first_contact");
             caseload.Skip(1).Select(r => r[0]).Should().Contain("U10004");

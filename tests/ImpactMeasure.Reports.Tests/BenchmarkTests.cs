@@ -256,4 +256,55 @@ public class BenchmarkTests(SampleWarehouses sample)
         BenchmarkReport.PeerLabel(0).Should().Be("Peer A");
         BenchmarkReport.PeerLabel(26).Should().Be("Peer AA");
     }
+
+    [Theory, EveryEngine]
+    public async Task Practices_are_compared_with_practices_on_the_counts_the_release_publishes_for_each_practice(string engine)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
+
+        var release = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb");
+        var (metrics, practices) = (release.Metrics, release.Practices.Rows);
+
+        practices.Select(r => r.Indicator.Key).Distinct().Should().Equal(Indicator.Practice.Select(i => i.Key));
+        practices.Should().OnlyContain(r => r.Peers.StartsWith("practices of ICB ", StringComparison.Ordinal) && r.Pcn != null);
+        var freed = metrics.FreedGpTime.Rows.Where(r => r.Breakdown == "practice").ToDictionary(r => r.Code);
+        var outcomes = metrics.ReferralOutcomes.Rows.Where(r => r.Breakdown == "practice").ToDictionary(r => r.Code);
+        var compared = 0;
+        foreach (var row in practices.Where(r => freed.ContainsKey(r.PcnCode)))
+        {
+            var f = freed[row.PcnCode];
+            var published = row.Indicator.Key switch
+            {
+                "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Diverted),
+                "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Signposted),
+                "acceptance_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.AcceptedByService),
+                "capacity_rejection_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedCapacity),
+                "inappropriate_referral_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedInappropriate),
+                "representation_rate" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Represented),
+                var other => throw new InvalidOperationException($"the test does not know {other}"),
+            };
+            if (published is SuppressedCell)
+                row.Comparison.Should().Be("[c]", $"{row.PcnCode} {row.Indicator.Key} rests on a hidden count");
+            else if (row.Numerator is long count)
+            {
+                count.Should().Be((long)published!, $"{row.PcnCode} {row.Indicator.Key} uses the count as published");
+                compared++;
+            }
+        }
+        compared.Should().BeGreaterThan(100, "the sample's practices are mostly published");
+        // The peers' value pools the group's published practices: events over denominators.
+        foreach (var group in practices.Where(r => r.Indicator == Indicator.DivertedShare).GroupBy(r => r.Peers))
+        {
+            var pooled = group.Where(r => r.Value is not null).ToList();
+            group.First().PeerValue.Should().BeApproximately(pooled.Sum(r => (long)r.Numerator!) / pooled.Sum(r => r.Denominator!.Value), 1e-12, group.Key);
+        }
+        practices.Where(r => r.Value is not null).Should().OnlyContain(r => r.Rank >= 1 && r.Rank <= r.Ranked);
+
+        // One PCN's view: its own practices only, with the figures of the full table.
+        var view = (await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "icb", "U10004")).Practices.Rows;
+        view.Should().NotBeEmpty().And.OnlyContain(r => r.Pcn == "U10004");
+        view.Select(r => (r.PcnCode, r.Indicator.Key, r.Value, r.Comparison, r.Rank))
+            .Should().BeEquivalentTo(practices.Where(r => r.Pcn == "U10004").Select(r => (r.PcnCode, r.Indicator.Key, r.Value, r.Comparison, r.Rank)));
+    }
 }

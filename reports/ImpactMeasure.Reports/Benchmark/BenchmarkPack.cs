@@ -51,6 +51,15 @@ public static class BenchmarkPack
         }
         tables.Add(PackTables.EquityTable(release.Equity, [notes[0], notes[2]]) with { Title = "Who the service reaches: referrals by deprivation, age and sex, all PCNs" });
         tables.Add(Inequality(release.Inequality, [notes[0], notes[2]]));
+        // A PCN's own practices against practices (no other practice is in its view).
+        if (own is not null && release.Practices.Rows.Count > 0)
+        {
+            notes.Add(new(4, BenchmarkReport.PracticeMethod));
+            tables.Add(Summary(release.Practices.Rows, [notes[0], notes[1], notes[3]],
+                $"The practices of {area} on {Indicator.Practice.Count} indicators against {release.Practices.Rows[0].Peers}", "Practice")
+                // Practice names are in capitals, as NHS organisation names are: room for one line each.
+                with { WrapWidth = 48 });
+        }
         var funnels = charts.Select(c => Funnel(c.Table, PackWorkbook.SheetOf(tables, c.Table), c.Indicator, c.Rows, own)).ToList();
         if (spine is not null)
             funnels.Insert(0, SpineChart.Chart(spine, PackWorkbook.SheetOf(tables, spine), own!, rows));
@@ -120,9 +129,10 @@ public static class BenchmarkPack
         ? $"Disclosure control (the pack's figures and the metrics they rest on are protected as one release): counts of 1 to {disclosure.Threshold} of people or events are shown as [c], and so is every figure computed from a hidden count; further counts are hidden where a [c] could otherwise be worked out from published figures, checked by linear programming for every hidden count. {disclosure.Primary} counts are hidden as small and {disclosure.Complementary} to protect them. GPAD appointments and list sizes are not person counts and are not suppressed."
         : "NOT FOR SHARING: disclosure control is OFF. Small numbers of people and events are shown; this pack is for internal use only.";
 
-    private static PackTable Summary(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<PackNote> notes) =>
-        new("Every indicator against peers", notes,
-            [("PCN", "@"), ("Indicator", "@"), ("Value", PackTables.OneDecimal), ("Lower 95% limit", PackTables.OneDecimal), ("Upper 95% limit", PackTables.OneDecimal),
+    private static PackTable Summary(IReadOnlyList<BenchmarkRow> rows, IReadOnlyList<PackNote> notes, string title = "Every indicator against peers",
+        string unit = "PCN") =>
+        new(title, notes,
+            [(unit, "@"), ("Indicator", "@"), ("Value", PackTables.OneDecimal), ("Lower 95% limit", PackTables.OneDecimal), ("Upper 95% limit", PackTables.OneDecimal),
              ("Peers' value", PackTables.OneDecimal), ("Compared with peers (99.8%)", "@"), ("Rank", "0"), ("Of", "0"), ("Quartile (1 best)", "0")],
             rows.Select(r => new object?[]
             {

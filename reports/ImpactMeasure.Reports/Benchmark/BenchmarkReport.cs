@@ -8,6 +8,10 @@ public sealed record BenchmarkRelease(MetricsResult Metrics, MetricTable<Benchma
 {
     /// <summary>The similar-PCN groups (computed whatever the peers asked for, so they can be shown).</summary>
     public PeerClusters? Similar { get; init; }
+
+    /// <summary>Every practice on <see cref="Indicator.Practice"/> against practices (the same peers); with one PCN's
+    /// view, that PCN's practices only.</summary>
+    public required MetricTable<BenchmarkRow> Practices { get; init; }
 }
 
 /// <summary><c>impact report benchmark</c>'s computation: the window's metrics over the whole warehouse (protected as
@@ -15,7 +19,7 @@ public sealed record BenchmarkRelease(MetricsResult Metrics, MetricTable<Benchma
 /// named "Peer A", "Peer B"… (a PCN sees where it stands, not who its neighbours are).</summary>
 public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse, MethodParameters parameters)
 {
-    public const string TableName = "pcn_benchmark";
+    public const string TableName = "pcn_benchmark", PracticeTableName = "practice_benchmark";
 
     public async Task<BenchmarkRelease> RunAsync(ReportWindow window, string peers, string? pcn = null, bool namePeers = false, bool suppress = true,
         bool overdispersion = false)
@@ -35,8 +39,17 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         var counts = PcnBenchmark.Counts(metrics, denominators, icbOf);
         var similar = SimilarPcns.Cluster(Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england)), parameters.BootstrapSeed);
         var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar, overdispersion);
+        var practiceNames = names.Where(r => r.Text("level") == "practice").ToList();
+        var practiceCounts = PcnBenchmark.Counts(metrics, await ReportQueries.RunAsync(connection, ReportQueries.PracticeDenominators, england),
+            practiceNames.ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal),
+            pcnOf: practiceNames.ToDictionary(r => r.Text("code"), r => r.Text("pcn_code"), StringComparer.Ordinal));
+        var practiceRows = PcnBenchmark.Compare(practiceCounts, peers, parameters.Confidence, similar, overdispersion, Indicator.Practice);
         if (pcn is not null)
+        {
             rows = View(rows, pcn, namePeers);
+            // A PCN sees its own practices against their peers; no other practice is shown, named or not.
+            practiceRows = [.. practiceRows.Where(r => r.Pcn == pcn)];
+        }
         var table = new MetricTable<BenchmarkRow>(TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
         {
             Methods = [.. Methods(peers), .. overdispersion
@@ -44,7 +57,12 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
                 : Array.Empty<string>()],
             Disclosure = metrics.Disclosure,
         };
-        return new BenchmarkRelease(metrics, table, equity, inequality) { Similar = similar };
+        var practices = new MetricTable<BenchmarkRow>(PracticeTableName, "Practice benchmarking against peers", BenchmarkRow.PracticeColumns, practiceRows)
+        {
+            Methods = [.. table.Methods, PracticeMethod],
+            Disclosure = metrics.Disclosure,
+        };
+        return new BenchmarkRelease(metrics, table, equity, inequality) { Similar = similar, Practices = practices };
     }
 
     /// <summary>Each PCN's profile (SimilarPcns.FeatureNames) where every part of it is known.</summary>
@@ -92,6 +110,9 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
             letters = (char)('A' + (i % 26)) + letters;
         return "Peer " + letters;
     }
+
+    /// <summary>What the practice table compares, and what it leaves out.</summary>
+    public const string PracticeMethod = "Practices are compared with practices (of the same ICB, of PCNs in the same similar-PCN group, or all) on the seven indicators whose counts the release holds per practice: diversion, acceptance, capacity rejection, inappropriate referral, signposting per 1,000 GP appointments, diverted per 1,000 patients and re-presentation. Not by practice: freed GP time (the benchmark computes no practice bootstrap interval, and an estimate ranked without one could mislead), and link workers' caseload, days to first contact and wellbeing (released by PCN only). A practice's GP appointments and list size count every version of it; its ICB and PCN are its current version's.";
 
     private static IReadOnlyList<string> Methods(string peers) =>
     [

@@ -82,6 +82,13 @@ public sealed record Indicator(string Key, string Name, string Unit, IndicatorKi
     public static IReadOnlyList<Indicator> Monthly { get; } =
         [DivertedShare, AcceptanceRate, CapacityRejectionRate, InappropriateReferralRate, SignpostingRate, DivertedRate];
 
+    /// <summary>The indicators compared between practices: those whose counts the benchmark's release holds per practice.
+    /// Freed time per practice has no bootstrap interval in the benchmark (an estimate without one would be ranked on
+    /// nothing), and link workers' caseload and wellbeing are released by PCN only (a practice's are mostly too small
+    /// to publish, and adding them would change the release's suppression pattern).</summary>
+    public static IReadOnlyList<Indicator> Practice { get; } =
+        [DivertedShare, AcceptanceRate, CapacityRejectionRate, InappropriateReferralRate, SignpostingRate, DivertedRate, RepresentationRate];
+
     /// <summary>Rates are per this many of the denominator.</summary>
     public const double PerThousand = 1000;
 }

@@ -16,6 +16,9 @@ public static class PcnBenchmark
     public sealed record PcnCounts(string Code, string Name, string? Icb, object? Signposted, object? Diverted, object? WithDecision, object? Accepted,
         object? RejectedCapacity, object? RejectedInappropriate, double? GpAppointments, double? RegisteredPatients)
     {
+        /// <summary>For a practice, its PCN (its similar-PCN group is its PCN's); null for a PCN.</summary>
+        public string? Pcn { get; init; }
+
         public object? FollowUpComplete { get; init; }
 
         public object? Represented { get; init; }
@@ -40,21 +43,29 @@ public static class PcnBenchmark
     /// <summary>A PCN's freed GP appointments (central, 95% bootstrap interval) and minutes as published.</summary>
     public sealed record FreedEstimate(object? Central, object? Lower, object? Upper, object? Minutes, double MinutesPerAppointment);
 
-    public static IReadOnlyList<PcnCounts> Counts(MetricsResult metrics, IReadOnlyList<ReportQueries.Row> denominators, IReadOnlyDictionary<string, string> icbOf)
+    /// <summary>Each PCN's (or with <paramref name="pcnOf"/> each practice's) published counts and denominators.</summary>
+    /// <param name="metrics">the protected release</param>
+    /// <param name="denominators">rpt_pcn_denominators' rows, or for practices rpt_practice_denominators'</param>
+    /// <param name="icbOf">each unit's ICB</param>
+    /// <param name="pcnOf">for practices, each practice's PCN; null for PCNs</param>
+    public static IReadOnlyList<PcnCounts> Counts(MetricsResult metrics, IReadOnlyList<ReportQueries.Row> denominators, IReadOnlyDictionary<string, string> icbOf,
+        IReadOnlyDictionary<string, string>? pcnOf = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(denominators);
         ArgumentNullException.ThrowIfNull(icbOf);
+        var (level, codeColumn) = pcnOf is null ? ("pcn", "pcn_code") : ("practice", "practice_code");
         var freed = metrics.FreedGpTime;
         var outcomes = metrics.ReferralOutcomes;
-        var outcomeRows = outcomes.Rows.Where(r => r.Breakdown == "pcn" && r.Code.Length > 0).ToDictionary(r => r.Code, StringComparer.Ordinal);
-        var byPcn = denominators.ToDictionary(r => r.Text("pcn_code"), StringComparer.Ordinal);
+        var outcomeRows = outcomes.Rows.Where(r => r.Breakdown == level && r.Code.Length > 0).ToDictionary(r => r.Code, StringComparer.Ordinal);
+        var byPcn = denominators.ToDictionary(r => r.Text(codeColumn), StringComparer.Ordinal);
         // A PCN with no patient-level data and no assumed rate has one freed row per sensitivity rate.
-        var freedRows = freed.Rows.Where(r => r.Breakdown == "pcn" && r.Code.Length > 0).GroupBy(r => r.Code, StringComparer.Ordinal)
+        var freedRows = freed.Rows.Where(r => r.Breakdown == level && r.Code.Length > 0).GroupBy(r => r.Code, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        // Social prescribing by PCN only where the same release protects it (the benchmark's, not the monthly pack's).
-        var caseload = metrics.PcnCaseload.Disclosure == metrics.Disclosure ? metrics.PcnCaseload : null;
-        var wellbeing = metrics.PcnWellbeing.Disclosure == metrics.Disclosure ? metrics.PcnWellbeing : null;
+        // Social prescribing by PCN only where the same release protects it (the benchmark's, not the monthly pack's);
+        // practices have none (Indicator.Practice).
+        var caseload = pcnOf is null && metrics.PcnCaseload.Disclosure == metrics.Disclosure ? metrics.PcnCaseload : null;
+        var wellbeing = pcnOf is null && metrics.PcnWellbeing.Disclosure == metrics.Disclosure ? metrics.PcnWellbeing : null;
         var caseloadRows = caseload?.Rows.ToDictionary(r => r.PcnCode, StringComparer.Ordinal) ?? [];
         var wellbeingRows = wellbeing?.Rows.ToLookup(r => r.PcnCode, StringComparer.Ordinal);
         // A PCN with link workers but no care navigation yet has outcomes and no freed row (it signposted no one):
@@ -75,9 +86,11 @@ public static class PcnBenchmark
                 Outcome(ReferralOutcomeColumns.WithDecision), Outcome(ReferralOutcomeColumns.AcceptedByService), Outcome(ReferralOutcomeColumns.RejectedCapacity),
                 Outcome(ReferralOutcomeColumns.RejectedInappropriate), d?.Number("gp_appointments"), d?.Number("registered_patients"))
             {
+                Pcn = pcnOf?.GetValueOrDefault(code),
                 FollowUpComplete = Freed(FreedGpTimeColumns.Complete),
                 Represented = Freed(FreedGpTimeColumns.Represented),
-                Freed = r is null ? new FreedEstimate(0.0, null, null, 0.0, metrics.MinutesPerAppointment)
+                Freed = pcnOf is not null ? null
+                    : r is null ? new FreedEstimate(0.0, null, null, 0.0, metrics.MinutesPerAppointment)
                     : f!.Count > 1 ? null
                     : new FreedEstimate(Freed(FreedGpTimeColumns.FreedCentral), Freed(FreedGpTimeColumns.FreedLower95), Freed(FreedGpTimeColumns.FreedUpper95),
                         Freed(FreedGpTimeColumns.MinutesCentral), r.MinutesPerAppointment),
@@ -117,13 +130,19 @@ public static class PcnBenchmark
         bool overdispersion = false, IReadOnlyList<Indicator>? indicators = null)
     {
         ArgumentNullException.ThrowIfNull(pcns);
-        string GroupOf(PcnCounts p) => peers switch
+        // Practices are compared with practices: of the same ICB, of PCNs in the same similar-PCN group, or all.
+        string GroupOf(PcnCounts p)
         {
-            "icb" => $"PCNs of ICB {p.Icb}",
-            "similar" => similar is not null && similar.ClusterOf.TryGetValue(p.Code, out var cluster)
-                ? $"similar PCNs (group {cluster} of {similar.K})" : "PCNs with no profile to group by",
-            _ => "all PCNs",
-        };
+            var (units, pcn) = p.Pcn is null ? ("PCNs", p.Code) : ("practices", p.Pcn);
+            return peers switch
+            {
+                "icb" => $"{units} of ICB {p.Icb}",
+                "similar" => similar is not null && similar.ClusterOf.TryGetValue(pcn, out var cluster)
+                    ? p.Pcn is null ? $"similar PCNs (group {cluster} of {similar.K})" : $"practices of similar PCNs (group {cluster} of {similar.K})"
+                    : p.Pcn is null ? "PCNs with no profile to group by" : "practices of PCNs with no profile to group by",
+                _ => $"all {units}",
+            };
+        }
         var rows = new List<BenchmarkRow>();
         foreach (var indicator in indicators ?? Indicator.All)
         {
@@ -132,7 +151,8 @@ public static class PcnBenchmark
             {
                 var published = group.Select(u => u.Parts).Where(p => p.Published).ToList();
                 var peer = Peer(indicator, published);
-                var results = group.Select(u => Row(indicator, u.Pcn, u.Parts, peer, group.Key, confidence)).ToList();
+                var results = group.Select(u => Row(indicator, u.Pcn, u.Parts, peer, group.Key, confidence) is var row && u.Pcn.Pcn is { } pcn ? row with { Pcn = pcn } : row)
+                    .ToList();
                 if (overdispersion && indicator.Kind is IndicatorKind.Proportion or IndicatorKind.Rate && published.Count >= MinimumForOverdispersion && peer.Value is > 0)
                     results = Overdispersed(indicator, results, peer.Value.Value);
                 rows.AddRange(Ranked(indicator, results));
