@@ -56,6 +56,7 @@ public sealed class MetricsReport
             Wellbeing = WellbeingChange.Build(pairs, cohort, _parameters),
             PcnCaseload = PcnSocialPrescribing.Caseload(outcomes, window),
             PcnWellbeing = PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters),
+            EquityWellbeing = Equity.EquityTables.Wellbeing(pairs, cohort, _parameters),
             SpGpUse = everything ? await GpUseAsync(connection, window, coverage) : GpUseDifferenceInDifferences.NotComputed(),
         };
     }

@@ -34,6 +34,9 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
     /// <summary>Wellbeing improvement by PCN and instrument: as <see cref="PcnCaseload"/>.</summary>
     public required MetricTable<PcnWellbeingRow> PcnWellbeing { get; init; }
 
+    /// <summary>Wellbeing improvement by patient group and instrument: as <see cref="PcnCaseload"/>.</summary>
+    public required MetricTable<Equity.EquityWellbeingRow> EquityWellbeing { get; init; }
+
     /// <summary>The metric tables in file order.</summary>
     public IReadOnlyList<IMetricTable> Tables => [FreedGpTime, Representation, ReferralOutcomes, ServiceOverload, SpCaseload, SpReferralSources, Wellbeing, SpGpUse];
 

@@ -20,8 +20,8 @@ public class BenchmarkCommandTests
 
             all.ExitCode.Should().Be(ExitCodes.Ok, all.Error);
             one.ExitCode.Should().Be(ExitCodes.Ok, one.Error);
-            Files(Path.Combine(folder, "all")).Should().Equal("equity.csv", "inequality.csv", "pcn_benchmark.csv", "pcn_sp_caseload.csv", "pcn_wellbeing.csv", "practice_benchmark.csv");
-            Files(Path.Combine(folder, "one")).Should().Equal("equity.csv", "inequality.csv", "pcn_benchmark.csv", "practice_benchmark.csv");
+            Files(Path.Combine(folder, "all")).Should().Equal("equity.csv", "equity_wellbeing.csv", "inequality.csv", "pcn_benchmark.csv", "pcn_sp_caseload.csv", "pcn_wellbeing.csv", "practice_benchmark.csv");
+            Files(Path.Combine(folder, "one")).Should().Equal("equity.csv", "equity_wellbeing.csv", "inequality.csv", "pcn_benchmark.csv", "practice_benchmark.csv");
             // One PCN's view lists its own practices only, each on the seven practice indicators.
             var practices = Rows(Path.Combine(folder, "one", "practice_benchmark.csv"));
             practices[0].Take(3).Should().Equal("practice_code", "practice_name", "pcn_code");

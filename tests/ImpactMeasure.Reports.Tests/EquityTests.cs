@@ -31,4 +31,32 @@ public class EquityTests(SampleWarehouses sample)
         diversion.Index.Should().NotBeNull("every quintile has signposting events");
         diversion.Index!.Sii.Should().BeInRange(-0.1, 0.1, "the generator plants no deprivation gradient in diversion");
     }
+
+    [Theory, EveryEngine]
+    public async Task Wellbeing_by_group_adds_up_to_each_instruments_totals_and_joins_the_release(string engine)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        var window = ReportWindow.Ending(new DateOnly(2025, 9, 1), 12, null);
+
+        var release = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england", suppress: false);
+        var shared = await new BenchmarkReport(warehouse, new MethodParameters()).RunAsync(window, "england");
+
+        var groups = release.Metrics.EquityWellbeing.Rows;
+        groups.Should().NotBeEmpty();
+        foreach (var instrument in release.Metrics.Wellbeing.Rows)
+        {
+            foreach (var family in new[] { "imd", "age", "sex" })
+            {
+                var parts = groups.Where(g => g.Family == family && g.Instrument == instrument.Instrument).ToList();
+                parts.Sum(g => g.WithBoth).Should().Be(instrument.WithBoth, $"{family}'s groups hold every {instrument.Instrument} pair");
+                parts.Sum(g => g.Improved).Should().Be(instrument.Improved, $"{family}'s groups hold every {instrument.Instrument} improvement");
+            }
+        }
+        groups.Should().OnlyContain(g => g.Improved <= g.WithBoth);
+        groups.Where(g => g.Family == "imd").Select(g => g.Group).Distinct().Should().Contain(["1", "5"], "the sample's referrals reach every quintile");
+        // Protected with the release: a small group's counts are hidden, and so is what would give them away.
+        shared.Metrics.EquityWellbeing.Disclosure.Should().BeSameAs(shared.Metrics.Disclosure);
+        shared.Metrics.EquityWellbeing.Rows.Should().OnlyContain(g => shared.Metrics.EquityWellbeing.Show(g, Equity.EquityWellbeingRow.BothColumn) is SuppressedCell
+            || g.WithBoth == 0 || g.WithBoth > shared.Metrics.Disclosure.Threshold, "a count from 1 to the threshold is never shown");
+    }
 }

@@ -33,7 +33,7 @@ public static class BenchmarkPack
         {
             new(1, Disclosure(release.Metrics.Disclosure)),
             new(2, string.Join(" ", release.Table.Methods)),
-            new(3, string.Join(" ", release.Equity.Methods.Concat(release.Inequality.Methods))),
+            new(3, string.Join(" ", release.Equity.Methods.Concat(release.Inequality.Methods).Concat(release.Metrics.EquityWellbeing.Methods))),
         };
         var tables = new List<PackTable> { Summary(rows, [notes[0], notes[1]]) };
         // A PCN's pack opens its charts with the spine chart: every indicator at once against the peers' range.
@@ -51,6 +51,10 @@ public static class BenchmarkPack
         }
         tables.Add(PackTables.EquityTable(release.Equity, [notes[0], notes[2]]) with { Title = "Who the service reaches: referrals by deprivation, age and sex, all PCNs" });
         tables.Add(Inequality(release.Inequality, [notes[0], notes[2]]));
+        tables.Add(PackTables.EquityWellbeingTable(release.Metrics.EquityWellbeing, [notes[0], notes[2]]) with
+        {
+            Title = "Wellbeing improvement by deprivation, age and sex, by instrument, all PCNs",
+        });
         // A PCN's own practices against practices (no other practice is in its view).
         if (own is not null && release.Practices.Rows.Count > 0)
         {

@@ -32,7 +32,7 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         // so they are protected together.
         var (equity, inequality) = Equity.EquityTables.Build(await ReportQueries.RunAsync(connection, ReportQueries.Equity, england), england, parameters);
         if (suppress)
-            metrics.Protect([equity, inequality, metrics.PcnCaseload, metrics.PcnWellbeing]);
+            metrics.Protect([equity, inequality, metrics.PcnCaseload, metrics.PcnWellbeing, metrics.EquityWellbeing]);
         var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, england);
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england);
         var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);

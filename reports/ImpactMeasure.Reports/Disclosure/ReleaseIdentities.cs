@@ -39,9 +39,13 @@ public static class ReleaseIdentities
             list => AddHierarchy(release, codes, list, "role", KeyCodes.Role, k => k.Role, IsAll, (_, child) => child != CellKey.All, exact: false),
             list => AddMembership(release, codes, list),
             // Patients' groups (deprivation quintile, age band, sex; 'Unknown' among them) each add up to the total.
-            list => AddHierarchy(release, codes, list, "equity imd", KeyCodes.Group, k => k.Group, IsAll, (_, child) => child.StartsWith("imd:", StringComparison.Ordinal)),
-            list => AddHierarchy(release, codes, list, "equity age", KeyCodes.Group, k => k.Group, IsAll, (_, child) => child.StartsWith("age:", StringComparison.Ordinal)),
-            list => AddHierarchy(release, codes, list, "equity sex", KeyCodes.Group, k => k.Group, IsAll, (_, child) => child.StartsWith("sex:", StringComparison.Ordinal)),
+            list => AddHierarchy(release, codes, list, "equity imd", KeyCodes.Group, k => k.Group, IsAll, (_, child) => IsGroup(child, "imd:")),
+            list => AddHierarchy(release, codes, list, "equity age", KeyCodes.Group, k => k.Group, IsAll, (_, child) => IsGroup(child, "age:")),
+            list => AddHierarchy(release, codes, list, "equity sex", KeyCodes.Group, k => k.Group, IsAll, (_, child) => IsGroup(child, "sex:")),
+            // Wellbeing by patient group: each family's groups on an instrument add up to the instrument's count.
+            list => AddHierarchy(release, codes, list, "wellbeing imd", KeyCodes.Group, k => k.Group, IsInstrument, (parent, child) => IsGroupOn(child, "imd:", parent)),
+            list => AddHierarchy(release, codes, list, "wellbeing age", KeyCodes.Group, k => k.Group, IsInstrument, (parent, child) => IsGroupOn(child, "age:", parent)),
+            list => AddHierarchy(release, codes, list, "wellbeing sex", KeyCodes.Group, k => k.Group, IsInstrument, (parent, child) => IsGroupOn(child, "sex:", parent)),
             // A PCN pack's comparator ICB holds the PCN: each of its counts bounds the pack area's.
             list => AddHierarchy(release, codes, list, "comparator", KeyCodes.Geo, k => k.Geo, p => p.StartsWith(CellKey.IcbPrefix, StringComparison.Ordinal),
                 (_, child) => child == CellKey.All, exact: false),
@@ -73,6 +77,16 @@ public static class ReleaseIdentities
     }
 
     private static bool IsAll(string level) => level == CellKey.All;
+
+    // A patient group's own coordinate (imd:1), not a group on an instrument (imd:1@SWEMWBS).
+    private static bool IsGroup(string level, string family) =>
+        level.StartsWith(family, StringComparison.Ordinal) && !level.Contains(Equity.EquityWellbeingRow.InstrumentSeparator, StringComparison.Ordinal);
+
+    // An instrument's coordinate: neither all nor a patient group.
+    private static bool IsInstrument(string level) => level != CellKey.All && !level.Contains(':', StringComparison.Ordinal);
+
+    private static bool IsGroupOn(string level, string family, string instrument) =>
+        level.StartsWith(family, StringComparison.Ordinal) && level.EndsWith(Equity.EquityWellbeingRow.InstrumentSeparator + instrument, StringComparison.Ordinal);
 
     private static bool Months(string parent, string child)
     {

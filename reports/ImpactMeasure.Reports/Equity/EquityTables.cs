@@ -46,6 +46,33 @@ public static class EquityTables
             });
     }
 
+    /// <summary>Wellbeing change by patient group and instrument over the wellbeing cohort (the person's group is their
+    /// referral's), as wellbeing_change counts it: people with both scores and people improved by the instrument's
+    /// meaningful change. Instruments are never pooled: their scales and meaningful changes differ.</summary>
+    /// <param name="pairs">rpt_wellbeing_pairs over the wellbeing cohort</param>
+    /// <param name="cohort">the wellbeing cohort's window (<see cref="WellbeingChange.CohortWindow"/>)</param>
+    /// <param name="parameters">the meaningful changes and the intervals' level</param>
+    public static MetricTable<EquityWellbeingRow> Wellbeing(IReadOnlyList<ReportQueries.Row> pairs, ReportWindow cohort, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var paired = pairs.Select(r => (Row: r, Improved: WellbeingChange.IsImproved(r, parameters))).Where(p => p.Improved is not null).ToList();
+        var rows = new List<EquityWellbeingRow>();
+        foreach (var (family, column, order, label) in Families)
+        {
+            rows.AddRange(paired.GroupBy(p => (Group: p.Row.Text(column), Instrument: p.Row.Text("instrument_code")))
+                .OrderBy(g => g.Key.Instrument, StringComparer.Ordinal).ThenBy(g => Array.IndexOf(order, g.Key.Group)).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
+                .Select(g => new EquityWellbeingRow(family, g.Key.Group, label(g.Key.Group), g.Key.Instrument, cohort.Key, g.LongCount(),
+                    g.LongCount(p => p.Improved == true), parameters.Confidence)));
+        }
+        return new MetricTable<EquityWellbeingRow>("equity_wellbeing", "Wellbeing improvement by deprivation quintile, age band and sex, by instrument",
+            EquityWellbeingRow.Columns, rows)
+        {
+            Methods = [$"cohort: referrals whose follow-up (baseline + {parameters.WellbeingFollowupWeeks} weeks) fell due in the {parameters.WellbeingWindowMonths} months to the report month; a person's group is their referral's ('Unknown' / not known where the extract gave none or the referral is not loaded); improved = change of at least the instrument's meaningful change in the better direction; 95% Wilson intervals; instruments are not pooled."],
+        };
+    }
+
     private static readonly (string Family, string Column, string[] Order, Func<string, string> Label)[] Families =
     [
         ("imd", "deprivation_quintile", ["1", "2", "3", "4", "5", "Unknown"], q => q switch

@@ -22,6 +22,16 @@ public static class PackTables
             WrapWidth = 24,
         };
 
+    /// <summary>Wellbeing improvement by patient group and instrument (<c>equity_wellbeing</c>), as published.</summary>
+    public static PackTable EquityWellbeingTable(MetricTable<Equity.EquityWellbeingRow> wellbeing, IReadOnlyList<PackNote> notes) =>
+        new("Wellbeing improvement by deprivation, age and sex, by instrument", notes,
+            [("Breakdown", "@"), ("Group", "@"), ("Instrument", "@"), ("People with both scores", Count), ("People improved", Count), ("Improved (%)", Percent),
+             ("Improved: lower 95%", Percent), ("Improved: upper 95%", Percent)],
+            wellbeing.Rows.Select(r => new object?[] { BreakdownName(r.Family) }.Concat(Pick(wellbeing, r, wellbeing.Columns.Skip(1).ToArray())).ToArray()).ToList())
+        {
+            WrapWidth = 24,
+        };
+
     private static string BreakdownName(string family) => family switch
     {
         "imd" => "Deprivation quintile",

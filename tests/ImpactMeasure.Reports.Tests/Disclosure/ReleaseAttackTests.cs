@@ -72,7 +72,8 @@ public class ReleaseAttackTests(SampleWarehouses sample)
     }
 
     private static IReadOnlyList<IMetricTable> BenchmarkRelease(Benchmark.BenchmarkRelease release) =>
-        [.. release.Metrics.Tables, release.Equity, release.Inequality, release.Metrics.PcnCaseload, release.Metrics.PcnWellbeing, release.Table];
+        [.. release.Metrics.Tables, release.Equity, release.Inequality, release.Metrics.PcnCaseload, release.Metrics.PcnWellbeing, release.Metrics.EquityWellbeing,
+            release.Table, release.Practices];
 
     private static IReadOnlyList<IMetricTable> PackRelease(MonthlyPackData data) => data.Tables;
 }

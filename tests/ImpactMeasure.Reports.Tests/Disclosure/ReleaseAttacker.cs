@@ -138,11 +138,22 @@ internal sealed class ReleaseAttacker
                         Rate(Address("diverted", group: group), Address("signposted", group: group), row["diversion_rate"]);
                     }
                     break;
+                case "equity_wellbeing":
+                    // A patient group on one instrument; each family's groups add up to the instrument's totals (AddSums).
+                    var onInstrument = (row["breakdown"] switch { "imd" => "imd:", "age" => "age:", _ => "sex:" }) + EquityGroup(row["breakdown"], row["group"])
+                        + "@" + row["instrument"];
+                    Cell(Address("people_with_both", group: onInstrument), row["people_with_both"]);
+                    Cell(Address("people_improved", group: onInstrument), row["people_improved"]);
+                    Rate(Address("people_improved", group: onInstrument), Address("people_with_both", group: onInstrument), row["improvement_rate"]);
+                    break;
                 case "inequality":
                     // Indices fitted to the quintiles' rates, themselves published beside their counts: nothing more.
                     break;
                 case "pcn_benchmark":
-                    ReadBenchmark(row);
+                    ReadBenchmark(row, "pcn:" + row["pcn_code"]);
+                    break;
+                case "practice_benchmark":
+                    ReadBenchmark(row, "practice:" + row["practice_code"]);
                     break;
                 case "pcn_sp_caseload":
                     // A PCN's link-worker referrals and people seen add up to the caseload's totals (AddSums).
@@ -224,9 +235,8 @@ internal sealed class ReleaseAttacker
 
     // A benchmark numerator is a PCN's count over the window, the same cell as in the metric files; wellbeing's is the
     // sum over the PCN's instruments (AddSums, once every file is read). Means and minutes add nothing a count can use.
-    private void ReadBenchmark(IReadOnlyDictionary<string, string> row)
+    private void ReadBenchmark(IReadOnlyDictionary<string, string> row, string geo)
     {
-        var geo = "pcn:" + row["pcn_code"];
         var (measure, role) = row["indicator"] switch
         {
             "diverted_share" or "diverted_per_1000_patients" => ("diverted", "all"),
@@ -315,7 +325,12 @@ internal sealed class ReleaseAttacker
         Sums(4, t => t == "all", (_, p) => p != "all", exact: false);
         Sums(5, t => t == "all", (_, p) => p != "all");
         foreach (var family in new[] { "imd:", "age:", "sex:" })
-            Sums(6, t => t == "all", (_, p) => p.StartsWith(family, StringComparison.Ordinal));
+        {
+            Sums(6, t => t == "all", (_, p) => p.StartsWith(family, StringComparison.Ordinal) && !p.Contains('@', StringComparison.Ordinal));
+            // Wellbeing: a family's groups on an instrument add up to the instrument's count.
+            Sums(6, t => t != "all" && !t.Contains(':', StringComparison.Ordinal),
+                (t, p) => p.StartsWith(family, StringComparison.Ordinal) && p.EndsWith("@" + t, StringComparison.Ordinal));
+        }
         foreach (var freed in _cells.Keys.Where(a => a.StartsWith("freed|", StringComparison.Ordinal)).ToList())
         {
             var rest = freed["freed".Length..];
