@@ -99,7 +99,7 @@ public class ConfigurationTests
                 || t.StartsWith("ref_", StringComparison.Ordinal) || (dataQuality && t.StartsWith("etl_", StringComparison.Ordinal)), path);
             Path.GetFileName(path).Should().StartWith("rpt_");
         }
-        queries.Should().HaveCount(23);
+        queries.Should().HaveCount(24);
         // Every fragment is included somewhere, and an include names a fragment that exists (Text throws otherwise).
         foreach (var fragment in ReportQueries.Scripts.Paths.Except(queries))
         {
