@@ -20,7 +20,8 @@ public class BenchmarkCommandTests
 
             all.ExitCode.Should().Be(ExitCodes.Ok, all.Error);
             one.ExitCode.Should().Be(ExitCodes.Ok, one.Error);
-            Files(Path.Combine(folder, "all")).Should().Equal("equity.csv", "equity_wellbeing.csv", "inequality.csv", "pcn_benchmark.csv", "pcn_sp_caseload.csv", "pcn_wellbeing.csv", "practice_benchmark.csv");
+            Files(Path.Combine(folder, "all")).Should().Equal("equity.csv", "equity_wellbeing.csv", "inequality.csv", "pcn_benchmark.csv", "pcn_sp_caseload.csv", "pcn_wellbeing.csv", "practice_benchmark.csv",
+                "similar_pcns.csv");
             Files(Path.Combine(folder, "one")).Should().Equal("equity.csv", "equity_wellbeing.csv", "inequality.csv", "pcn_benchmark.csv", "practice_benchmark.csv");
             // One PCN's view lists its own practices only, each on the seven practice indicators.
             var practices = Rows(Path.Combine(folder, "one", "practice_benchmark.csv"));
@@ -28,6 +29,11 @@ public class BenchmarkCommandTests
             var own = File.ReadLines(Path.Combine(folder, "one", "practice_benchmark.csv")).Where(l => !l.StartsWith('#')).Skip(1).ToList();
             own.Should().NotBeEmpty().And.OnlyContain(l => l.Contains(",U10004,", StringComparison.Ordinal));
             Rows(Path.Combine(folder, "all", "practice_benchmark.csv")).Count.Should().BeGreaterThan(own.Count + 1, "every practice's view lists every practice");
+            // Every PCN's group and its five nearest PCNs, written only beside the named view.
+            var similar = Rows(Path.Combine(folder, "all", "similar_pcns.csv"));
+            similar[0].Should().Equal("pcn_code", "pcn_name", "group", "of_groups", "registered_patients", "gp_appointments_per_1000_patients", "nearest_pcns");
+            similar.Skip(1).Should().HaveCount(12).And.OnlyContain(r => r[6].Split(" ").Length == 5 && !r[6].Split(" ").Contains(r[0]));
+            one.Out.Should().Contain("U10004 is in group ").And.NotContain("nearest PCNs", "one PCN's anonymous view names no other PCN");
             var caseload = Rows(Path.Combine(folder, "all", "pcn_sp_caseload.csv"));
             caseload[0].Should().Equal("pcn_code", "pcn_name", "referrals_received", "people_seen", "mean_days_to_first_contact", "sd_days_to_first_contact");
             caseload.Skip(1).Select(r => r[0]).Should().Contain("U10004");

@@ -207,12 +207,7 @@ public class BenchmarkTests(SampleWarehouses sample)
             var f = freed[row.PcnCode];
             var published = row.Indicator.Key switch
             {
-                "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Diverted),
-                "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Signposted),
-                "acceptance_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.AcceptedByService),
-                "capacity_rejection_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedCapacity),
-                "inappropriate_referral_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedInappropriate),
-                "representation_rate" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Represented),
+                _ when Indicator.Practice.Contains(row.Indicator) => CountBehind(metrics, row.Indicator, f, outcomes.GetValueOrDefault(row.PcnCode)),
                 "freed_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.FreedCentral),
                 "freed_minutes_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.MinutesCentral),
                 "sp_referrals_per_1000_patients" => Caseload(row.PcnCode, PcnCaseloadRow.ReferralsColumn),
@@ -253,6 +248,10 @@ public class BenchmarkTests(SampleWarehouses sample)
         view.Rows.SelectMany(r => new[] { r.PcnCode, r.PcnName }).Should().NotContain(others);
         view.Rows.Where(r => r.PcnCode == "U10004").Select(r => r.Comparison)
             .Should().Equal(all.Rows.Where(r => r.PcnCode == "U10004").Select(r => r.Comparison), "anonymising peers changes no figure");
+        // Lettered by the first indicator's value, highest first, not by the (public) codes.
+        var lettered = view.Rows.Where(r => r.PcnCode != "U10004" && r.Indicator == Indicator.All[0] && r.Value is not null).ToList();
+        lettered.OrderBy(r => r.PcnCode.Length).ThenBy(r => r.PcnCode, StringComparer.Ordinal).Select(r => r.Value).Should().BeInDescendingOrder();
+        view.Methods.Should().Contain(BenchmarkReport.AnonymousPeers);
         BenchmarkReport.PeerLabel(0).Should().Be("Peer A");
         BenchmarkReport.PeerLabel(26).Should().Be("Peer AA");
     }
@@ -274,16 +273,7 @@ public class BenchmarkTests(SampleWarehouses sample)
         foreach (var row in practices.Where(r => freed.ContainsKey(r.PcnCode)))
         {
             var f = freed[row.PcnCode];
-            var published = row.Indicator.Key switch
-            {
-                "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Diverted),
-                "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Signposted),
-                "acceptance_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.AcceptedByService),
-                "capacity_rejection_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedCapacity),
-                "inappropriate_referral_rate" => metrics.ReferralOutcomes.Show(outcomes[row.PcnCode], ReferralOutcomeColumns.RejectedInappropriate),
-                "representation_rate" => metrics.FreedGpTime.Show(f, FreedGpTimeColumns.Represented),
-                var other => throw new InvalidOperationException($"the test does not know {other}"),
-            };
+            var published = CountBehind(metrics, row.Indicator, f, outcomes.GetValueOrDefault(row.PcnCode));
             if (published is SuppressedCell)
                 row.Comparison.Should().Be("[c]", $"{row.PcnCode} {row.Indicator.Key} rests on a hidden count");
             else if (row.Numerator is long count)
@@ -307,4 +297,16 @@ public class BenchmarkTests(SampleWarehouses sample)
         view.Select(r => (r.PcnCode, r.Indicator.Key, r.Value, r.Comparison, r.Rank))
             .Should().BeEquivalentTo(practices.Where(r => r.Pcn == "U10004").Select(r => (r.PcnCode, r.Indicator.Key, r.Value, r.Comparison, r.Rank)));
     }
+
+    // The release's published count behind an indicator compared for PCNs and practices alike.
+    private static object? CountBehind(MetricsResult metrics, Indicator indicator, FreedGpTimeRow freed, ReferralOutcomeRow? outcomes) => indicator.Key switch
+    {
+        "diverted_share" or "diverted_per_1000_patients" => metrics.FreedGpTime.Show(freed, FreedGpTimeColumns.Diverted),
+        "signposting_per_1000_gp_appointments" => metrics.FreedGpTime.Show(freed, FreedGpTimeColumns.Signposted),
+        "acceptance_rate" => metrics.ReferralOutcomes.Show(outcomes!, ReferralOutcomeColumns.AcceptedByService),
+        "capacity_rejection_rate" => metrics.ReferralOutcomes.Show(outcomes!, ReferralOutcomeColumns.RejectedCapacity),
+        "inappropriate_referral_rate" => metrics.ReferralOutcomes.Show(outcomes!, ReferralOutcomeColumns.RejectedInappropriate),
+        "representation_rate" => metrics.FreedGpTime.Show(freed, FreedGpTimeColumns.Represented),
+        var other => throw new InvalidOperationException($"the test does not know {other}"),
+    };
 }

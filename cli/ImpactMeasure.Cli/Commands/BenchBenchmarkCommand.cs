@@ -43,7 +43,7 @@ public static class BenchBenchmarkCommand
         var pcns = release.Table.Rows.Select(r => r.PcnCode).Distinct(StringComparer.Ordinal).Count();
         var disclosure = release.Metrics.Disclosure;
         output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            benchmark:      {window.Describe()}, peers {peers}: {pcns:N0} PCNs, {release.Table.Rows.Count:N0} indicator rows, {release.Equity.Rows.Count:N0} equity rows
+            benchmark:      {window.Describe()}, peers {peers}: {pcns:N0} PCNs, {release.Table.Rows.Count:N0} PCN and {release.Practices.Rows.Count:N0} practice indicator rows, {release.Equity.Rows.Count + release.Metrics.EquityWellbeing.Rows.Count:N0} equity rows
             whole:          {whole.TotalSeconds,8:F2} s  (metrics, indicators, similar-PCN clusters, funnel limits, equity, disclosure control)
             SQL alone:      {sql.TotalSeconds,8:F2} s  ({timings.Queries.Count} queries, timed as they ran in this run)
             the rest:       {(whole - sql).TotalSeconds,8:F2} s  (of which disclosure control {disclosure?.Elapsed.TotalSeconds ?? 0:F2} s)

@@ -20,7 +20,7 @@ public static class BenchmarkCommand
         var pcn = new Option<string?>("--pcn") { Description = "One PCN's view: its peer group, the others as Peer A, Peer B…" };
         var peers = new Option<string>("--peers") { Description = "icb (the PCNs of the same ICB), england (all PCNs in the warehouse) or similar (k-means groups of similar PCNs)", DefaultValueFactory = _ => "england" };
         var namePeers = new Option<bool>("--name-peers") { Description = "With --pcn, name the peers instead of Peer A, Peer B…" };
-        var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv, practice_benchmark.csv, equity.csv, equity_wellbeing.csv, inequality.csv, pcn_sp_caseload.csv and pcn_wellbeing.csv; or FILE.xlsx: the benchmarking pack (funnel charts), the CSVs beside it", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
+        var outDir = new Option<string>("--out") { Description = "Folder for pcn_benchmark.csv, practice_benchmark.csv, equity.csv, equity_wellbeing.csv, inequality.csv, pcn_sp_caseload.csv, pcn_wellbeing.csv and similar_pcns.csv; or FILE.xlsx: the benchmarking pack (funnel charts), the CSVs beside it", DefaultValueFactory = _ => Path.Combine("out", "benchmark") };
         var force = new Option<bool>("--force") { Description = "Replace pcn_benchmark.csv if it is already at --out" };
         var overdispersion = new Option<bool>("--overdispersion") { Description = "Widen proportions' funnels for overdispersion as FunnelPlotR does (where phi > 1)" };
         var command = new Command("benchmark", "PCN benchmarking: each PCN's indicators against its peers with funnel limits (CSV, or an Excel pack with funnel charts).")
@@ -83,6 +83,7 @@ public static class BenchmarkCommand
         {
             CsvReportWriter.Write(folder, release.Metrics.PcnCaseload, equityWindow, parameters, release.Metrics.Disclosure);
             CsvReportWriter.Write(folder, release.Metrics.PcnWellbeing, WellbeingChange.CohortWindow(equityWindow, parameters), parameters, release.Metrics.Disclosure);
+            CsvReportWriter.Write(folder, release.SimilarPcns, equityWindow, parameters, release.Metrics.Disclosure);
         }
         if (workbook is not null)
         {
@@ -95,8 +96,11 @@ public static class BenchmarkCommand
             output.Out.WriteLine(similar.K > 1
                 ? string.Create(CultureInfo.InvariantCulture, $"Similar PCNs: {similar.K} groups by k-means (mean silhouette {similar.Silhouette:0.00}) over {similar.ClusterOf.Count} PCNs with a profile")
                 : $"Similar PCNs: one group (fewer than six PCNs with a profile)");
+            // One PCN's group number, and its nearest PCNs only where peers are named.
+            if (pcn is not null && similar.ClusterOf.TryGetValue(pcn, out var group))
+                output.Out.WriteLine($"{pcn} is in group {group} of {similar.K}{(namePeers ? $"; its nearest PCNs by profile: {string.Join(", ", similar.Nearest[pcn])}" : "")}");
         }
-        output.Out.WriteLine($"Wrote {table.Rows.Count:N0} rows to {Path.GetFullPath(file)}, with {BenchmarkReport.PracticeTableName}.csv ({release.Practices.Rows.Count:N0} rows{(pcn is null ? "" : $", the practices of {pcn}")}), equity.csv, equity_wellbeing.csv{(byPcn ? ", inequality.csv, pcn_sp_caseload.csv and pcn_wellbeing.csv" : " and inequality.csv")} (the whole warehouse) beside it");
+        output.Out.WriteLine($"Wrote {table.Rows.Count:N0} rows to {Path.GetFullPath(file)}, with {BenchmarkReport.PracticeTableName}.csv ({release.Practices.Rows.Count:N0} rows{(pcn is null ? "" : $", the practices of {pcn}")}), equity.csv, equity_wellbeing.csv{(byPcn ? ", inequality.csv, pcn_sp_caseload.csv, pcn_wellbeing.csv and similar_pcns.csv" : " and inequality.csv")} (the whole warehouse) beside it");
         return ExitCodes.Ok;
     }
 

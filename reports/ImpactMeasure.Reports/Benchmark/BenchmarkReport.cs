@@ -12,6 +12,9 @@ public sealed record BenchmarkRelease(MetricsResult Metrics, MetricTable<Benchma
     /// <summary>Every practice on <see cref="Indicator.Practice"/> against practices (the same peers); with one PCN's
     /// view, that PCN's practices only.</summary>
     public required MetricTable<BenchmarkRow> Practices { get; init; }
+
+    /// <summary>Each PCN's similar-PCN group and nearest PCNs (names every PCN: not for an anonymous view).</summary>
+    public required MetricTable<SimilarPcnRow> SimilarPcns { get; init; }
 }
 
 /// <summary><c>impact report benchmark</c>'s computation: the window's metrics over the whole warehouse (protected as
@@ -37,7 +40,8 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england);
         var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
         var counts = PcnBenchmark.Counts(metrics, denominators, icbOf);
-        var similar = SimilarPcns.Cluster(Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england)), parameters.BootstrapSeed);
+        var profiles = Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england));
+        var similar = SimilarPcns.Cluster(profiles, parameters.BootstrapSeed);
         var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar, overdispersion);
         var practiceNames = names.Where(r => r.Text("level") == "practice").ToList();
         var practiceCounts = PcnBenchmark.Counts(metrics, await ReportQueries.RunAsync(connection, ReportQueries.PracticeDenominators, england),
@@ -52,7 +56,7 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         }
         var table = new MetricTable<BenchmarkRow>(TableName, "PCN benchmarking against peers", BenchmarkRow.Columns, rows)
         {
-            Methods = [.. Methods(peers), .. overdispersion
+            Methods = [.. Methods(peers), .. pcn is not null && !namePeers ? [AnonymousPeers] : Array.Empty<string>(), .. overdispersion
                 ? ["--overdispersion: proportions' funnels widened as FunnelPlotR does (10% winsorised z-scores, phi, tau squared) where phi > 1 among at least 10 published peers; the funnel column says so and gives phi."]
                 : Array.Empty<string>()],
             Disclosure = metrics.Disclosure,
@@ -62,7 +66,11 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
             Methods = [.. table.Methods, PracticeMethod],
             Disclosure = metrics.Disclosure,
         };
-        return new BenchmarkRelease(metrics, table, equity, inequality) { Similar = similar, Practices = practices };
+        var pcnNames = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("name"), StringComparer.Ordinal);
+        return new BenchmarkRelease(metrics, table, equity, inequality)
+        {
+            Similar = similar, Practices = practices, SimilarPcns = SimilarPcnRow.Table(similar, profiles, pcnNames),
+        };
     }
 
     /// <summary>Each PCN's profile (SimilarPcns.FeatureNames) where every part of it is known.</summary>
@@ -97,8 +105,13 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
             throw new ArgumentException($"no PCN {pcn} in the warehouse's metrics for this window", nameof(pcn));
         var group = own[0].Peers;
         var peers = rows.Where(r => r.Peers == group && r.PcnCode != pcn).ToList();
-        var labels = peers.Select(r => r.PcnCode).Distinct().Order(StringComparer.Ordinal).Select((code, i) => (code, Label: PeerLabel(i)))
-            .ToDictionary(p => p.code, p => p.Label, StringComparer.Ordinal);
+        // Lettered by the first indicator's value, highest first, not by code: an ICB's PCN codes are public, so letters
+        // in code order would name them. The labels keep the view on the PCN's own position; they are no protection
+        // against a reader who matches public list sizes to the denominators (Methods says so).
+        var first = peers.FirstOrDefault()?.Indicator;
+        var labels = peers.Where(r => r.Indicator == first).OrderByDescending(r => r.Value.HasValue).ThenByDescending(r => r.Value)
+            .ThenBy(r => r.PcnCode, StringComparer.Ordinal).Select((r, i) => (r.PcnCode, Label: PeerLabel(i)))
+            .ToDictionary(p => p.PcnCode, p => p.Label, StringComparer.Ordinal);
         return [.. own, .. namePeers ? peers : peers.Select(r => r with { PcnCode = labels[r.PcnCode], PcnName = labels[r.PcnCode] })];
     }
 
@@ -110,6 +123,9 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
             letters = (char)('A' + (i % 26)) + letters;
         return "Peer " + letters;
     }
+
+    /// <summary>What an anonymous view's peer labels do and do not do.</summary>
+    public const string AnonymousPeers = "Peers are lettered (Peer A, Peer B...) in order of the first indicator's value, highest first, so the view is about this PCN's own position. The letters are not a confidentiality measure: PCN figures are not personal data once small numbers are suppressed, and a reader who knows the ICB's published list sizes can match them to the rate denominators.";
 
     /// <summary>What the practice table compares, and what it leaves out.</summary>
     public const string PracticeMethod = "Practices are compared with practices (of the same ICB, of PCNs in the same similar-PCN group, or all) on the seven indicators whose counts the release holds per practice: diversion, acceptance, capacity rejection, inappropriate referral, signposting per 1,000 GP appointments, diverted per 1,000 patients and re-presentation. Not by practice: freed GP time (the benchmark computes no practice bootstrap interval, and an estimate ranked without one could mislead), and link workers' caseload, days to first contact and wellbeing (released by PCN only). A practice's GP appointments and list size count every version of it; its ICB and PCN are its current version's.";
