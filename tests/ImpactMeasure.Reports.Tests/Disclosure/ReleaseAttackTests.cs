@@ -69,6 +69,10 @@ public class ReleaseAttackTests(SampleWarehouses sample)
         outcome.Hidden.Should().BeGreaterThan(200);
         outcome.Narrowed.Should().BeEmpty();
         shared.Equity.HasSuppression.Should().BeTrue("the sample's 'sex not known' group is small, so it and a complement are hidden");
+        var wellbeing = shared.Metrics.EquityWellbeing;
+        wellbeing.Disclosure.Should().BeSameAs(shared.Metrics.Disclosure, "wellbeing by group is protected with the release");
+        wellbeing.Rows.Should().OnlyContain(g => wellbeing.Show(g, Equity.EquityWellbeingRow.BothColumn) is SuppressedCell || g.WithBoth == 0
+            || g.WithBoth > shared.Metrics.Disclosure.Threshold, "a count from 1 to the threshold is never shown");
     }
 
     private static IReadOnlyList<IMetricTable> BenchmarkRelease(Benchmark.BenchmarkRelease release) =>
