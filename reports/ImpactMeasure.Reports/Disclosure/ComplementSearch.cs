@@ -83,7 +83,7 @@ internal sealed class ComplementSearch(Release release, IdentityIndex index, boo
         var top = solver.MakeConstraint(Math.Min(target, cap), cap);
         top.SetCoefficient(x[weak], 1);
         objective.SetMinimization();
-        if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+        if (GlopSolve.Cold(solver) != Solver.ResultStatus.OPTIMAL)
             return null;
         return moves.Where(m => m.Up.SolutionValue() + m.Down.SolutionValue() > 1e-6).Select(m => m.Cell).ToList();
     }

@@ -111,18 +111,6 @@ public static class FeasibleRanges
         return cellsByRoot.OrderBy(g => g.Key).Select(g => (g.Value, linesByRoot.GetValueOrDefault(g.Key) ?? [])).ToList();
     }
 
-    // GLOP starts each solve from the last one's basis; after some sequences of objectives it reports ABNORMAL (found by
-    // the random releases: seed 60 once in CI, depending on which cells the other threads' witnesses had certified).
-    // Solved again from a cold start, the same program solves.
-    private static Solver.ResultStatus SolveCold(Solver solver)
-    {
-        var status = solver.Solve();
-        if (status != Solver.ResultStatus.ABNORMAL)
-            return status;
-        solver.Reset();
-        return solver.Solve();
-    }
-
     private static IEnumerable<Range> Solve(Release release, IReadOnlyList<Identity> identities, bool[] hidden, List<int> cells, List<int> lines,
         List<int> only, Witnesses witnesses, int threshold)
     {
@@ -161,7 +149,7 @@ public static class FeasibleRanges
             objective.Clear();
             objective.SetCoefficient(variables[cell], 1);
             objective.SetMinimization();
-            var minStatus = SolveCold(solver);
+            var minStatus = GlopSolve.Cold(solver);
             if (minStatus != Solver.ResultStatus.OPTIMAL)
                 throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {minStatus}");
             var min = variables[cell].SolutionValue();
@@ -172,7 +160,7 @@ public static class FeasibleRanges
                 continue;
             }
             objective.SetMaximization();
-            var status = SolveCold(solver);
+            var status = GlopSolve.Cold(solver);
             var max = status == Solver.ResultStatus.OPTIMAL && variables[cell].SolutionValue() < cap - 0.5 ? variables[cell].SolutionValue() : double.PositiveInfinity;
             if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
                 throw new InvalidOperationException($"the disclosure audit could not solve for {release.Keys[cell]}: {status}");

@@ -74,7 +74,7 @@ internal sealed class LocalPrograms : IDisposable
         var objective = solver.Objective();
         objective.SetCoefficient(target, 1);
         objective.SetMaximization();
-        var status = solver.Solve();
+        var status = GlopSolve.Cold(solver);
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
             throw new InvalidOperationException($"the disclosure audit could not solve near {_release.Keys[cell]}: {status}");
         var max = status == Solver.ResultStatus.OPTIMAL && target.SolutionValue() < cap - 0.5 ? target.SolutionValue() : double.PositiveInfinity;
@@ -83,7 +83,7 @@ internal sealed class LocalPrograms : IDisposable
         if (_witnesses.Certify(cell, threshold, max) is { } seen)
             return seen;
         objective.SetMinimization();
-        if (solver.Solve() != Solver.ResultStatus.OPTIMAL)
+        if (GlopSolve.Cold(solver) != Solver.ResultStatus.OPTIMAL)
             throw new InvalidOperationException($"the disclosure audit could not solve near {_release.Keys[cell]}");
         var min = target.SolutionValue();
         Record(w, variables);
