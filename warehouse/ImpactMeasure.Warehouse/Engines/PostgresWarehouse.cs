@@ -95,11 +95,10 @@ internal sealed class PostgresWarehouse : Warehouse
 
     public override Task RefreshStatisticsAsync(DbConnection connection) => connection.ExecuteAsync("analyze");
 
-    // Not on Citus: after analysing a coordinator-local table in a transaction, Citus refuses the transaction's next
-    // commands on the workers ("a local execution has accessed a placement").
-    public override Task RefreshStatisticsAsync(DbConnection connection, string table) => _citus
-        ? Task.CompletedTask
-        : connection.ExecuteAsync($"analyze \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+    // On Citus too: the load's transaction reaches the coordinator's landing tables without local execution
+    // (CitusDistribution.PrepareLoadTransactionAsync), so analysing one does not stop its commands on the workers.
+    public override Task RefreshStatisticsAsync(DbConnection connection, string table) =>
+        connection.ExecuteAsync($"analyze \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
 
     public override async Task BeginLoadAsync(DbConnection connection)
     {

@@ -5,7 +5,6 @@ namespace ImpactMeasure.Etl.Formats.PatientAppointments;
 /// <summary>ImpactMeasure's patient-level appointments (EXTRACTS.md), in GPAD's vocabularies.</summary>
 public static class PatientAppointmentsFormat
 {
-    public const string UpdatedScript = "Formats/PatientAppointments/patient_appointments_updated.sql";
     public const string FactScript = "Formats/PatientAppointments/fct_patient_appointment.sql";
 
     public static ExtractFormat Spec { get; } = new(FormatCatalog.PatientAppointments, "ImpactMeasure patient-level appointments",
@@ -13,6 +12,6 @@ public static class PatientAppointmentsFormat
          Must("hcp_type"), Must("appt_mode"), Must("appt_status"), May("national_category"), May("duration_minutes")])
     {
         IsLocal = true, LoadOrder = 4, OneOf = [["patient_id", "nhs_number"]], Loader = () => new PatientAppointmentsLoader(),
-        Scripts = [UpdatedScript, FactScript],
+        Scripts = [FactScript],
     };
 }

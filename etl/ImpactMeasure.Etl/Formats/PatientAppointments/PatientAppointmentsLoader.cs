@@ -56,11 +56,9 @@ public sealed class PatientAppointmentsLoader : IFormatLoader
         }
         await context.LandedAsync("stg_patient_appointments");
         await profiles.InsertNewAsync(context.Warehouse, context.Connection);
-        context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
-            EtlSql.Statement(PatientAppointmentsFormat.UpdatedScript),
-            context.BatchId);
         await practices.SaveInferredAsync(context);
-        await context.Connection.ExecuteScriptAsync(EtlSql.Read(PatientAppointmentsFormat.FactScript), context.BatchId);
+        // The script's first statement deletes the appointments this batch re-issues: they are the rows it updates.
+        context.Counters.RowsUpdated = (await context.Connection.ExecuteScriptAsync(EtlSql.Read(PatientAppointmentsFormat.FactScript), context.BatchId))[0];
     }
 
     private static bool Minutes(LoadContext context, out int? minutes)

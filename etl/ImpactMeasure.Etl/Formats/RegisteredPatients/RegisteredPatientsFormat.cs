@@ -8,13 +8,12 @@ namespace ImpactMeasure.Etl.Formats.RegisteredPatients;
 public static class RegisteredPatientsFormat
 {
     public const string DimensionScript = "Formats/RegisteredPatients/dim_registered_patient.sql";
-    public const string UpdatedScript = "Formats/RegisteredPatients/registered_patients_updated.sql";
 
     public static ExtractFormat Spec { get; } = new(FormatCatalog.RegisteredPatients, "ImpactMeasure registered patients",
         [Must("practice_code"), May("patient_id"), May("nhs_number"), Must("age_band"), Must("sex"), May("imd_decile"),
          Must("registration_start"), May("registration_end")])
     {
         IsLocal = true, LoadOrder = 1, OneOf = [["patient_id", "nhs_number"]], Loader = () => new RegisteredPatientsLoader(),
-        Scripts = [UpdatedScript, DimensionScript],
+        Scripts = [DimensionScript],
     };
 }

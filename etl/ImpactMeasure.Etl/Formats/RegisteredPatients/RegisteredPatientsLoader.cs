@@ -54,8 +54,8 @@ public sealed class RegisteredPatientsLoader : IFormatLoader
             await writer.CompleteAsync();
         }
         await context.LandedAsync("stg_registered_patients");
-        context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(EtlSql.Statement(RegisteredPatientsFormat.UpdatedScript), context.BatchId);
         await practices.SaveInferredAsync(context);
-        await context.Connection.ExecuteScriptAsync(EtlSql.Read(RegisteredPatientsFormat.DimensionScript), context.BatchId);
+        // The script's first statement deletes the registrations this batch re-issues: they are the rows it updates.
+        context.Counters.RowsUpdated = (await context.Connection.ExecuteScriptAsync(EtlSql.Read(RegisteredPatientsFormat.DimensionScript), context.BatchId))[0];
     }
 }

@@ -6,7 +6,6 @@ namespace ImpactMeasure.Etl.Formats.Signposting;
 public static class SignpostingFormat
 {
     public const string ReasonsScript = "Formats/Signposting/reasons.sql";
-    public const string UpdatedScript = "Formats/Signposting/signposting_updated.sql";
     public const string HighestKeyScript = "Formats/Signposting/signpost_highest_key.sql";
     public const string DimServiceScript = "Formats/Signposting/dim_service.sql";
     public const string FactScript = "Formats/Signposting/fct_signpost.sql";
@@ -18,6 +17,6 @@ public static class SignpostingFormat
          May("outcome_date"), May("age_band"), May("sex"), May("imd_decile")])
     {
         IsLocal = true, LoadOrder = 3, OneOf = [["patient_id", "nhs_number"]], Loader = () => new SignpostingLoader(),
-        Scripts = [ReasonsScript, UpdatedScript, HighestKeyScript, DimServiceScript, FactScript],
+        Scripts = [ReasonsScript, HighestKeyScript, DimServiceScript, FactScript],
     };
 }

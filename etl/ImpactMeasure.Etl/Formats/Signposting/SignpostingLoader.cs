@@ -61,12 +61,11 @@ public sealed class SignpostingLoader : IFormatLoader
             await writer.CompleteAsync();
         }
         await context.LandedAsync("stg_signposting");
-        context.Counters.RowsUpdated = await context.Connection.ScalarAsync<long>(
-            EtlSql.Statement(SignpostingFormat.UpdatedScript), context.BatchId);
         var highestKey = await context.Connection.ScalarAsync<long>(EtlSql.Statement(SignpostingFormat.HighestKeyScript));
         await context.Connection.ExecuteScriptAsync(EtlSql.Read(SignpostingFormat.DimServiceScript), context.BatchId);
         await practices.SaveInferredAsync(context);
-        await context.Connection.ExecuteScriptAsync(EtlSql.Read(SignpostingFormat.FactScript), context.BatchId, highestKey);
+        // The script's first statement deletes the events this batch re-issues: they are the rows it updates.
+        context.Counters.RowsUpdated = (await context.Connection.ExecuteScriptAsync(EtlSql.Read(SignpostingFormat.FactScript), context.BatchId, highestKey))[0];
     }
 
     private sealed record Row(string EventId, DateOnly EventDate, string PracticeCode, string Role, string PatientId, bool? RequestedGp,
