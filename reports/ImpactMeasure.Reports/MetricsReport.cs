@@ -42,7 +42,7 @@ public sealed class MetricsReport
         var cohort = WellbeingChange.CohortWindow(window, _parameters);
         var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7);
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
-            .Concat(outcomes.Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
+            .Concat(OutcomeBreakdown.Of(outcomes, OutcomeBreakdown.Practice).Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
         var everything = scope == MetricsScope.Everything;
         return new MetricsResult(window, _parameters, observed, minutes, members)
         {

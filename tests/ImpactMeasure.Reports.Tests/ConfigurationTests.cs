@@ -91,7 +91,7 @@ public class ConfigurationTests
         foreach (var path in queries)
         {
             var sql = string.Join("\n", ReportQueries.Text(path).Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal)));
-            var named = System.Text.RegularExpressions.Regex.Matches(sql, @"\b([a-z_]+)\s+as\s+\(").Select(m => m.Groups[1].Value).ToHashSet();
+            var named = System.Text.RegularExpressions.Regex.Matches(sql, @"\b([a-z_]+)\s+as\s+(?:materialized\s+)?\(").Select(m => m.Groups[1].Value).ToHashSet();
             var tables = System.Text.RegularExpressions.Regex.Matches(sql, @"(?<!distinct\s+)\b(?:from|join)\s+([a-z_]+)\b").Select(m => m.Groups[1].Value)
                 .Where(t => !named.Contains(t)).ToList();
             var dataQuality = Path.GetFileName(path).StartsWith("rpt_data_quality_", StringComparison.Ordinal);

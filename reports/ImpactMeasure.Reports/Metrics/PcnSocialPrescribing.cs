@@ -10,7 +10,7 @@ public static class PcnSocialPrescribing
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(window);
-        var rows = outcomes.Where(r => r.Text("role_code") == SocialPrescribingMetrics.LinkWorker).GroupBy(r => r.Text("pcn_code"))
+        var rows = OutcomeBreakdown.LinkWorkers(outcomes, OutcomeBreakdown.RolePcn).GroupBy(r => r.Text("pcn_code"))
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
                 var c = OutcomeCounts.Sum(g);

@@ -4,17 +4,22 @@ namespace ImpactMeasure.Reports.Metrics;
 /// decision) and patient uptake, with Wilson intervals, by service, PCN, practice and month.</summary>
 public static class ReferralOutcomeMetrics
 {
+    /// <param name="rows">rpt_referral_outcomes' rows (its breakdowns: <see cref="OutcomeBreakdown"/>)</param>
+    /// <param name="window">the window</param>
+    /// <param name="parameters">the interval's level</param>
     public static MetricTable<ReferralOutcomeRow> Build(IReadOnlyList<ReportQueries.Row> rows, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         var result = new List<ReferralOutcomeRow>();
-        Add(result, window, parameters, "all", rows.GroupBy(_ => "ALL"), _ => "All referrals");
-        Add(result, window, parameters, "service", rows.GroupBy(r => r.Text("service_code")), g => g.Max(r => r.Text("service_name"))!);
-        Add(result, window, parameters, "pcn", rows.GroupBy(r => r.Text("pcn_code")), g => g.Max(r => r.Text("pcn_name"))!);
-        Add(result, window, parameters, "practice", rows.GroupBy(r => r.Text("practice_code")), g => g.Max(r => r.Text("practice_name"))!);
-        Add(result, window, parameters, "month", rows.GroupBy(r => ReportWindow.MonthKey(r.Date("month_start_date"))), _ => "");
+        Add(result, window, parameters, "all", OutcomeBreakdown.Of(rows, OutcomeBreakdown.All).GroupBy(_ => "ALL"), _ => "All referrals");
+        Add(result, window, parameters, "service", OutcomeBreakdown.Of(rows, OutcomeBreakdown.Service).GroupBy(r => r.Text("service_code")),
+            g => g.Max(r => r.Text("service_name"))!);
+        Add(result, window, parameters, "pcn", OutcomeBreakdown.Of(rows, OutcomeBreakdown.Pcn).GroupBy(r => r.Text("pcn_code")), g => g.Max(r => r.Text("pcn_name"))!);
+        Add(result, window, parameters, "practice", OutcomeBreakdown.Of(rows, OutcomeBreakdown.Practice).GroupBy(r => r.Text("practice_code")),
+            g => g.Max(r => r.Text("practice_name"))!);
+        Add(result, window, parameters, "month", OutcomeBreakdown.Of(rows, OutcomeBreakdown.Month).GroupBy(r => ReportWindow.MonthKey(r.Date("month_start_date"))), _ => "");
         return new MetricTable<ReferralOutcomeRow>("referral_outcomes", "Referral and signposting outcomes by service, PCN, practice and month",
             ReferralOutcomeColumns.All, result);
     }

@@ -10,9 +10,9 @@ public static class SocialPrescribingMetrics
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(window);
-        var referrals = rows.Where(r => r.Text("role_code") == LinkWorker).ToList();
-        var months = referrals.GroupBy(r => ReportWindow.MonthKey(r.Date("month_start_date"))).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Row(g.Key, g.Key, g));
+        var months = OutcomeBreakdown.LinkWorkers(rows, OutcomeBreakdown.RoleMonth).GroupBy(r => ReportWindow.MonthKey(r.Date("month_start_date")))
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g.Key, g));
+        var referrals = OutcomeBreakdown.LinkWorkers(rows, OutcomeBreakdown.Role);
         var all = referrals.Count == 0 ? [] : new[] { Row("all", window.Key, referrals) };
         return new MetricTable<SpCaseloadRow>("sp_caseload", "Social prescribing caseload by month", SpCaseloadRow.Columns, [.. months, .. all]);
     }
@@ -29,7 +29,7 @@ public static class SocialPrescribingMetrics
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
-        var referrals = rows.Where(r => r.Text("role_code") == LinkWorker).ToList();
+        var referrals = OutcomeBreakdown.LinkWorkers(rows, OutcomeBreakdown.RoleReferrer);
         var total = referrals.Sum(r => r.Count("referrals"));
         var result = referrals.GroupBy(r => r.Text("referrer_role_code")).OrderBy(g => g.Key, StringComparer.Ordinal).Select(role =>
         {

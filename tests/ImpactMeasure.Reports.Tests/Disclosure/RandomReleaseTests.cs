@@ -12,7 +12,7 @@ public class RandomReleaseTests
     [
         "month_start_date", "practice_code", "practice_name", "pcn_code", "pcn_name", "service_code", "service_name", "category_code", "role_code",
         "referrer_role_code", "referrals", "with_decision", "accepted_by_service", "rejected_capacity", "rejected_inappropriate", "declined_by_patient",
-        "pending", "attended", "attended_days_to_outcome",
+        "pending", "attended", "attended_days_to_outcome", "attended_days_squared",
     ];
 
     public static TheoryData<int, int> Seeds()
@@ -37,12 +37,14 @@ public class RandomReleaseTests
     {
         var window = ReportWindow.Ending(new DateOnly(2025, 3, 1), 3, null);
         var parameters = new MethodParameters { SuppressionThreshold = threshold };
+        // The random rows are a finer grain: rolled up to rpt_referral_outcomes' breakdowns as the query does.
+        var breakdowns = Outcomes.OutcomeRollup.Of(rows);
         IReadOnlyList<IMetricTable> Tables() =>
         [
-            ReferralOutcomeMetrics.Build(rows, window, parameters),
+            ReferralOutcomeMetrics.Build(breakdowns, window, parameters),
             ServiceOverload.Build(rows, window, parameters),
-            SocialPrescribingMetrics.Caseload(rows, window),
-            SocialPrescribingMetrics.ByReferrer(rows, window, parameters),
+            SocialPrescribingMetrics.Caseload(breakdowns, window),
+            SocialPrescribingMetrics.ByReferrer(breakdowns, window, parameters),
         ];
         var shared = Tables();
         var members = rows.Select(r => (r.Text("practice_code"), r.Text("pcn_code"))).Distinct().ToList();
@@ -87,7 +89,7 @@ public class RandomReleaseTests
                     [
                         month, practice, practice, pcn, pcn, service, service, "other", role, referrer,
                         accepted + capacity + inappropriate + declined + pending + other, accepted + capacity + inappropriate, accepted, capacity, inappropriate,
-                        declined, pending, attended, attended * 9L,
+                        declined, pending, attended, attended * 9L, attended * 81L,
                     ]));
                 }
             }
