@@ -8,25 +8,14 @@ namespace ImpactMeasure.Reports.Tests.Navigation;
 [Collection(SampleWarehouseGroup.Name)]
 public class NavigationKindsTests(SampleWarehouses sample)
 {
-    private static readonly string Reference = ReadReference();
+    private static readonly string Reference = ReferenceQueries.Read("reference_navigation_events.sql");
 
-    public static TheoryData<string, string, int, string?> Windows()
-    {
-        var data = new TheoryData<string, string, int, string?>();
-        foreach (var engine in EngineNames.All)
-        {
-            data.Add(engine, "2025-09", 24, null);
-            data.Add(engine, "2025-03", 3, SampleWarehouses.Truth.GetProperty("high_inappropriate_referral_pcn").GetProperty("pcn_code").GetString());
-        }
-        return data;
-    }
-
-    [Theory, MemberData(nameof(Windows))]
+    [Theory, MemberData(nameof(ReferenceQueries.SampleWindows), MemberType = typeof(ReferenceQueries))]
     public async Task The_kinds_and_months_are_the_events_counted_in_csharp(string engine, string period, int months, string? area)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
         await using var connection = await warehouse.OpenConnectionAsync();
-        var window = ReportWindow.Ending(DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), months, area);
+        var window = ReferenceQueries.Window(period, months, area);
         var events = NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14));
 
         var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14));
@@ -44,11 +33,5 @@ public class NavigationKindsTests(SampleWarehouses sample)
         }
         byMonth.Should().Equal(events.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => FollowUpCounts.Sum(g.Select(e => e.Counts))));
         byMonth.Should().HaveCount(months, "every month of the sample has care navigation");
-    }
-
-    private static string ReadReference()
-    {
-        using var stream = typeof(NavigationKindsTests).Assembly.GetManifestResourceStream("reference_navigation_events.sql")!;
-        return new StreamReader(stream).ReadToEnd();
     }
 }

@@ -9,25 +9,14 @@ namespace ImpactMeasure.Reports.Tests.Outcomes;
 [Collection(SampleWarehouseGroup.Name)]
 public class ReferralOutcomeBreakdownTests(SampleWarehouses sample)
 {
-    private static readonly string Reference = ReadReference();
+    private static readonly string Reference = ReferenceQueries.Read("reference_referral_outcomes.sql");
 
-    public static TheoryData<string, string, int, string?> Windows()
-    {
-        var data = new TheoryData<string, string, int, string?>();
-        foreach (var engine in EngineNames.All)
-        {
-            data.Add(engine, "2025-09", 24, null);
-            data.Add(engine, "2025-03", 3, SampleWarehouses.Truth.GetProperty("high_inappropriate_referral_pcn").GetProperty("pcn_code").GetString());
-        }
-        return data;
-    }
-
-    [Theory, MemberData(nameof(Windows))]
+    [Theory, MemberData(nameof(ReferenceQueries.SampleWindows), MemberType = typeof(ReferenceQueries))]
     public async Task The_breakdowns_are_the_events_summed_in_csharp(string engine, string period, int months, string? area)
     {
         await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
         await using var connection = await warehouse.OpenConnectionAsync();
-        var window = ReportWindow.Ending(DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), months, area);
+        var window = ReferenceQueries.Window(period, months, area);
         var events = await ReportQueries.RunTextAsync(connection, "reference referral outcome events", Reference, window);
 
         var rows = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, window);
@@ -49,11 +38,5 @@ public class ReferralOutcomeBreakdownTests(SampleWarehouses sample)
         var rows = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, ReportWindow.Ending(new DateOnly(2015, 1, 1), 1, null));
 
         rows.Should().BeEmpty("no referrals: not an all-referrals row of zeros");
-    }
-
-    private static string ReadReference()
-    {
-        using var stream = typeof(ReferralOutcomeBreakdownTests).Assembly.GetManifestResourceStream("reference_referral_outcomes.sql")!;
-        return new StreamReader(stream).ReadToEnd();
     }
 }
