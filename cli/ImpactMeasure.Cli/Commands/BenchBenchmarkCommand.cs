@@ -48,8 +48,10 @@ public static class BenchBenchmarkCommand
             SQL alone:      {sql.TotalSeconds,8:F2} s  ({timings.Queries.Count} queries, timed as they ran in this run)
             the rest:       {(whole - sql).TotalSeconds,8:F2} s  (of which disclosure control {disclosure?.Elapsed.TotalSeconds ?? 0:F2} s)
             ratio:          {whole.TotalSeconds / sql.TotalSeconds,8:F2}  (whole / SQL alone)
-            slowest queries:
             """));
+        if (disclosure is not null)
+            BenchDisclosureCommand.PrintStatistics(disclosure, output);
+        output.Out.WriteLine("slowest queries:");
         foreach (var (query, rows, elapsed) in timings.Queries.OrderByDescending(q => q.Elapsed).Take(6))
             output.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {elapsed.TotalSeconds,7:F2} s  {rows,9:N0} rows  {query}"));
         return ExitCodes.Ok;

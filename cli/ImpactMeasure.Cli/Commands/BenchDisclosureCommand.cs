@@ -74,7 +74,7 @@ public static class BenchDisclosureCommand
         return disclosure.Unprotected.Count == 0 ? ExitCodes.Ok : output.Fail($"{disclosure.Unprotected.Count} hidden counts left unprotected");
     }
 
-    private static void PrintStatistics(ImpactMeasure.Reports.Disclosure.Disclosure disclosure, CliOutput output)
+    internal static void PrintStatistics(ImpactMeasure.Reports.Disclosure.Disclosure disclosure, CliOutput output)
     {
         if (disclosure.Statistics is { } s)
         {

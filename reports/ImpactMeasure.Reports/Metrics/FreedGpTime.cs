@@ -78,11 +78,11 @@ public static class FreedGpTime
             .Select(p => FollowUpCounts.Sum(p.Select(k => k.Total))).ToList();
         var counts = FollowUpCounts.Sum(practices);
         var clustered = breakdown != "practice" && practices.Count > 1;
-        // The units resampled: practices for an area or PCN, else the practice's patients, each kind's patients in
-        // the query's order (the same units for every rate).
-        var units = clustered ? practices : group.SelectMany(k => Enumerable.Repeat(k.Counts, checked((int)k.Patients))).ToList();
         var rates = UnobservedRates(counts, parameters);
         var skipped = breakdown == "practice" && !context.PracticeIntervals;
+        // The units resampled: practices for an area or PCN, else the practice's patients, each kind's patients in
+        // the query's order (the same units for every rate).
+        var units = clustered || skipped ? practices : group.SelectMany(k => Enumerable.Repeat(k.Counts, checked((int)k.Units))).ToList();
         // One set of resamples for every rate: the same draws the rates would each get from the same seed.
         var intervals = skipped ? new Interval[rates.Length] : ClusterBootstrap.Percentiles(units,
             rates.Select(rate => (Func<FollowUpCounts, double?>)(c => c.Freed(rate))).ToList(), parameters.BootstrapSeed, parameters.BootstrapResamples, parameters.Confidence);

@@ -31,9 +31,10 @@ public sealed record NavigationEvent(string PatientId, string PracticeCode, stri
             r.Text("requested_gp_appointment") switch { "" => null, var v => v is "True" or "true" or "1" },
             r.Count("practice_has_patient_level") > 0, r.Count("follow_up_complete") > 0, r.Count("practice_key"), r.Date("month_start_date"))).ToList();
 
-    /// <summary>The events' patients of each practice version counted by kind, in rpt_navigation_kinds' order.</summary>
-    public static IReadOnlyList<NavigationKind> Kinds(IEnumerable<NavigationEvent> events) =>
-        events.GroupBy(e => (e.PracticeKey, e.PracticeCode, e.PatientId))
+    /// <summary>The events' units of each practice version counted by kind, in rpt_navigation_kinds' order: a unit is
+    /// a patient where <paramref name="patients"/> says so (default everywhere), else the whole practice version.</summary>
+    public static IReadOnlyList<NavigationKind> Kinds(IEnumerable<NavigationEvent> events, Func<NavigationEvent, bool>? patients = null) =>
+        events.GroupBy(e => (e.PracticeKey, e.PracticeCode, Unit: patients is null || patients(e) ? e.PatientId : null))
             .Select(p => (p.Key.PracticeKey, First: p.First(), Counts: FollowUpCounts.Sum(p.Select(e => e.Counts))))
             .GroupBy(p => (p.PracticeKey, p.Counts))
             .Select(k => (k.Key.PracticeKey, Kind: new NavigationKind(k.First().First.PracticeCode, k.First().First.PracticeName, k.First().First.PcnCode,

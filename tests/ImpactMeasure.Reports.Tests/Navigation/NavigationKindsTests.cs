@@ -18,7 +18,7 @@ public class NavigationKindsTests(SampleWarehouses sample)
         var window = ReferenceQueries.Window(period, months, area);
         var events = NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14));
 
-        var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14));
+        var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14, true));
         var byMonth = NavigationKind.ReadMonths(await ReportQueries.RunAsync(connection, ReportQueries.NavigationMonths, window, 14));
 
         events.Should().NotBeEmpty();
@@ -28,10 +28,28 @@ public class NavigationKindsTests(SampleWarehouses sample)
         kinds.Should().Equal(NavigationEvent.Kinds(events));
         if (area is null)
         {
-            kinds.Sum(k => k.Patients).Should().BeLessThan(events.Count, "a patient with several events is one unit");
-            kinds.Count.Should().BeLessThan((int)kinds.Sum(k => k.Patients) / 2, "most patients of a practice share a kind");
+            kinds.Sum(k => k.Units).Should().BeLessThan(events.Count, "a patient with several events is one unit");
+            kinds.Count.Should().BeLessThan((int)kinds.Sum(k => k.Units) / 2, "most patients of a practice share a kind");
         }
         byMonth.Should().Equal(events.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => FollowUpCounts.Sum(g.Select(e => e.Counts))));
         byMonth.Should().HaveCount(months, "every month of the sample has care navigation");
+    }
+
+    /// <summary>Without every practice's patients (the benchmark), a practice version is one unit unless it is the
+    /// only practice of its PCN in the window, whose patients that PCN's interval resamples.</summary>
+    [Theory, MemberData(nameof(ReferenceQueries.SampleWindows), MemberType = typeof(ReferenceQueries))]
+    public async Task Without_practice_intervals_only_a_PCN_of_one_practice_keeps_its_patients(string engine, string period, int months, string? area)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var window = ReferenceQueries.Window(period, months, area);
+        var events = NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14));
+        var alone = events.GroupBy(e => e.PcnCode).Where(g => g.Select(e => e.PracticeCode).Distinct().Count() == 1).Select(g => g.Key).ToHashSet();
+
+        var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14, false));
+
+        kinds.Should().Equal(NavigationEvent.Kinds(events, e => alone.Contains(e.PcnCode)));
+        kinds.Should().Contain(k => !alone.Contains(k.PcnCode)).And.OnlyContain(k => alone.Contains(k.PcnCode) || k.Units == 1,
+            "a practice among others of its PCN is one unit");
     }
 }
