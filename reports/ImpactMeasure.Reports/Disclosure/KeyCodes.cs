@@ -9,6 +9,7 @@ internal sealed class KeyCodes
         [k => k.Measure, k => k.Geo, k => k.Service, k => k.Month, k => k.Role, k => k.Referrer, k => k.Group];
 
     private readonly int[][] _coordinates;
+    private readonly string[][] _names;
     private readonly long[] _radix;
     private readonly Dictionary<string, int> _measures;
     private readonly Dictionary<long, int> _cellOf;
@@ -17,6 +18,7 @@ internal sealed class KeyCodes
     {
         var keys = release.Keys;
         _coordinates = new int[Dimensions.Length][];
+        _names = new string[Dimensions.Length][];
         _radix = new long[Dimensions.Length];
         var place = 1L;
         for (var d = 0; d < Dimensions.Length; d++)
@@ -30,6 +32,7 @@ internal sealed class KeyCodes
                     numbers[value] = n = numbers.Count;
                 _coordinates[d][i] = n;
             }
+            _names[d] = [.. numbers.OrderBy(p => p.Value).Select(p => p.Key)];
             _radix[d] = place;
             place = checked(place * (numbers.Count + 1));
             if (d == 0)
@@ -56,6 +59,12 @@ internal sealed class KeyCodes
         }
         return code;
     }
+
+    /// <summary>Each cell's coordinate number in a dimension.</summary>
+    public IReadOnlyList<int> Coordinates(int dimension) => _coordinates[dimension];
+
+    /// <summary>The coordinates of a dimension by number.</summary>
+    public IReadOnlyList<string> Names(int dimension) => _names[dimension];
 
     /// <summary>The cell at the same address with another measure, if the release has it.</summary>
     public int? WithMeasure(int cell, string measure)

@@ -30,24 +30,24 @@ public static class ReleaseIdentities
         Action<List<Identity>>[] families =
         [
             list => AddMeasureRelations(release, codes, list),
-            list => AddHierarchy(release, codes, list, "month", KeyCodes.Month, k => k.Month, p => p.Contains("..", StringComparison.Ordinal), Months),
-            list => AddHierarchy(release, codes, list, "service", KeyCodes.Service, k => k.Service, IsAll, (_, child) => child != CellKey.All),
-            list => AddHierarchy(release, codes, list, "referrer", KeyCodes.Referrer, k => k.Referrer, IsAll, (_, child) => child != CellKey.All),
-            list => AddHierarchy(release, codes, list, "pcn", KeyCodes.Geo, k => k.Geo, IsAll, (_, child) => child.StartsWith("pcn:", StringComparison.Ordinal)),
-            list => AddHierarchy(release, codes, list, "practice", KeyCodes.Geo, k => k.Geo, IsAll, (_, child) => child.StartsWith("practice:", StringComparison.Ordinal)),
+            list => AddHierarchy(release, codes, list, "month", KeyCodes.Month, p => p.Contains("..", StringComparison.Ordinal), Months),
+            list => AddHierarchy(release, codes, list, "service", KeyCodes.Service, IsAll, (_, child) => child != CellKey.All),
+            list => AddHierarchy(release, codes, list, "referrer", KeyCodes.Referrer, IsAll, (_, child) => child != CellKey.All),
+            list => AddHierarchy(release, codes, list, "pcn", KeyCodes.Geo, IsAll, (_, child) => child.StartsWith("pcn:", StringComparison.Ordinal)),
+            list => AddHierarchy(release, codes, list, "practice", KeyCodes.Geo, IsAll, (_, child) => child.StartsWith("practice:", StringComparison.Ordinal)),
             // Only link workers' referrals are broken out by role, so the role total bounds them rather than adding up.
-            list => AddHierarchy(release, codes, list, "role", KeyCodes.Role, k => k.Role, IsAll, (_, child) => child != CellKey.All, exact: false),
+            list => AddHierarchy(release, codes, list, "role", KeyCodes.Role, IsAll, (_, child) => child != CellKey.All, exact: false),
             list => AddMembership(release, codes, list),
             // Patients' groups (deprivation quintile, age band, sex; 'Unknown' among them) each add up to the total.
-            list => AddHierarchy(release, codes, list, "equity imd", KeyCodes.Group, k => k.Group, IsAll, (_, child) => IsGroup(child, "imd:")),
-            list => AddHierarchy(release, codes, list, "equity age", KeyCodes.Group, k => k.Group, IsAll, (_, child) => IsGroup(child, "age:")),
-            list => AddHierarchy(release, codes, list, "equity sex", KeyCodes.Group, k => k.Group, IsAll, (_, child) => IsGroup(child, "sex:")),
+            list => AddHierarchy(release, codes, list, "equity imd", KeyCodes.Group, IsAll, (_, child) => IsGroup(child, "imd:")),
+            list => AddHierarchy(release, codes, list, "equity age", KeyCodes.Group, IsAll, (_, child) => IsGroup(child, "age:")),
+            list => AddHierarchy(release, codes, list, "equity sex", KeyCodes.Group, IsAll, (_, child) => IsGroup(child, "sex:")),
             // Wellbeing by patient group: each family's groups on an instrument add up to the instrument's count.
-            list => AddHierarchy(release, codes, list, "wellbeing imd", KeyCodes.Group, k => k.Group, IsInstrument, (parent, child) => IsGroupOn(child, "imd:", parent)),
-            list => AddHierarchy(release, codes, list, "wellbeing age", KeyCodes.Group, k => k.Group, IsInstrument, (parent, child) => IsGroupOn(child, "age:", parent)),
-            list => AddHierarchy(release, codes, list, "wellbeing sex", KeyCodes.Group, k => k.Group, IsInstrument, (parent, child) => IsGroupOn(child, "sex:", parent)),
+            list => AddHierarchy(release, codes, list, "wellbeing imd", KeyCodes.Group, IsInstrument, (parent, child) => IsGroupOn(child, "imd:", parent)),
+            list => AddHierarchy(release, codes, list, "wellbeing age", KeyCodes.Group, IsInstrument, (parent, child) => IsGroupOn(child, "age:", parent)),
+            list => AddHierarchy(release, codes, list, "wellbeing sex", KeyCodes.Group, IsInstrument, (parent, child) => IsGroupOn(child, "sex:", parent)),
             // A PCN pack's comparator ICB holds the PCN: each of its counts bounds the pack area's.
-            list => AddHierarchy(release, codes, list, "comparator", KeyCodes.Geo, k => k.Geo, p => p.StartsWith(CellKey.IcbPrefix, StringComparison.Ordinal),
+            list => AddHierarchy(release, codes, list, "comparator", KeyCodes.Geo, p => p.StartsWith(CellKey.IcbPrefix, StringComparison.Ordinal),
                 (_, child) => child == CellKey.All, exact: false),
         ];
         var built = families.Select(_ => new List<Identity>()).ToArray();
@@ -95,16 +95,43 @@ public static class ReleaseIdentities
             && string.CompareOrdinal(child, range[0]) >= 0 && string.CompareOrdinal(child, range[1]) <= 0;
     }
 
-    private static void AddHierarchy(Release release, KeyCodes codes, List<Identity> identities, string name, int dimension, Func<CellKey, string> level,
+    /// <summary>Each parent cell equals (or bounds) its children: the cells at the same address but in the
+    /// <paramref name="dimension"/>, whose coordinate there is a child of the parent's. The tests are made once per
+    /// pair of coordinates, and only cells a test picks are grouped (nationally most families touch few cells).</summary>
+    private static void AddHierarchy(Release release, KeyCodes codes, List<Identity> identities, string name, int dimension,
         Func<string, bool> isParent, Func<string, string, bool> isChild, bool exact = true)
     {
-        foreach (var group in Enumerable.Range(0, release.Keys.Count).GroupBy(c => codes.Code(c, dimension)))
+        var names = codes.Names(dimension);
+        var parents = Enumerable.Range(0, names.Count).Where(n => isParent(names[n])).ToArray();
+        var parentSlot = new int[names.Count];
+        Array.Fill(parentSlot, -1);
+        for (var p = 0; p < parents.Length; p++)
+            parentSlot[parents[p]] = p;
+        var childOf = parents.Select(p => names.Select(n => isChild(names[p], n)).ToArray()).ToArray();
+        var picked = Enumerable.Range(0, names.Count).Select(n => parentSlot[n] >= 0 || childOf.Any(children => children[n])).ToArray();
+        var coordinate = codes.Coordinates(dimension);
+        var cells = Enumerable.Range(0, release.Keys.Count).Where(c => picked[coordinate[c]]).ToArray();
+        // Cells at the same address but in this dimension, in order of their first cell, each in cell order: the
+        // order a grouping by address gives, so the identities come in the same order whatever the grouping costs.
+        var address = cells.Select(c => codes.Code(c, dimension)).ToArray();
+        Array.Sort(address, cells);
+        var groups = new List<int[]>();
+        for (var start = 0; start < cells.Length;)
         {
-            var cells = group.ToList();
-            foreach (var parent in cells.Where(c => isParent(level(release.Keys[c]))))
+            var end = start + 1;
+            while (end < cells.Length && address[end] == address[start])
+                end++;
+            var group = cells[start..end];
+            Array.Sort(group);
+            groups.Add(group);
+            start = end;
+        }
+        foreach (var group in groups.OrderBy(g => g[0]))
+        {
+            foreach (var parent in group.Where(c => parentSlot[coordinate[c]] >= 0))
             {
-                var parentLevel = level(release.Keys[parent]);
-                var children = cells.Where(c => isChild(parentLevel, level(release.Keys[c]))).ToList();
+                var isChildOfParent = childOf[parentSlot[coordinate[parent]]];
+                var children = group.Where(c => isChildOfParent[coordinate[c]]).ToList();
                 if (children.Count > 0)
                     identities.Add(Line(parent, children, exact, () => $"{name}: {release.Keys[parent]} {(exact ? "=" : "≥")} sum of {children.Count}"));
             }
