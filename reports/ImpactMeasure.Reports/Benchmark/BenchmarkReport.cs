@@ -29,6 +29,10 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
     {
         ArgumentNullException.ThrowIfNull(window);
         var england = window with { Area = null };
+        // The PCNs' context (denominators, names, profiles and the similar-PCN groups) rests on no metric: it is
+        // read and clustered on its own connection while the metrics are computed and protected, filling the cores
+        // their single-threaded stretches leave idle.
+        var contextTask = Task.Run(() => ContextAsync(england));
         var metrics = await new MetricsReport(warehouse, parameters).ComputeAsync(england, MetricsScope.Benchmark);
         await using var connection = await warehouse.OpenConnectionAsync();
         // Equity's counts and social prescribing by PCN join the release: their groups add up to the metrics' totals,
@@ -36,15 +40,13 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         var (equity, inequality) = Equity.EquityTables.Build(await ReportQueries.RunAsync(connection, ReportQueries.Equity, england), england, parameters);
         if (suppress)
             metrics.Protect([equity, inequality, metrics.PcnCaseload, metrics.PcnWellbeing, metrics.EquityWellbeing]);
-        var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, england);
-        var names = await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england);
-        var icbOf = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
+        var (denominators, practiceDenominators, names, profiles, similar) = await contextTask;
+        var pcnNames = names.Where(r => r.Text("level") == "PCN").ToList();
+        var icbOf = pcnNames.ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
         var counts = PcnBenchmark.Counts(metrics, denominators, icbOf);
-        var profiles = Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england));
-        var similar = SimilarPcns.Cluster(profiles, parameters.BootstrapSeed);
         var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar, overdispersion);
         var practiceNames = names.Where(r => r.Text("level") == "practice").ToList();
-        var practiceCounts = PcnBenchmark.Counts(metrics, await ReportQueries.RunAsync(connection, ReportQueries.PracticeDenominators, england),
+        var practiceCounts = PcnBenchmark.Counts(metrics, practiceDenominators,
             practiceNames.ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal),
             pcnOf: practiceNames.ToDictionary(r => r.Text("code"), r => r.Text("pcn_code"), StringComparer.Ordinal));
         var practiceRows = PcnBenchmark.Compare(practiceCounts, peers, parameters.Confidence, similar, overdispersion, Indicator.Practice);
@@ -66,11 +68,22 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
             Methods = [.. table.Methods, PracticeMethod],
             Disclosure = metrics.Disclosure,
         };
-        var pcnNames = names.Where(r => r.Text("level") == "PCN").ToDictionary(r => r.Text("code"), r => r.Text("name"), StringComparer.Ordinal);
         return new BenchmarkRelease(metrics, table, equity, inequality)
         {
-            Similar = similar, Practices = practices, SimilarPcns = SimilarPcnRow.Table(similar, profiles, pcnNames),
+            Similar = similar, Practices = practices, SimilarPcns = SimilarPcnRow.Table(similar, profiles,
+                pcnNames.ToDictionary(r => r.Text("code"), r => r.Text("name"), StringComparer.Ordinal)),
         };
+    }
+
+    private async Task<(List<ReportQueries.Row> Pcns, List<ReportQueries.Row> Practices, List<ReportQueries.Row> Names, IReadOnlyList<PcnProfile> Profiles,
+        PeerClusters Similar)> ContextAsync(ReportWindow england)
+    {
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var denominators = await ReportQueries.RunAsync(connection, ReportQueries.PcnDenominators, england);
+        var profiles = Profiles(denominators, await ReportQueries.RunAsync(connection, ReportQueries.PcnProfile, england));
+        var similar = SimilarPcns.Cluster(profiles, parameters.BootstrapSeed);
+        return (denominators, await ReportQueries.RunAsync(connection, ReportQueries.PracticeDenominators, england),
+            await ReportQueries.RunAsync(connection, ReportQueries.AreaNames, england), profiles, similar);
     }
 
     /// <summary>Each PCN's profile (SimilarPcns.FeatureNames) where every part of it is known.</summary>
