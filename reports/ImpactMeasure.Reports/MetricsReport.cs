@@ -44,7 +44,8 @@ public sealed class MetricsReport
         var observed = coverage.Count("appointments") > 0;
         var minutes = await MinutesPerAppointmentAsync(connection, window);
         var cohort = WellbeingChange.CohortWindow(window, _parameters);
-        var pairs = await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7);
+        var pairs = WellbeingPair.Read(await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7),
+            _parameters);
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
             .Concat(OutcomeBreakdown.Of(outcomes, OutcomeBreakdown.Practice).Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
         return new MetricsResult(window, _parameters, observed, minutes, members)

@@ -52,16 +52,16 @@ public static class EquityTables
     /// <param name="pairs">rpt_wellbeing_pairs over the wellbeing cohort</param>
     /// <param name="cohort">the wellbeing cohort's window (<see cref="WellbeingChange.CohortWindow"/>)</param>
     /// <param name="parameters">the meaningful changes and the intervals' level</param>
-    public static MetricTable<EquityWellbeingRow> Wellbeing(IReadOnlyList<ReportQueries.Row> pairs, ReportWindow cohort, MethodParameters parameters)
+    public static MetricTable<EquityWellbeingRow> Wellbeing(IReadOnlyList<WellbeingPair> pairs, ReportWindow cohort, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(parameters);
-        var paired = pairs.Select(r => (Row: r, Improved: WellbeingChange.IsImproved(r, parameters))).Where(p => p.Improved is not null).ToList();
+        var paired = pairs.Where(p => p.Improved is not null).ToList();
         var rows = new List<EquityWellbeingRow>();
         foreach (var (family, column, order, label) in Families)
         {
-            rows.AddRange(paired.GroupBy(p => (Group: p.Row.Text(column), Instrument: p.Row.Text("instrument_code")))
+            rows.AddRange(paired.GroupBy(p => (Group: p.Group(column), p.Instrument))
                 .OrderBy(g => g.Key.Instrument, StringComparer.Ordinal).ThenBy(g => Array.IndexOf(order, g.Key.Group)).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
                 .Select(g => new EquityWellbeingRow(family, g.Key.Group, label(g.Key.Group), g.Key.Instrument, cohort.Key, g.LongCount(),
                     g.LongCount(p => p.Improved == true), parameters.Confidence)));

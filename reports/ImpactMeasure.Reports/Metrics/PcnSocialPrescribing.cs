@@ -28,12 +28,12 @@ public static class PcnSocialPrescribing
     /// <param name="pairs">rpt_wellbeing_pairs over the wellbeing cohort</param>
     /// <param name="cohort">the wellbeing cohort's window (<see cref="WellbeingChange.CohortWindow"/>)</param>
     /// <param name="parameters">the meaningful changes</param>
-    public static MetricTable<PcnWellbeingRow> Wellbeing(IReadOnlyList<ReportQueries.Row> pairs, ReportWindow cohort, MethodParameters parameters)
+    public static MetricTable<PcnWellbeingRow> Wellbeing(IReadOnlyList<WellbeingPair> pairs, ReportWindow cohort, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(cohort);
-        var rows = pairs.Select(r => (Pcn: r.Text("pcn_code"), Name: r.Text("pcn_name"), Instrument: r.Text("instrument_code"),
-                Improved: WellbeingChange.IsImproved(r, parameters)))
+        ArgumentNullException.ThrowIfNull(parameters);
+        var rows = pairs.Select(r => (Pcn: r.PcnCode, Name: r.PcnName, r.Instrument, r.Improved))
             .Where(p => p.Improved is not null).GroupBy(p => (p.Pcn, p.Instrument))
             .OrderBy(g => g.Key.Pcn, StringComparer.Ordinal).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal)
             .Select(g => new PcnWellbeingRow(g.Key.Pcn, g.Max(p => p.Name) ?? "", g.Key.Instrument, cohort.Key, g.LongCount(), g.LongCount(p => p.Improved == true)))

@@ -19,18 +19,18 @@ public static class WellbeingChange
         return ReportWindow.Ending(report.LastMonth, parameters.WellbeingWindowMonths, report.Area);
     }
 
-    public static MetricTable<WellbeingRow> Build(IReadOnlyList<ReportQueries.Row> rows, ReportWindow window, MethodParameters parameters)
+    public static MetricTable<WellbeingRow> Build(IReadOnlyList<WellbeingPair> rows, ReportWindow window, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         var result = new List<WellbeingRow>();
-        foreach (var instrument in rows.GroupBy(r => r.Text("instrument_code")).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var instrument in rows.GroupBy(r => r.Instrument).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var swemwbs = instrument.Key == "SWEMWBS";
-            var pairs = instrument.Select(Pair).OfType<(double Before, double After)>().ToList();
+            var pairs = instrument.Select(r => r.Scores).OfType<(double Before, double After)>().ToList();
             var threshold = Threshold(instrument.Key, parameters);
-            var improved = instrument.LongCount(r => IsImproved(r, parameters) == true);
+            var improved = instrument.LongCount(r => r.Improved == true);
             var (mean, lower, upper) = MeanInterval(pairs.Select(p => p.After - p.Before).ToList(), parameters.Confidence);
             result.Add(new WellbeingRow(instrument.Key, window.Key, instrument.Count(), pairs.Count,
                 instrument.Any() ? (double)pairs.Count / instrument.Count() : null,
@@ -63,7 +63,15 @@ public static class WellbeingChange
     public static bool? IsImproved(ReportQueries.Row row, MethodParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (Pair(row) is not { } p)
+        return IsImproved(row, Pair(row), parameters);
+    }
+
+    /// <summary><see cref="IsImproved(ReportQueries.Row, MethodParameters)"/> from the row's scores already paired.</summary>
+    public static bool? IsImproved(ReportQueries.Row row, (double Before, double After)? scores, MethodParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (scores is not { } p)
             return null;
         return (row.Bool("higher_is_better") ? p.After - p.Before : p.Before - p.After) >= Threshold(row.Text("instrument_code"), parameters);
     }
