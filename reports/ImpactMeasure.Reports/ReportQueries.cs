@@ -63,7 +63,7 @@ public static class ReportQueries
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(window);
-        return await RunTextAsync(connection, query, Text(query), window, extra);
+        return await RunTextAsync(connection, query, Text(query, ImpactMeasure.Warehouse.WarehouseEngines.Of(connection)), window, extra);
     }
 
     /// <summary>Runs one query's text, timed under <paramref name="name"/>: for a query that is not embedded here (a
@@ -117,13 +117,23 @@ public static class ReportQueries
     private const string Include = "--@include ";
 
     /// <summary>A query's text with each <c>--@include fragments/NAME.sql</c> line replaced by that fragment (common
-    /// table expressions two queries share), so their logic is written once.</summary>
-    public static string Text(string query)
+    /// table expressions two queries share), so their logic is written once; a fragment may include another. On
+    /// DuckDB a fragment <c>NAME.duckdb.sql</c>, where there is one, stands in for <c>NAME.sql</c>: the same result
+    /// written for DuckDB's planner (its tests run on every engine, so each variant is checked).</summary>
+    public static string Text(string query, ImpactMeasure.Warehouse.WarehouseEngine engine = ImpactMeasure.Warehouse.WarehouseEngine.Postgres)
     {
         var lines = Scripts.Read(query).Split('\n');
         return string.Join('\n', lines.Select(line => line.StartsWith(Include, StringComparison.Ordinal)
-            ? Scripts.Read("queries/" + line[Include.Length..].Trim()).TrimEnd()
+            ? Text(Variant("queries/" + line[Include.Length..].Trim(), engine), engine).TrimEnd()
             : line));
+    }
+
+    /// <summary>The fragment written for <paramref name="engine"/> in place of <paramref name="fragment"/>, if any.</summary>
+    public static string Variant(string fragment, ImpactMeasure.Warehouse.WarehouseEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(fragment);
+        var variant = fragment[..^".sql".Length] + ".duckdb.sql";
+        return engine == ImpactMeasure.Warehouse.WarehouseEngine.DuckDb && Scripts.Paths.Contains(variant) ? variant : fragment;
     }
 
     /// <summary>One result row, read by column name.</summary>

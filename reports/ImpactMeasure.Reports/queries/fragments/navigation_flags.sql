@@ -36,24 +36,7 @@ gp_visits as (
     where ap.hcp_type = 'GP'
       and ap.appt_status <> 'DNA'
 ),
-with_visits as (
-    select
-        e.event_id,
-        e.practice_key,
-        e.patient_pseudo_id,
-        e.event_date,
-        e.month_start_date,
-        e.outcome_code,
-        e.requested_gp_appointment,
-        count(v.visit_date) as gp_visits_in_window
-    from events as e
-    left join gp_visits as v
-        on v.practice_key = e.practice_key
-        and v.patient_pseudo_id = e.patient_pseudo_id
-        and v.visit_date > e.event_date
-        and v.visit_date <= e.event_date + cast($4 as integer)
-    group by e.event_id, e.practice_key, e.patient_pseudo_id, e.event_date, e.month_start_date, e.outcome_code, e.requested_gp_appointment
-),
+--@include fragments/navigation_visits.sql
 -- the span of patient-level appointments each practice version sent (any staff, any status): follow-up is observable inside it
 patient_level as (
     select
