@@ -58,22 +58,14 @@ public static class WellbeingChange
         return (Score(row.Number("baseline_score")!.Value), Score(after));
     }
 
-    /// <summary>Whether a pairs row's change reaches its instrument's meaningful change in the better direction; null
-    /// without a follow-up.</summary>
-    public static bool? IsImproved(ReportQueries.Row row, MethodParameters parameters)
+    /// <summary>Whether a person's paired scores (<see cref="Pair"/>) change by the instrument's meaningful change in
+    /// the better direction; null without a follow-up.</summary>
+    public static bool? IsImproved((double Before, double After)? scores, string instrument, bool higherIsBetter, MethodParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(parameters);
-        return IsImproved(row, Pair(row), parameters);
-    }
-
-    /// <summary><see cref="IsImproved(ReportQueries.Row, MethodParameters)"/> from the row's scores already paired.</summary>
-    public static bool? IsImproved(ReportQueries.Row row, (double Before, double After)? scores, MethodParameters parameters)
-    {
-        ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(parameters);
         if (scores is not { } p)
             return null;
-        return (row.Bool("higher_is_better") ? p.After - p.Before : p.Before - p.After) >= Threshold(row.Text("instrument_code"), parameters);
+        return (higherIsBetter ? p.After - p.Before : p.Before - p.After) >= Threshold(instrument, parameters);
     }
 
     private static double Threshold(string instrument, MethodParameters parameters) => instrument switch

@@ -22,8 +22,9 @@ public sealed record WellbeingPair(string Instrument, string PcnCode, string Pcn
         ArgumentNullException.ThrowIfNull(parameters);
         return rows.Select(r =>
         {
-            var scores = WellbeingChange.Pair(r);
-            return new WellbeingPair(r.Text("instrument_code"), r.Text("pcn_code"), r.Text("pcn_name"), scores, WellbeingChange.IsImproved(r, scores, parameters),
+            var (instrument, scores) = (r.Text("instrument_code"), WellbeingChange.Pair(r));
+            return new WellbeingPair(instrument, r.Text("pcn_code"), r.Text("pcn_name"), scores,
+                WellbeingChange.IsImproved(scores, instrument, r.Bool("higher_is_better"), parameters),
                 r.Text("deprivation_quintile"), r.Text("age_band"), r.Text("sex"));
         }).ToList();
     }

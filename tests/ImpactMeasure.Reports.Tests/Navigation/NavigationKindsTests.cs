@@ -11,13 +11,9 @@ public class NavigationKindsTests(SampleWarehouses sample)
     private static readonly string Reference = ReferenceQueries.Read("reference_navigation_events.sql");
 
     [Theory, MemberData(nameof(ReferenceQueries.SampleWindows), MemberType = typeof(ReferenceQueries))]
-    public async Task The_kinds_and_months_are_the_events_counted_in_csharp(string engine, string period, int months, string? area)
+    public Task The_kinds_and_months_are_the_events_counted_in_csharp(string engine, string period, int months, string? area) =>
+        OnSampleAsync(engine, period, months, area, async (connection, window, events) =>
     {
-        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
-        await using var connection = await warehouse.OpenConnectionAsync();
-        var window = ReferenceQueries.Window(period, months, area);
-        var events = NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14));
-
         var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14, true));
         var byMonth = NavigationKind.ReadMonths(await ReportQueries.RunAsync(connection, ReportQueries.NavigationMonths, window, 14));
 
@@ -33,17 +29,14 @@ public class NavigationKindsTests(SampleWarehouses sample)
         }
         byMonth.Should().Equal(events.GroupBy(e => e.Month).ToDictionary(g => g.Key, g => FollowUpCounts.Sum(g.Select(e => e.Counts))));
         byMonth.Should().HaveCount(months, "every month of the sample has care navigation");
-    }
+    });
 
     /// <summary>Without every practice's patients (the benchmark), a practice version is one unit unless it is the
     /// only practice of its PCN in the window, whose patients that PCN's interval resamples.</summary>
     [Theory, MemberData(nameof(ReferenceQueries.SampleWindows), MemberType = typeof(ReferenceQueries))]
-    public async Task Without_practice_intervals_only_a_PCN_of_one_practice_keeps_its_patients(string engine, string period, int months, string? area)
+    public Task Without_practice_intervals_only_a_PCN_of_one_practice_keeps_its_patients(string engine, string period, int months, string? area) =>
+        OnSampleAsync(engine, period, months, area, async (connection, window, events) =>
     {
-        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
-        await using var connection = await warehouse.OpenConnectionAsync();
-        var window = ReferenceQueries.Window(period, months, area);
-        var events = NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14));
         var alone = events.GroupBy(e => e.PcnCode).Where(g => g.Select(e => e.PracticeCode).Distinct().Count() == 1).Select(g => g.Key).ToHashSet();
 
         var kinds = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, 14, false));
@@ -51,5 +44,16 @@ public class NavigationKindsTests(SampleWarehouses sample)
         kinds.Should().Equal(NavigationEvent.Kinds(events, e => alone.Contains(e.PcnCode)));
         kinds.Should().Contain(k => !alone.Contains(k.PcnCode)).And.OnlyContain(k => alone.Contains(k.PcnCode) || k.Units == 1,
             "a practice among others of its PCN is one unit");
+    });
+
+    /// <summary>Runs a check on the sample warehouse of <paramref name="engine"/> with the window's events read by the
+    /// reference query.</summary>
+    private async Task OnSampleAsync(string engine, string period, int months, string? area,
+        Func<System.Data.Common.DbConnection, ReportWindow, IReadOnlyList<NavigationEvent>, Task> check)
+    {
+        await using var warehouse = await sample[engine].OpenAsync(ImpactMeasure.Warehouse.WarehouseAccess.ReadOnly);
+        await using var connection = await warehouse.OpenConnectionAsync();
+        var window = ReferenceQueries.Window(period, months, area);
+        await check(connection, window, NavigationEvent.Read(await ReportQueries.RunTextAsync(connection, "reference navigation events", Reference, window, 14)));
     }
 }
