@@ -17,6 +17,14 @@ internal sealed class LocalProgramWorkspace(int cells, int lines)
 
     public Solver Solver { get; } = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
 
+    public SmallSimplex Simplex { get; } = new();
+
+    /// <summary>Per neighbourhood cell: its variable in <see cref="Simplex"/>, or −1 when fixed.</summary>
+    public int[] Variable { get; private set; } = new int[64];
+
+    /// <summary>Scratch for one identity's terms.</summary>
+    public (int Var, double Coefficient)[] Row { get; private set; } = new (int, double)[64];
+
     /// <summary>The neighbourhood's cells (release indexes); per cell, its place in this list.</summary>
     public List<int> Cells { get; } = [];
 
@@ -127,6 +135,6 @@ internal sealed class LocalProgramWorkspace(int cells, int lines)
         if (Fixed.Length >= count)
             return;
         var size = Math.Max(count, Fixed.Length * 2);
-        (Fixed, Low, High) = (new bool[size], new double[size], new double[size]);
+        (Fixed, Low, High, Variable, Row) = (new bool[size], new double[size], new double[size], new int[size], new (int, double)[size]);
     }
 }

@@ -28,7 +28,8 @@ internal sealed class LocalPrograms : IDisposable
     }
 
     /// <summary>The cell's range on its neighbourhood, or its witnessed range once that holds <c>threshold</c>
-    /// values (the second program is then not needed).</summary>
+    /// values (the second program is then not needed). Solved by <see cref="SmallSimplex"/>, or by GLOP where the
+    /// simplex cannot.</summary>
     public FeasibleRanges.Range Range(int cell, (int Depth, int PerLine, int Cells) reach, int threshold)
     {
         var w = _workspaces.Value!;
@@ -38,6 +39,70 @@ internal sealed class LocalPrograms : IDisposable
         Fix(w);
         if (w.Fixed[w.Slot[cell]])
             return new FeasibleRanges.Range(cell, _release.Values[cell], _release.Values[cell]);
+        return Simplex(w, cell, threshold) ?? Glop(w, cell, threshold);
+    }
+
+    /// <summary>The cell's range by <see cref="SmallSimplex"/>, or its witnessed range once that is wide enough; null
+    /// when the simplex could not solve the program (GLOP then does).</summary>
+    private FeasibleRanges.Range? Simplex(LocalProgramWorkspace w, int cell, int threshold)
+    {
+        var cap = _release.Cap;
+        var simplex = w.Simplex;
+        var count = 0;
+        for (var i = 0; i < w.Cells.Count; i++)
+            w.Variable[i] = w.Fixed[i] ? -1 : count++;
+        simplex.Reset(count);
+        for (var i = 0; i < w.Cells.Count; i++)
+        {
+            if (w.Fixed[i])
+                continue;
+            var value = _release.Values[w.Cells[i]];
+            simplex.Bound(w.Variable[i], Math.Min(0, w.Low[i] - value), Math.Max(0, Math.Min(cap, w.High[i]) - value));
+        }
+        for (var s = 0; s < w.Lines.Count; s++)
+        {
+            if (w.Live[s] < 2)
+                continue;
+            // Fixed cells and cells outside keep their true counts, so only the live terms move the identity, which
+            // was at its slack (0 when exact).
+            var terms = 0;
+            foreach (var (c, coefficient) in w.Terms(s))
+            {
+                if (!w.Fixed[c])
+                    w.Row[terms++] = (w.Variable[c], coefficient);
+            }
+            var exact = _identities[w.Lines[s]].Exact;
+            simplex.Row(w.Row.AsSpan(0, terms), exact, exact ? 0 : _slack[w.Lines[s]]);
+        }
+        simplex.Start();
+        var target = w.Variable[w.Slot[cell]];
+        if (simplex.Push(target, up: true) != SmallSimplex.Outcome.Optimal)
+            return null;
+        var max = _release.Values[cell] + simplex.Move(target);
+        Record(w, simplex);
+        if (_witnesses.Certify(cell, threshold, max) is { } seen)
+            return seen;
+        if (simplex.Push(target, up: false) != SmallSimplex.Outcome.Optimal)
+            return null;
+        var range = new FeasibleRanges.Range(cell, _release.Values[cell] + simplex.Move(target), max >= cap - 0.5 ? double.PositiveInfinity : max);
+        Record(w, simplex);
+        return range;
+    }
+
+    private void Record(LocalProgramWorkspace w, SmallSimplex simplex)
+    {
+        var solution = new List<(int Cell, double Value)>(w.Cells.Count);
+        for (var i = 0; i < w.Cells.Count; i++)
+        {
+            if (w.Variable[i] >= 0)
+                solution.Add((w.Cells[i], _release.Values[w.Cells[i]] + simplex.Move(w.Variable[i])));
+        }
+        _witnesses.Record(solution);
+    }
+
+    /// <summary>The cell's range on its neighbourhood by GLOP.</summary>
+    private FeasibleRanges.Range Glop(LocalProgramWorkspace w, int cell, int threshold)
+    {
         var cap = _release.Cap;
         // One solver per thread, cleared for each program: making a solver costs more than a small program.
         var solver = w.Solver;
