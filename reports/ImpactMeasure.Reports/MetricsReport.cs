@@ -32,36 +32,47 @@ public sealed class MetricsReport
     {
         ArgumentNullException.ThrowIfNull(window);
         await using var connection = await _warehouse.OpenConnectionAsync();
+        // Each table is built from its query's rows while the next query runs: the builds are single-threaded and
+        // independent (a seeded bootstrap gives the same interval on any thread), so they fill the core the engine
+        // leaves idle between and within queries.
         var outcomes = await ReportQueries.RunAsync(connection, ReportQueries.ReferralOutcomes, window);
         var history = await ReportQueries.RunAsync(connection, ReportQueries.ServiceMonthOutcomes,
             window with { FirstMonth = window.LastMonth.AddMonths(1 - Math.Max(_parameters.SpcMonths, 1)) });
+        var referralOutcomes = Task.Run(() => ReferralOutcomeMetrics.Build(outcomes, window, _parameters));
+        var serviceOverload = Task.Run(() => ServiceOverload.Build(history, window, _parameters));
         var everything = scope == MetricsScope.Everything;
+        var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0];
+        var observed = coverage.Count("appointments") > 0;
+        var minutes = await MinutesPerAppointmentAsync(connection, window);
         // Patients are kept apart only where a bootstrap resamples them: every practice for the full release (each
         // practice's own interval), only PCNs of one practice for the benchmark (nationally 2.7 s against 4.4 s).
         var navigation = NavigationKind.Read(await ReportQueries.RunAsync(connection, ReportQueries.NavigationKinds, window, _parameters.RepresentationWindowDays,
             everything));
-        var coverage = (await ReportQueries.RunAsync(connection, ReportQueries.PatientLevelCoverage, window))[0];
-        var observed = coverage.Count("appointments") > 0;
-        var minutes = await MinutesPerAppointmentAsync(connection, window);
+        var freedGpTime = Task.Run(() => FreedGpTime.Build(navigation, minutes, window, _parameters, practiceIntervals: everything));
+        var representation = Task.Run(() => Representation.Build(navigation, window, _parameters));
         var cohort = WellbeingChange.CohortWindow(window, _parameters);
         var pairs = WellbeingPair.Read(await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7),
             _parameters);
+        var wellbeing = Task.Run(() => WellbeingChange.Build(pairs, cohort, _parameters));
+        var pcnWellbeing = Task.Run(() => PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters));
+        var equityWellbeing = Task.Run(() => Equity.EquityTables.Wellbeing(pairs, cohort, _parameters));
+        var spGpUse = everything ? await GpUseAsync(connection, window, coverage) : GpUseDifferenceInDifferences.NotComputed();
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
             .Concat(OutcomeBreakdown.Of(outcomes, OutcomeBreakdown.Practice).Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
         return new MetricsResult(window, _parameters, observed, minutes, members)
         {
             Scope = scope,
-            FreedGpTime = FreedGpTime.Build(navigation, minutes, window, _parameters, practiceIntervals: everything),
-            Representation = Representation.Build(navigation, window, _parameters),
-            ReferralOutcomes = ReferralOutcomeMetrics.Build(outcomes, window, _parameters),
-            ServiceOverload = ServiceOverload.Build(history, window, _parameters),
+            FreedGpTime = await freedGpTime,
+            Representation = await representation,
+            ReferralOutcomes = await referralOutcomes,
+            ServiceOverload = await serviceOverload,
             SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),
             SpReferralSources = SocialPrescribingMetrics.ByReferrer(outcomes, window, _parameters),
-            Wellbeing = WellbeingChange.Build(pairs, cohort, _parameters),
+            Wellbeing = await wellbeing,
             PcnCaseload = PcnSocialPrescribing.Caseload(outcomes, window),
-            PcnWellbeing = PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters),
-            EquityWellbeing = Equity.EquityTables.Wellbeing(pairs, cohort, _parameters),
-            SpGpUse = everything ? await GpUseAsync(connection, window, coverage) : GpUseDifferenceInDifferences.NotComputed(),
+            PcnWellbeing = await pcnWellbeing,
+            EquityWellbeing = await equityWellbeing,
+            SpGpUse = spGpUse,
         };
     }
 
