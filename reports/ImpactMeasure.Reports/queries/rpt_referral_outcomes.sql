@@ -5,33 +5,8 @@
 -- x role grain was 800 K, which the reports only summed.
 -- grain: one row per breakdown x its grouping columns (the others null); key: breakdown and its columns
 -- inputs: fact_signpost, dim_date, dim_practice, dim_service, dim_outcome, dim_role
--- Counted by practice_key first (Citus: shard by shard); materialized because Citus plans grouping sets only over an
--- intermediate result, not a distributed table. Sums cast to bigint: DuckDB sums integers as 128-bit.
-with counts as materialized (
-    select
-        d.month_start_date,
-        f.practice_key,
-        f.service_key,
-        f.role_key,
-        f.referrer_role_key,
-        count(*) as referrals,
-        cast(sum(case when o.is_service_decision then 1 else 0 end) as bigint) as with_decision,
-        cast(sum(case when o.is_accepted_by_service then 1 else 0 end) as bigint) as accepted_by_service,
-        cast(sum(case when o.outcome_code = 'rejected_capacity' then 1 else 0 end) as bigint) as rejected_capacity,
-        cast(sum(case when o.outcome_code = 'rejected_inappropriate' then 1 else 0 end) as bigint) as rejected_inappropriate,
-        cast(sum(case when o.is_declined_by_patient then 1 else 0 end) as bigint) as declined_by_patient,
-        cast(sum(case when o.is_pending then 1 else 0 end) as bigint) as pending,
-        cast(sum(case when o.outcome_code = 'attended' then 1 else 0 end) as bigint) as attended,
-        cast(sum(case when o.outcome_code = 'attended' then f.days_to_outcome else 0 end) as bigint) as attended_days_to_outcome,
-        cast(sum(case when o.outcome_code = 'attended' then f.days_to_outcome * f.days_to_outcome else 0 end) as bigint) as attended_days_squared
-    from fact_signpost as f
-    inner join dim_date as d on d.date_key = f.date_key
-    inner join dim_practice as p on p.practice_key = f.practice_key
-    inner join dim_outcome as o on o.outcome_key = f.outcome_key
-    where d.calendar_date between $1 and $2
-      and (cast($3 as varchar) is null or p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3)
-    group by d.month_start_date, f.practice_key, f.service_key, f.role_key, f.referrer_role_key
-)
+-- The events are counted in `counts` (fragments/referral_counts: engine variants), then summed over the grouping sets.
+--@include fragments/referral_counts.sql
 select
     case
         when grouping(c.month_start_date) = 0 and grouping(r.role_code) = 0 then 'role_month'
