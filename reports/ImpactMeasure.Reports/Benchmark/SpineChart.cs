@@ -55,7 +55,7 @@ public static class SpineChart
             var distance = values.Max(v => Math.Abs(v - peer));
             var flip = indicator.Direction == ImprovementDirection.Decrease;
             double Scale(double v) => distance == 0 ? 0.5 : 0.5 + ((flip ? peer - v : v - peer) / (2 * distance));
-            var (q1, q3) = (OverdispersedFunnel.Quantile7(values, 0.25), OverdispersedFunnel.Quantile7(values, 0.75));
+            var (q1, q3) = OverdispersedFunnel.Quantiles7(values, 0.25, 0.75);
             rows.Add(Row("peers' lowest", values[0], Scale(values[0]), y));
             rows.Add(Row("peers' 25th percentile", q1, Scale(q1), y));
             rows.Add(Row("peers' 75th percentile", q3, Scale(q3), y));

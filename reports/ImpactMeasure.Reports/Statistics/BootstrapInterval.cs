@@ -23,7 +23,8 @@ public static class BootstrapInterval
             sums[r] = sum;
         }
         var alpha = 1 - Confidence.Normalise(confidence);
-        return new Interval(OverdispersedFunnel.Quantile7(sums, alpha / 2), OverdispersedFunnel.Quantile7(sums, 1 - (alpha / 2)));
+        var (lower, upper) = OverdispersedFunnel.Quantiles7(sums, alpha / 2, 1 - (alpha / 2));
+        return new Interval(lower, upper);
     }
 
     /// <summary>Resamples <paramref name="units"/> with replacement (whole units: e.g. patients with all their
@@ -46,6 +47,7 @@ public static class BootstrapInterval
             values[r] = statistic(sample);
         }
         var alpha = 1 - Confidence.Normalise(confidence);
-        return new Interval(OverdispersedFunnel.Quantile7(values, alpha / 2), OverdispersedFunnel.Quantile7(values, 1 - (alpha / 2)));
+        var (lower, upper) = OverdispersedFunnel.Quantiles7(values, alpha / 2, 1 - (alpha / 2));
+        return new Interval(lower, upper);
     }
 }

@@ -107,7 +107,7 @@ public static class ClusterBootstrap
         var level = Confidence.Normalise(confidence);
         var alpha = 1 - level;
         var widen = Math.Sqrt(g / (g - 1.0)) * StudentT.InvCDF(0, 1, g - 1, 1 - (alpha / 2)) / Normal.InvCDF(0, 1, 1 - (alpha / 2));
-        var (lower, upper) = (OverdispersedFunnel.Quantile7(values, alpha / 2), OverdispersedFunnel.Quantile7(values, 1 - (alpha / 2)));
+        var (lower, upper) = OverdispersedFunnel.Quantiles7(values, alpha / 2, 1 - (alpha / 2));
         return new Interval(estimate - ((estimate - lower) * widen), estimate + ((upper - estimate) * widen));
     }
 }
