@@ -20,12 +20,13 @@ public sealed class SmallSimplex
 
     private const double Pivot = 1e-9, Cost = 1e-9, Feasible = 1e-6;
 
-    private int _n, _m, _width;
+    private int _n, _m, _width, _columns;
     private double[] _tableau = new double[1024];
     private double[] _value = new double[64], _low = new double[64], _high = new double[64];
     private int[] _basic = new int[64];
     private bool[] _isBasic = new bool[64];
-    private readonly List<(int Start, int Count)> _rows = [];
+    private readonly List<(int Start, int Count, bool Exact, double Slack)> _rows = [];
+    private int[] _activity = new int[64];
     private readonly List<(int Var, double Coefficient)> _terms = [];
 
     /// <summary>Starts a program of <paramref name="variables"/> moves, every one 0 (the true counts).</summary>
@@ -55,36 +56,43 @@ public sealed class SmallSimplex
     {
         if (slack < 0 || (exact && slack != 0))
             throw new ArgumentOutOfRangeException(nameof(slack), "the true counts must satisfy every row");
-        _rows.Add((_terms.Count, terms.Length));
+        _rows.Add((_terms.Count, terms.Length, exact, slack));
         foreach (var term in terms)
             _terms.Add(term);
-        var activity = _n + _m;
-        Grow(ref _low, activity + 1);
-        Grow(ref _high, activity + 1);
-        (_low[activity], _high[activity]) = exact ? (0, 0) : (-slack, double.PositiveInfinity);
         _m++;
     }
 
     /// <summary>Sets up the first basis (the rows' activities); call once the rows are in.</summary>
     public void Start()
     {
-        _width = _n + _m;
+        // Columns: the moves, then the inequalities' activities; an exact identity's activity (held at 0) can never
+        // enter the basis once it has left, so its column is not kept: it counts past the tableau's width.
+        var inequalities = _rows.Count(r => !r.Exact);
+        _width = _n + inequalities;
+        _columns = _n + _m;
         Grow(ref _tableau, _m * _width);
-        Grow(ref _value, _width);
+        Grow(ref _value, _columns);
+        Grow(ref _low, _columns);
+        Grow(ref _high, _columns);
         Grow(ref _basic, _m);
-        Grow(ref _isBasic, _width);
+        Grow(ref _isBasic, _columns);
+        Grow(ref _activity, _m);
         Array.Clear(_tableau, 0, _m * _width);
-        Array.Clear(_value, 0, _width);
-        Array.Clear(_isBasic, 0, _width);
+        Array.Clear(_value, 0, _columns);
+        Array.Clear(_isBasic, 0, _columns);
+        var (nextInequality, nextExact) = (_n, _width);
         // Σ a·d − w = 0 with B = −I: the tableau B⁻¹A is −a for the moves and 1 for the row's own activity.
         for (var r = 0; r < _m; r++)
         {
-            var (start, count) = _rows[r];
+            var (start, count, exact, slack) = _rows[r];
+            var activity = _activity[r] = exact ? nextExact++ : nextInequality++;
+            (_low[activity], _high[activity]) = exact ? (0, 0) : (-slack, double.PositiveInfinity);
             for (var t = start; t < start + count; t++)
                 _tableau[(r * _width) + _terms[t].Var] -= _terms[t].Coefficient;
-            _tableau[(r * _width) + _n + r] = 1;
-            _basic[r] = _n + r;
-            _isBasic[_n + r] = true;
+            if (!exact)
+                _tableau[(r * _width) + activity] = 1;
+            _basic[r] = activity;
+            _isBasic[activity] = true;
         }
     }
 
@@ -97,7 +105,7 @@ public sealed class SmallSimplex
     {
         var sense = up ? 1.0 : -1.0;
         var degenerate = 0;
-        for (var iteration = 0; iteration < 50 * (_width + 1); iteration++)
+        for (var iteration = 0; iteration < 50 * (_columns + 1); iteration++)
         {
             var bland = degenerate > 20;
             var targetRow = _isBasic[target] ? Array.IndexOf(_basic, target, 0, _m) : -1;
@@ -201,11 +209,11 @@ public sealed class SmallSimplex
         }
         for (var r = 0; r < _m; r++)
         {
-            var (start, count) = _rows[r];
+            var (start, count, _, _) = _rows[r];
             var activity = 0.0;
             for (var t = start; t < start + count; t++)
                 activity += _terms[t].Coefficient * _value[_terms[t].Var];
-            if (activity < _low[_n + r] - Feasible || activity > _high[_n + r] + Feasible)
+            if (activity < _low[_activity[r]] - Feasible || activity > _high[_activity[r]] + Feasible)
                 return false;
         }
         return true;
