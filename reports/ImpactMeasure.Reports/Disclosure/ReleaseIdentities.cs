@@ -59,13 +59,15 @@ public static class ReleaseIdentities
 
     private static void AddMeasureRelations(Release release, KeyCodes codes, List<Identity> identities)
     {
+        // Measures by coordinate number, so each cell is matched by a number, not by ten string comparisons.
+        var names = codes.Names(KeyCodes.Measure);
+        var measure = codes.Coordinates(KeyCodes.Measure);
+        var relations = Enumerable.Range(0, names.Count).Select(n => Measures.Where(m => m.Total == names[n]).ToArray()).ToArray();
         for (var cell = 0; cell < release.Keys.Count; cell++)
         {
             var key = release.Keys[cell];
-            foreach (var (total, parts, exact) in Measures)
+            foreach (var (total, parts, exact) in relations[measure[cell]])
             {
-                if (key.Measure != total)
-                    continue;
                 var present = parts.Select(p => codes.WithMeasure(cell, p)).OfType<int>().ToList();
                 if (present.Count == 0)
                     continue;
@@ -108,9 +110,20 @@ public static class ReleaseIdentities
         for (var p = 0; p < parents.Length; p++)
             parentSlot[parents[p]] = p;
         var childOf = parents.Select(p => names.Select(n => isChild(names[p], n)).ToArray()).ToArray();
-        var picked = Enumerable.Range(0, names.Count).Select(n => parentSlot[n] >= 0 || childOf.Any(children => children[n])).ToArray();
+        var isAnyChild = Enumerable.Range(0, names.Count).Select(n => childOf.Any(children => children[n])).ToArray();
         var coordinate = codes.Coordinates(dimension);
-        var cells = Enumerable.Range(0, release.Keys.Count).Where(c => picked[coordinate[c]]).ToArray();
+        // Only addresses that hold a child can hold an identity: parents elsewhere (nationally, most cells of the
+        // patient-group families) are left out before the sort.
+        var childAddresses = new HashSet<long>();
+        for (var c = 0; c < release.Keys.Count; c++)
+        {
+            if (isAnyChild[coordinate[c]])
+                childAddresses.Add(codes.Code(c, dimension));
+        }
+        if (childAddresses.Count == 0)
+            return;
+        var cells = Enumerable.Range(0, release.Keys.Count)
+            .Where(c => isAnyChild[coordinate[c]] || (parentSlot[coordinate[c]] >= 0 && childAddresses.Contains(codes.Code(c, dimension)))).ToArray();
         // Cells at the same address but in this dimension, in order of their first cell, each in cell order: the
         // order a grouping by address gives, so the identities come in the same order whatever the grouping costs.
         var address = cells.Select(c => codes.Code(c, dimension)).ToArray();
