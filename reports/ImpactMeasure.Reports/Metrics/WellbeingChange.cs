@@ -34,7 +34,7 @@ public static class WellbeingChange
             var (mean, lower, upper) = MeanInterval(pairs.Select(p => p.After - p.Before).ToList(), parameters.Confidence);
             result.Add(new WellbeingRow(instrument.Key, window.Key, instrument.Count(), pairs.Count,
                 instrument.Any() ? (double)pairs.Count / instrument.Count() : null,
-                pairs.Count == 0 ? null : pairs.Average(p => p.Before), pairs.Count == 0 ? null : pairs.Average(p => p.After),
+                ExactMean(pairs.Select(p => p.Before).ToList()), ExactMean(pairs.Select(p => p.After).ToList()),
                 mean, lower, upper, threshold, improved, Proportion.Of(improved, pairs.Count, parameters.Confidence),
                 swemwbs ? "metric (converted from raw)" : instrument.Key == "WEMWBS" ? "raw 14-70" : "0-10",
                 pairs.Count < 2 ? "fewer than two people with both scores: no interval" : ""));
@@ -75,18 +75,43 @@ public static class WellbeingChange
         _ => parameters.Ons4MeaningfulChange,
     };
 
-    /// <summary>Mean with a t interval; blanks below two values.</summary>
+    /// <summary>Mean with a t interval; blanks below two values. The sums are exact (<see cref="ExactSums"/>), so the
+    /// figures do not depend on the order the values come in.</summary>
     public static (double? Mean, double? Lower, double? Upper) MeanInterval(IReadOnlyList<double> values, double confidence)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Count == 0)
             return (null, null, null);
-        var mean = values.Average();
-        if (values.Count < 2)
+        var (sum, squares) = ExactSums(values);
+        var n = values.Count;
+        var mean = (double)(sum / n);
+        if (n < 2)
             return (mean, null, null);
-        var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-        var t = StudentT.InvCDF(0, 1, values.Count - 1, 1 - ((1 - Statistics.Confidence.Normalise(confidence)) / 2));
-        var half = t * sd / Math.Sqrt(values.Count);
+        var sd = Math.Sqrt(Math.Max(0, (double)((squares - (sum * sum / n)) / (n - 1))));
+        var t = StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - Statistics.Confidence.Normalise(confidence)) / 2));
+        var half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
+    }
+
+    /// <summary>The mean by an exact sum; null for no values.</summary>
+    public static double? ExactMean(IReadOnlyList<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Count == 0 ? null : (double)(ExactSums(values).Sum / values.Count);
+    }
+
+    /// <summary>The sum and the sum of squares, exactly: scores have at most two decimal places (a warehouse
+    /// numeric(6,2), a SWEMWBS metric score), which a decimal holds exactly where a double does not. A double sum
+    /// would change in its last digits with the order of the rows, which the query leaves unset.</summary>
+    private static (decimal Sum, decimal Squares) ExactSums(IReadOnlyList<double> values)
+    {
+        var (sum, squares) = (0m, 0m);
+        foreach (var value in values)
+        {
+            var exact = (decimal)value;
+            sum += exact;
+            squares += exact * exact;
+        }
+        return (sum, squares);
     }
 }

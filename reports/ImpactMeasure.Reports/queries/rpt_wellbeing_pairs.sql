@@ -1,16 +1,15 @@
 -- rpt_wellbeing_pairs: each baseline score whose follow-up fell due in the window ($1..$2: baseline date + $4 days)
 -- in area ($3), with the same person's follow-up on the same instrument when there is one (paired per person: never
 -- mean of baselines against mean of follow-ups; a baseline without a follow-up is lost to follow-up)
--- grain: one row per referral x instrument; key: referral_id, instrument_code
+-- grain: one row per referral x instrument, in no set order: the reports only count the rows and sum their scores
+-- exactly (WellbeingChange), so neither the order nor the referral's own id is read back (nationally half a million
+-- rows: sorting them and carrying their ids cost about a third of the query)
 -- inputs: fact_wellbeing, dim_instrument, dim_date, dim_practice (a referral's scores share its practice: joining on
 -- practice_key too keeps the pair on one Citus worker), and the referral's own event in fact_signpost for the
 -- person's deprivation quintile, age band and sex (equity; 'Unknown' / 'U' where the referral is not loaded)
 select
-    b.referral_id,
     i.instrument_code,
-    i.meaningful_change,
     i.higher_is_better,
-    p.practice_code,
     p.pcn_code,
     p.pcn_name,
     b.score as baseline_score,
@@ -32,4 +31,3 @@ left join dim_patient_band as pb on pb.patient_band_key = s.patient_band_key
 where b.timepoint = 'baseline'
   and d.calendar_date + cast($4 as integer) between $1 and $2
   and (cast($3 as varchar) is null or p.practice_code = $3 or p.pcn_code = $3 or p.sub_icb_code = $3 or p.icb_code = $3)
-order by i.instrument_code, b.referral_id
