@@ -51,8 +51,8 @@ public sealed class MetricsReport
         var freedGpTime = Task.Run(() => FreedGpTime.Build(navigation, minutes, window, _parameters, practiceIntervals: everything));
         var representation = Task.Run(() => Representation.Build(navigation, window, _parameters));
         var cohort = WellbeingChange.CohortWindow(window, _parameters);
-        var pairs = WellbeingPair.Read(await ReportQueries.RunAsync(connection, ReportQueries.WellbeingPairs, cohort, _parameters.WellbeingFollowupWeeks * 7),
-            _parameters);
+        var pairs = await ReportQueries.ReadAsync(connection, ReportQueries.WellbeingPairs, cohort, WellbeingPair.Reader(_parameters),
+            _parameters.WellbeingFollowupWeeks * 7);
         var wellbeing = Task.Run(() => WellbeingChange.Build(pairs, cohort, _parameters));
         var pcnWellbeing = Task.Run(() => PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters));
         var equityWellbeing = Task.Run(() => Equity.EquityTables.Wellbeing(pairs, cohort, _parameters));

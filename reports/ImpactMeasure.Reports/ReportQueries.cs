@@ -68,7 +68,21 @@ public static class ReportQueries
 
     /// <summary>Runs one query's text, timed under <paramref name="name"/>: for a query that is not embedded here (a
     /// test's reference query).</summary>
-    public static async Task<List<Row>> RunTextAsync(DbConnection connection, string name, string text, ReportWindow window, params object?[] extra)
+    public static Task<List<Row>> RunTextAsync(DbConnection connection, string name, string text, ReportWindow window, params object?[] extra) =>
+        ReadTextAsync(connection, name, text, window, RowReader, extra);
+
+    /// <summary>Runs a query and reads each row straight into a <typeparamref name="T"/>: for a query of hundreds of
+    /// thousands of rows, whose values a generic <see cref="Row"/> would box and look up by name once more each. The
+    /// bind function is given the reader before its first row and returns the function that reads its current row.</summary>
+    public static Task<List<T>> ReadAsync<T>(DbConnection connection, string query, ReportWindow window, Func<DbDataReader, Func<T>> bind,
+        params object?[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return ReadTextAsync(connection, query, Text(query, ImpactMeasure.Warehouse.WarehouseEngines.Of(connection)), window, bind, extra);
+    }
+
+    private static async Task<List<T>> ReadTextAsync<T>(DbConnection connection, string name, string text, ReportWindow window,
+        Func<DbDataReader, Func<T>> bind, object?[] extra)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(window);
@@ -78,19 +92,26 @@ public static class ReportQueries
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var command = connection.Command(sql, all[..SqlStatements.ParameterCount(sql)]);
         await using var reader = await command.ExecuteReaderAsync();
+        var read = bind(reader);
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+            rows.Add(read());
+        QueryTimings.Add(name, rows.Count, clock.Elapsed);
+        return rows;
+    }
+
+    private static Func<Row> RowReader(DbDataReader reader)
+    {
         var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
         var index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
-        var rows = new List<Row>();
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync())
+        return () =>
         {
             var values = new object?[names.Length];
             for (var i = 0; i < values.Length; i++)
                 values[i] = reader.IsDBNull(i) ? null : Shared(reader.GetValue(i), strings);
-            rows.Add(new Row(index, values));
-        }
-        QueryTimings.Add(name, rows.Count, clock.Elapsed);
-        return rows;
+            return new Row(index, values);
+        };
     }
 
     // Rows are kept until the report is built (nationally, hundreds of thousands), so each repeated value is kept
@@ -105,13 +126,20 @@ public static class ReportQueries
             case long n when n is >= 0 and < 1024:
                 return SmallCounts[n];
             case string text:
-                if (strings.TryGetValue(text, out var known))
-                    return known;
-                strings[text] = text;
-                return text;
+                return Shared(text, strings);
             default:
                 return value;
         }
+    }
+
+    /// <summary>One instance of each equal string a query returns.</summary>
+    public static string Shared(string text, Dictionary<string, string> strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        if (strings.TryGetValue(text, out var known))
+            return known;
+        strings[text] = text;
+        return text;
     }
 
     private const string Include = "--@include ";

@@ -48,14 +48,13 @@ public static class WellbeingChange
 
     /// <summary>A pairs row's baseline and follow-up on the instrument's scale (SWEMWBS raw scores converted to
     /// metric), or null where the person has no follow-up.</summary>
-    public static (double Before, double After)? Pair(ReportQueries.Row row)
+    public static (double Before, double After)? Pair(string instrument, double baseline, double? followup)
     {
-        ArgumentNullException.ThrowIfNull(row);
-        if (row.Number("followup_score") is not { } after)
+        if (followup is not { } after)
             return null;
-        var swemwbs = row.Text("instrument_code") == "SWEMWBS";
+        var swemwbs = instrument == "SWEMWBS";
         double Score(double raw) => swemwbs ? SwemwbsScores.ToMetric((int)raw) : raw;
-        return (Score(row.Number("baseline_score")!.Value), Score(after));
+        return (Score(baseline), Score(after));
     }
 
     /// <summary>Whether a person's paired scores (<see cref="Pair"/>) change by the instrument's meaningful change in

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace ImpactMeasure.Reports.Metrics;
 
 /// <summary>One rpt_wellbeing_pairs row read once: a person's baseline on an instrument, with their scores on the
@@ -16,16 +18,25 @@ public sealed record WellbeingPair(string Instrument, string PcnCode, string Pcn
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a patient group column of rpt_wellbeing_pairs"),
     };
 
-    public static IReadOnlyList<WellbeingPair> Read(IReadOnlyList<ReportQueries.Row> rows, MethodParameters parameters)
+    /// <summary>Reads rpt_wellbeing_pairs' rows (<see cref="ReportQueries.ReadAsync{T}"/>).</summary>
+    public static Func<DbDataReader, Func<WellbeingPair>> Reader(MethodParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(parameters);
-        return rows.Select(r =>
+        return reader =>
         {
-            var (instrument, scores) = (r.Text("instrument_code"), WellbeingChange.Pair(r));
-            return new WellbeingPair(instrument, r.Text("pcn_code"), r.Text("pcn_name"), scores,
-                WellbeingChange.IsImproved(scores, instrument, r.Bool("higher_is_better"), parameters),
-                r.Text("deprivation_quintile"), r.Text("age_band"), r.Text("sex"));
-        }).ToList();
+            var (instrument, higher, pcn, name, baseline, followup) = (reader.GetOrdinal("instrument_code"), reader.GetOrdinal("higher_is_better"),
+                reader.GetOrdinal("pcn_code"), reader.GetOrdinal("pcn_name"), reader.GetOrdinal("baseline_score"), reader.GetOrdinal("followup_score"));
+            var (quintile, age, sex) = (reader.GetOrdinal("deprivation_quintile"), reader.GetOrdinal("age_band"), reader.GetOrdinal("sex"));
+            var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            // A practice with no PCN has null codes, read as "" as ReportQueries.Row reads them.
+            string Text(int column) => reader.IsDBNull(column) ? "" : ReportQueries.Shared(reader.GetString(column), strings);
+            return () =>
+            {
+                var code = Text(instrument);
+                var scores = WellbeingChange.Pair(code, (double)reader.GetDecimal(baseline), reader.IsDBNull(followup) ? null : (double)reader.GetDecimal(followup));
+                return new WellbeingPair(code, Text(pcn), Text(name), scores, WellbeingChange.IsImproved(scores, code, reader.GetBoolean(higher), parameters),
+                    Text(quintile), Text(age), Text(sex));
+            };
+        };
     }
 }
