@@ -51,11 +51,8 @@ public sealed class MetricsReport
         var freedGpTime = Task.Run(() => FreedGpTime.Build(navigation, minutes, window, _parameters, practiceIntervals: everything));
         var representation = Task.Run(() => Representation.Build(navigation, window, _parameters));
         var cohort = WellbeingChange.CohortWindow(window, _parameters);
-        var pairs = await ReportQueries.ReadAsync(connection, ReportQueries.WellbeingPairs, cohort, WellbeingPair.Reader(_parameters),
-            _parameters.WellbeingFollowupWeeks * 7);
-        var wellbeing = Task.Run(() => WellbeingChange.Build(pairs, cohort, _parameters));
-        var pcnWellbeing = Task.Run(() => PcnSocialPrescribing.Wellbeing(pairs, cohort, _parameters));
-        var equityWellbeing = Task.Run(() => Equity.EquityTables.Wellbeing(pairs, cohort, _parameters));
+        var tally = new WellbeingTally(_parameters);
+        await ReportQueries.EachAsync(connection, ReportQueries.WellbeingPairs, cohort, tally.Reader, _parameters.WellbeingFollowupWeeks * 7);
         var spGpUse = everything ? await GpUseAsync(connection, window, coverage) : GpUseDifferenceInDifferences.NotComputed();
         var members = navigation.Select(e => (e.PracticeCode, e.PcnCode))
             .Concat(OutcomeBreakdown.Of(outcomes, OutcomeBreakdown.Practice).Select(r => (r.Text("practice_code"), r.Text("pcn_code")))).Distinct().ToList();
@@ -68,10 +65,10 @@ public sealed class MetricsReport
             ServiceOverload = await serviceOverload,
             SpCaseload = SocialPrescribingMetrics.Caseload(outcomes, window),
             SpReferralSources = SocialPrescribingMetrics.ByReferrer(outcomes, window, _parameters),
-            Wellbeing = await wellbeing,
+            Wellbeing = WellbeingChange.Build(tally, cohort, _parameters),
             PcnCaseload = PcnSocialPrescribing.Caseload(outcomes, window),
-            PcnWellbeing = await pcnWellbeing,
-            EquityWellbeing = await equityWellbeing,
+            PcnWellbeing = PcnSocialPrescribing.Wellbeing(tally, cohort, _parameters),
+            EquityWellbeing = Equity.EquityTables.Wellbeing(tally, cohort, _parameters),
             SpGpUse = spGpUse,
         };
     }

@@ -68,21 +68,28 @@ public static class ReportQueries
 
     /// <summary>Runs one query's text, timed under <paramref name="name"/>: for a query that is not embedded here (a
     /// test's reference query).</summary>
-    public static Task<List<Row>> RunTextAsync(DbConnection connection, string name, string text, ReportWindow window, params object?[] extra) =>
-        ReadTextAsync(connection, name, text, window, RowReader, extra);
-
-    /// <summary>Runs a query and reads each row straight into a <typeparamref name="T"/>: for a query of hundreds of
-    /// thousands of rows, whose values a generic <see cref="Row"/> would box and look up by name once more each. The
-    /// bind function is given the reader before its first row and returns the function that reads its current row.</summary>
-    public static Task<List<T>> ReadAsync<T>(DbConnection connection, string query, ReportWindow window, Func<DbDataReader, Func<T>> bind,
-        params object?[] extra)
+    public static async Task<List<Row>> RunTextAsync(DbConnection connection, string name, string text, ReportWindow window, params object?[] extra)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        return ReadTextAsync(connection, query, Text(query, ImpactMeasure.Warehouse.WarehouseEngines.Of(connection)), window, bind, extra);
+        var rows = new List<Row>();
+        await EachTextAsync(connection, name, text, window, reader =>
+        {
+            var read = RowReader(reader);
+            return () => rows.Add(read());
+        }, extra);
+        return rows;
     }
 
-    private static async Task<List<T>> ReadTextAsync<T>(DbConnection connection, string name, string text, ReportWindow window,
-        Func<DbDataReader, Func<T>> bind, object?[] extra)
+    /// <summary>Runs a query and hands each row to the caller as it is read, keeping none: for a query of hundreds of
+    /// thousands of rows that the report only counts. The bind function is given the reader before its first row and
+    /// returns what to do with each.</summary>
+    public static Task EachAsync(DbConnection connection, string query, ReportWindow window, Func<DbDataReader, Action> bind, params object?[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return EachTextAsync(connection, query, Text(query, ImpactMeasure.Warehouse.WarehouseEngines.Of(connection)), window, bind, extra);
+    }
+
+    private static async Task EachTextAsync(DbConnection connection, string name, string text, ReportWindow window, Func<DbDataReader, Action> bind,
+        object?[] extra)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(window);
@@ -92,12 +99,11 @@ public static class ReportQueries
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var command = connection.Command(sql, all[..SqlStatements.ParameterCount(sql)]);
         await using var reader = await command.ExecuteReaderAsync();
-        var read = bind(reader);
-        var rows = new List<T>();
-        while (await reader.ReadAsync())
-            rows.Add(read());
-        QueryTimings.Add(name, rows.Count, clock.Elapsed);
-        return rows;
+        var each = bind(reader);
+        var count = 0;
+        for (; await reader.ReadAsync(); count++)
+            each();
+        QueryTimings.Add(name, count, clock.Elapsed);
     }
 
     private static Func<Row> RowReader(DbDataReader reader)

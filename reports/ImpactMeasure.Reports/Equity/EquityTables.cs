@@ -49,22 +49,21 @@ public static class EquityTables
     /// <summary>Wellbeing change by patient group and instrument over the wellbeing cohort (the person's group is their
     /// referral's), as wellbeing_change counts it: people with both scores and people improved by the instrument's
     /// meaningful change. Instruments are never pooled: their scales and meaningful changes differ.</summary>
-    /// <param name="pairs">rpt_wellbeing_pairs over the wellbeing cohort</param>
+    /// <param name="tally">rpt_wellbeing_pairs over the wellbeing cohort</param>
     /// <param name="cohort">the wellbeing cohort's window (<see cref="WellbeingChange.CohortWindow"/>)</param>
     /// <param name="parameters">the meaningful changes and the intervals' level</param>
-    public static MetricTable<EquityWellbeingRow> Wellbeing(IReadOnlyList<WellbeingPair> pairs, ReportWindow cohort, MethodParameters parameters)
+    public static MetricTable<EquityWellbeingRow> Wellbeing(WellbeingTally tally, ReportWindow cohort, MethodParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(parameters);
-        var paired = pairs.Where(p => p.Improved is not null).ToList();
         var rows = new List<EquityWellbeingRow>();
         foreach (var (family, column, order, label) in Families)
         {
-            rows.AddRange(paired.GroupBy(p => (Group: p.Group(column), p.Instrument))
+            rows.AddRange(tally.Groups.Where(g => g.Key.Column == column)
                 .OrderBy(g => g.Key.Instrument, StringComparer.Ordinal).ThenBy(g => Array.IndexOf(order, g.Key.Group)).ThenBy(g => g.Key.Group, StringComparer.Ordinal)
-                .Select(g => new EquityWellbeingRow(family, g.Key.Group, label(g.Key.Group), g.Key.Instrument, cohort.Key, g.LongCount(),
-                    g.LongCount(p => p.Improved == true), parameters.Confidence)));
+                .Select(g => new EquityWellbeingRow(family, g.Key.Group, label(g.Key.Group), g.Key.Instrument, cohort.Key, g.Value.Paired, g.Value.Improved,
+                    parameters.Confidence)));
         }
         return new MetricTable<EquityWellbeingRow>("equity_wellbeing", "Wellbeing improvement by deprivation quintile, age band and sex, by instrument",
             EquityWellbeingRow.Columns, rows)

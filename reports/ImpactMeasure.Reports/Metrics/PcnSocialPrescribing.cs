@@ -25,18 +25,16 @@ public static class PcnSocialPrescribing
         };
     }
 
-    /// <param name="pairs">rpt_wellbeing_pairs over the wellbeing cohort</param>
+    /// <param name="tally">rpt_wellbeing_pairs over the wellbeing cohort</param>
     /// <param name="cohort">the wellbeing cohort's window (<see cref="WellbeingChange.CohortWindow"/>)</param>
     /// <param name="parameters">the meaningful changes</param>
-    public static MetricTable<PcnWellbeingRow> Wellbeing(IReadOnlyList<WellbeingPair> pairs, ReportWindow cohort, MethodParameters parameters)
+    public static MetricTable<PcnWellbeingRow> Wellbeing(WellbeingTally tally, ReportWindow cohort, MethodParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(parameters);
-        var rows = pairs.Select(r => (Pcn: r.PcnCode, Name: r.PcnName, r.Instrument, r.Improved))
-            .Where(p => p.Improved is not null).GroupBy(p => (p.Pcn, p.Instrument))
-            .OrderBy(g => g.Key.Pcn, StringComparer.Ordinal).ThenBy(g => g.Key.Instrument, StringComparer.Ordinal)
-            .Select(g => new PcnWellbeingRow(g.Key.Pcn, g.Max(p => p.Name) ?? "", g.Key.Instrument, cohort.Key, g.LongCount(), g.LongCount(p => p.Improved == true)))
+        var rows = tally.Pcns.OrderBy(p => p.Key.Pcn, StringComparer.Ordinal).ThenBy(p => p.Key.Instrument, StringComparer.Ordinal)
+            .Select(p => new PcnWellbeingRow(p.Key.Pcn, p.Value.Names.Max() ?? "", p.Key.Instrument, cohort.Key, p.Value.Paired, p.Value.Improved))
             .ToList();
         return new MetricTable<PcnWellbeingRow>("pcn_wellbeing", "People with both wellbeing scores and people improved, by PCN and instrument", PcnWellbeingRow.Columns, rows)
         {

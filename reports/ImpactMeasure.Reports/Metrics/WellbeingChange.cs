@@ -19,25 +19,21 @@ public static class WellbeingChange
         return ReportWindow.Ending(report.LastMonth, parameters.WellbeingWindowMonths, report.Area);
     }
 
-    public static MetricTable<WellbeingRow> Build(IReadOnlyList<WellbeingPair> rows, ReportWindow window, MethodParameters parameters)
+    public static MetricTable<WellbeingRow> Build(WellbeingTally tally, ReportWindow window, MethodParameters parameters)
     {
-        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(tally);
         ArgumentNullException.ThrowIfNull(window);
         ArgumentNullException.ThrowIfNull(parameters);
         var result = new List<WellbeingRow>();
-        foreach (var instrument in rows.GroupBy(r => r.Instrument).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (instrument, sums) in tally.Instruments.OrderBy(i => i.Key, StringComparer.Ordinal))
         {
-            var swemwbs = instrument.Key == "SWEMWBS";
-            var pairs = instrument.Select(r => r.Scores).OfType<(double Before, double After)>().ToList();
-            var threshold = Threshold(instrument.Key, parameters);
-            var improved = instrument.LongCount(r => r.Improved == true);
-            var (mean, lower, upper) = MeanInterval(pairs.Select(p => p.After - p.Before).ToList(), parameters.Confidence);
-            result.Add(new WellbeingRow(instrument.Key, window.Key, instrument.Count(), pairs.Count,
-                instrument.Any() ? (double)pairs.Count / instrument.Count() : null,
-                ExactMean(pairs.Select(p => p.Before).ToList()), ExactMean(pairs.Select(p => p.After).ToList()),
-                mean, lower, upper, threshold, improved, Proportion.Of(improved, pairs.Count, parameters.Confidence),
-                swemwbs ? "metric (converted from raw)" : instrument.Key == "WEMWBS" ? "raw 14-70" : "0-10",
-                pairs.Count < 2 ? "fewer than two people with both scores: no interval" : ""));
+            var paired = sums.Paired;
+            var (mean, lower, upper) = MeanInterval(sums.Change, sums.ChangeSquares, paired, parameters.Confidence);
+            result.Add(new WellbeingRow(instrument, window.Key, sums.Due, paired, (double)paired / sums.Due,
+                paired == 0 ? null : (double)(sums.Before / paired), paired == 0 ? null : (double)(sums.After / paired),
+                mean, lower, upper, Threshold(instrument, parameters), sums.Improved, Proportion.Of(sums.Improved, paired, parameters.Confidence),
+                instrument == "SWEMWBS" ? "metric (converted from raw)" : instrument == "WEMWBS" ? "raw 14-70" : "0-10",
+                paired < 2 ? "fewer than two people with both scores: no interval" : ""));
         }
         return new MetricTable<WellbeingRow>("wellbeing_change", "Paired wellbeing change after social prescribing, by instrument, for people whose follow-up fell due in the window",
             WellbeingRow.Columns, result)
@@ -74,15 +70,26 @@ public static class WellbeingChange
         _ => parameters.Ons4MeaningfulChange,
     };
 
-    /// <summary>Mean with a t interval; blanks below two values. The sums are exact (<see cref="ExactSums"/>), so the
-    /// figures do not depend on the order the values come in.</summary>
+    /// <summary>Mean with a t interval; blanks below two values. The sums are exact (decimals: scores have at most two
+    /// decimal places, a warehouse numeric(6,2) or a SWEMWBS metric score, which a double does not hold exactly), so
+    /// the figures do not depend on the order the values come in.</summary>
     public static (double? Mean, double? Lower, double? Upper) MeanInterval(IReadOnlyList<double> values, double confidence)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
+        var (sum, squares) = (0m, 0m);
+        foreach (var value in values)
+        {
+            var exact = (decimal)value;
+            (sum, squares) = (sum + exact, squares + (exact * exact));
+        }
+        return MeanInterval(sum, squares, values.Count, confidence);
+    }
+
+    /// <summary>Mean with a t interval from the exact sum and sum of squares of <paramref name="n"/> values.</summary>
+    public static (double? Mean, double? Lower, double? Upper) MeanInterval(decimal sum, decimal squares, long n, double confidence)
+    {
+        if (n == 0)
             return (null, null, null);
-        var (sum, squares) = ExactSums(values);
-        var n = values.Count;
         var mean = (double)(sum / n);
         if (n < 2)
             return (mean, null, null);
@@ -90,27 +97,5 @@ public static class WellbeingChange
         var t = StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - Statistics.Confidence.Normalise(confidence)) / 2));
         var half = t * sd / Math.Sqrt(n);
         return (mean, mean - half, mean + half);
-    }
-
-    /// <summary>The mean by an exact sum; null for no values.</summary>
-    public static double? ExactMean(IReadOnlyList<double> values)
-    {
-        ArgumentNullException.ThrowIfNull(values);
-        return values.Count == 0 ? null : (double)(ExactSums(values).Sum / values.Count);
-    }
-
-    /// <summary>The sum and the sum of squares, exactly: scores have at most two decimal places (a warehouse
-    /// numeric(6,2), a SWEMWBS metric score), which a decimal holds exactly where a double does not. A double sum
-    /// would change in its last digits with the order of the rows, which the query leaves unset.</summary>
-    private static (decimal Sum, decimal Squares) ExactSums(IReadOnlyList<double> values)
-    {
-        var (sum, squares) = (0m, 0m);
-        foreach (var value in values)
-        {
-            var exact = (decimal)value;
-            sum += exact;
-            squares += exact * exact;
-        }
-        return (sum, squares);
     }
 }
