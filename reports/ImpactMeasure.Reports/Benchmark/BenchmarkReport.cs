@@ -47,13 +47,15 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
         var (denominators, practiceDenominators, names, profiles, similar) = await contextTask;
         var pcnNames = names.Where(r => r.Text("level") == "PCN").ToList();
         var icbOf = pcnNames.ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal);
-        var counts = PcnBenchmark.Counts(metrics, denominators, icbOf);
-        var rows = PcnBenchmark.Compare(counts, peers, parameters.Confidence, similar, overdispersion);
+        // PCNs and practices are compared side by side: each only reads the protected release.
+        var pcnComparison = Task.Run(() => PcnBenchmark.Compare(PcnBenchmark.Counts(metrics, denominators, icbOf), peers, parameters.Confidence, similar,
+            overdispersion));
         var practiceNames = names.Where(r => r.Text("level") == "practice").ToList();
         var practiceCounts = PcnBenchmark.Counts(metrics, practiceDenominators,
             practiceNames.ToDictionary(r => r.Text("code"), r => r.Text("icb_code"), StringComparer.Ordinal),
             pcnOf: practiceNames.ToDictionary(r => r.Text("code"), r => r.Text("pcn_code"), StringComparer.Ordinal));
         var practiceRows = PcnBenchmark.Compare(practiceCounts, peers, parameters.Confidence, similar, overdispersion, Indicator.Practice);
+        var rows = await pcnComparison;
         if (pcn is not null)
         {
             rows = View(rows, pcn, namePeers);
