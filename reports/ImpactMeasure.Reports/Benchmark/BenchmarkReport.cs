@@ -29,19 +29,20 @@ public sealed class BenchmarkReport(ImpactMeasure.Warehouse.Warehouse warehouse,
     {
         ArgumentNullException.ThrowIfNull(window);
         var england = window with { Area = null };
-        // The PCNs' context (denominators, names, profiles and the similar-PCN groups) and the equity counts rest on
-        // no metric: they are read (and clustered) on connections of their own while the metrics are computed and
-        // protected, filling the cores the metrics' single-threaded stretches leave idle.
+        // The PCNs' context (denominators, names, profiles and the similar-PCN groups) and the equity tables rest on
+        // no metric: they are read (and clustered, or built) on connections of their own while the metrics are
+        // computed and protected, filling the cores the metrics' single-threaded stretches leave idle.
         var contextTask = Task.Run(() => ContextAsync(england));
         var equityTask = Task.Run(async () =>
         {
             await using var connection = await warehouse.OpenConnectionAsync();
-            return await ReportQueries.RunAsync(connection, ReportQueries.Equity, england);
+            // Built as soon as read: the slope index's simulations take a core for a quarter of a second nationally.
+            return Equity.EquityTables.Build(await ReportQueries.RunAsync(connection, ReportQueries.Equity, england), england, parameters);
         });
         var metrics = await new MetricsReport(warehouse, parameters).ComputeAsync(england, MetricsScope.Benchmark);
         // Equity's counts and social prescribing by PCN join the release: their groups add up to the metrics' totals,
         // so they are protected together.
-        var (equity, inequality) = Equity.EquityTables.Build(await equityTask, england, parameters);
+        var (equity, inequality) = await equityTask;
         if (suppress)
             metrics.Protect([equity, inequality, metrics.PcnCaseload, metrics.PcnWellbeing, metrics.EquityWellbeing]);
         var (denominators, practiceDenominators, names, profiles, similar) = await contextTask;

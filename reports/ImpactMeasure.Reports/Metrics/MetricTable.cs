@@ -62,6 +62,7 @@ public sealed class MetricTable<TRow> : IMetricTable
     public void RegisterIn(Release release)
     {
         ArgumentNullException.ThrowIfNull(release);
+        release.Reserve(Rows.Count * Columns.Count(c => c.Kind == ColumnKind.Count));
         foreach (var row in Rows)
         {
             foreach (var column in Columns)
