@@ -35,24 +35,24 @@ internal sealed class ComplementSearch(Release release, IdentityIndex index, boo
     {
         var (cells, lines) = Neighbourhood(weak, reach);
         var cap = release.Cap;
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
+        using var program = new GlopProgram();
         var x = new Dictionary<int, Variable>();
         var moves = new List<(int Cell, Variable Up, Variable Down)>();
-        var objective = solver.Objective();
+        var objective = program.Objective;
         foreach (var cell in cells)
         {
             var value = release.Values[cell];
             if (hidden[cell])
             {
-                x[cell] = solver.MakeNumVar(1, cap, "");
+                x[cell] = program.Variable(1, cap);
             }
             else if (value > 0)
             {
                 // x = value + up − down; a published zero never moves (zeros are never hidden).
-                var variable = x[cell] = solver.MakeNumVar(1, cap, "");
-                var up = solver.MakeNumVar(0, cap, "");
-                var down = solver.MakeNumVar(0, cap, "");
-                var pin = solver.MakeConstraint(value, value);
+                var variable = x[cell] = program.Variable(1, cap);
+                var up = program.Variable(0, cap);
+                var down = program.Variable(0, cap);
+                var pin = program.Constraint(value, value);
                 pin.SetCoefficient(variable, 1);
                 pin.SetCoefficient(up, -1);
                 pin.SetCoefficient(down, 1);
@@ -76,14 +76,14 @@ internal sealed class ComplementSearch(Release release, IdentityIndex index, boo
             var known = (double)index.Slack[l];
             foreach (var (cell, coefficient) in terms[l])
                 known -= (double)coefficient * release.Values[cell];
-            var constraint = solver.MakeConstraint(-known, index.Identities[l].Exact ? -known : double.PositiveInfinity);
+            var constraint = program.Constraint(-known, index.Identities[l].Exact ? -known : double.PositiveInfinity);
             foreach (var (cell, coefficient) in terms[l])
                 constraint.SetCoefficient(x[cell], coefficient);
         }
-        var top = solver.MakeConstraint(Math.Min(target, cap), cap);
+        var top = program.Constraint(Math.Min(target, cap), cap);
         top.SetCoefficient(x[weak], 1);
         objective.SetMinimization();
-        if (GlopSolve.Cold(solver) != Solver.ResultStatus.OPTIMAL)
+        if (GlopSolve.Cold(program.Solver) != Solver.ResultStatus.OPTIMAL)
             return null;
         return moves.Where(m => m.Up.SolutionValue() + m.Down.SolutionValue() > 1e-6).Select(m => m.Cell).ToList();
     }

@@ -116,16 +116,17 @@ public static class FeasibleRanges
     {
         if (lines.Count == 0)
             return only.Select(c => new Range(c, 1, double.PositiveInfinity));
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
+        using var program = new GlopProgram();
+        var solver = program.Solver;
         // A finite cap (no count exceeds the sum of all of them) keeps every program bounded: GLOP may call an
         // unbounded one infeasible. A range that reaches the cap is as good as unbounded.
         var cap = release.Cap;
-        var variables = cells.ToDictionary(c => c, c => solver.MakeNumVar(1, cap, $"x{c}"));
+        var variables = cells.ToDictionary(c => c, c => program.Variable(1, cap));
         foreach (var l in lines)
         {
             var identity = identities[l];
             double known = 0;
-            var constraint = identity.Exact ? solver.MakeConstraint(0, 0) : solver.MakeConstraint(0, double.PositiveInfinity);
+            var constraint = identity.Exact ? program.Constraint(0, 0) : program.Constraint(0, double.PositiveInfinity);
             for (var i = 0; i < identity.Cells.Length; i++)
             {
                 var cell = identity.Cells[i];
@@ -137,7 +138,7 @@ public static class FeasibleRanges
             constraint.SetLb(-known);
             constraint.SetUb(identity.Exact ? -known : double.PositiveInfinity);
         }
-        var objective = solver.Objective();
+        var objective = program.Objective;
         var result = new List<Range>(only.Count);
         foreach (var cell in only)
         {

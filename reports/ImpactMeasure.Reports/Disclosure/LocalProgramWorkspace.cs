@@ -15,7 +15,7 @@ internal sealed class LocalProgramWorkspace(int cells, int lines)
     private int[] _termStart = new int[64];
     private (int Cell, int Coefficient)[] _terms = new (int, int)[256];
 
-    public Solver Solver { get; } = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("the GLOP linear solver is not available");
+    public GlopProgram Glop { get; } = new();
 
     public SmallSimplex Simplex { get; } = new();
 
