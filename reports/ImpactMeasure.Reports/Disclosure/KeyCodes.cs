@@ -66,12 +66,15 @@ internal sealed class KeyCodes
     /// <summary>The coordinates of a dimension by number.</summary>
     public IReadOnlyList<string> Names(int dimension) => _names[dimension];
 
-    /// <summary>The cell at the same address with another measure, if the release has it.</summary>
-    public int? WithMeasure(int cell, string measure)
+    /// <summary>A measure's coordinate number; -1 where the release has none of it.</summary>
+    public int MeasureNumber(string measure) => _measures.TryGetValue(measure, out var m) ? m : -1;
+
+    /// <summary>The cell at the same address with another measure (<see cref="MeasureNumber"/>), if the release has it.</summary>
+    public int? WithMeasure(int cell, int measure)
     {
-        if (!_measures.TryGetValue(measure, out var m))
+        if (measure < 0)
             return null;
-        var code = Codes[cell] + (m - _coordinates[0][cell]) * _radix[0];
+        var code = Codes[cell] + (measure - _coordinates[0][cell]) * _radix[0];
         return _cellOf.TryGetValue(code, out var other) ? other : null;
     }
 

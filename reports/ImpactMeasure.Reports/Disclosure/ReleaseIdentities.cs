@@ -62,13 +62,20 @@ public static class ReleaseIdentities
         // Measures by coordinate number, so each cell is matched by a number, not by ten string comparisons.
         var names = codes.Names(KeyCodes.Measure);
         var measure = codes.Coordinates(KeyCodes.Measure);
-        var relations = Enumerable.Range(0, names.Count).Select(n => Measures.Where(m => m.Total == names[n]).ToArray()).ToArray();
+        var relations = Enumerable.Range(0, names.Count)
+            .Select(n => Measures.Where(m => m.Total == names[n]).Select(m => (m.Total, Parts: m.Parts.Select(codes.MeasureNumber).ToArray(), m.Exact)).ToArray())
+            .ToArray();
         for (var cell = 0; cell < release.Keys.Count; cell++)
         {
             var key = release.Keys[cell];
             foreach (var (total, parts, exact) in relations[measure[cell]])
             {
-                var present = parts.Select(p => codes.WithMeasure(cell, p)).OfType<int>().ToList();
+                var present = new List<int>(parts.Length);
+                foreach (var part in parts)
+                {
+                    if (codes.WithMeasure(cell, part) is { } other)
+                        present.Add(other);
+                }
                 if (present.Count == 0)
                     continue;
                 var isExact = exact && present.Count == parts.Length;
@@ -170,17 +177,45 @@ public static class ReleaseIdentities
             if (a != b)
                 parent[a] = b;
         }
-        var tied = Enumerable.Range(0, release.Keys.Count).Where(c => parent.ContainsKey(release.Keys[c].Geo));
-        foreach (var group in tied.GroupBy(c => (Cell: codes.Code(c, KeyCodes.Geo), Root: Find(release.Keys[c].Geo))))
+        // Each geography's root (a number) and kind, once per geography rather than once per cell.
+        var geos = codes.Names(KeyCodes.Geo);
+        var roots = new Dictionary<string, int>(StringComparer.Ordinal);
+        int RootNumber(string g)
         {
-            var pcns = group.Where(c => release.Keys[c].Geo.StartsWith("pcn:", StringComparison.Ordinal)).ToList();
-            var practices = group.Where(c => release.Keys[c].Geo.StartsWith("practice:", StringComparison.Ordinal)).ToList();
+            var root = Find(g);
+            if (!roots.TryGetValue(root, out var number))
+                roots[root] = number = roots.Count;
+            return number;
+        }
+        var rootOf = geos.Select(g => parent.ContainsKey(g) ? RootNumber(g) : -1).ToArray();
+        var isPcn = geos.Select(g => g.StartsWith("pcn:", StringComparison.Ordinal)).ToArray();
+        var isPractice = geos.Select(g => g.StartsWith("practice:", StringComparison.Ordinal)).ToArray();
+        var geo = codes.Coordinates(KeyCodes.Geo);
+        // Grouped by address (all but the geography) and root, groups in order of their first cell, each in cell order.
+        var groups = new Dictionary<(long Address, int Root), List<int>>();
+        var order = new List<List<int>>();
+        for (var c = 0; c < release.Keys.Count; c++)
+        {
+            if (rootOf[geo[c]] < 0)
+                continue;
+            var key = (codes.Code(c, KeyCodes.Geo), rootOf[geo[c]]);
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+                order.Add(group);
+            }
+            group.Add(c);
+        }
+        foreach (var group in order)
+        {
+            var pcns = group.Where(c => isPcn[geo[c]]).ToList();
+            var practices = group.Where(c => isPractice[geo[c]]).ToList();
             if (pcns.Count == 0 || practices.Count == 0)
                 continue;
             var cells = pcns.Concat(practices).ToArray();
             var coefficients = pcns.Select(_ => 1).Concat(practices.Select(_ => -1)).ToArray();
             identities.Add(new Identity(cells, coefficients, true,
-                () => $"PCNs {string.Join("+", pcns.Select(p => release.Keys[p].Geo))} = their practices, {release.Keys[group.First()] with { Geo = "" }}"));
+                () => $"PCNs {string.Join("+", pcns.Select(p => release.Keys[p].Geo))} = their practices, {release.Keys[group[0]] with { Geo = "" }}"));
         }
     }
 
@@ -189,7 +224,9 @@ public static class ReleaseIdentities
 
     private static void Verify(Release release, Identity identity)
     {
-        var sum = identity.Cells.Select((c, i) => identity.Coefficients[i] * release.Values[c]).Sum();
+        var sum = 0L;
+        for (var i = 0; i < identity.Cells.Length; i++)
+            sum += identity.Coefficients[i] * release.Values[identity.Cells[i]];
         if (identity.Exact ? sum != 0 : sum < 0)
             throw new InvalidOperationException($"the release breaks its own identity {identity.Describe()} (difference {sum}): a table's cells are mis-addressed");
     }
