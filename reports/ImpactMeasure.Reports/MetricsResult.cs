@@ -72,7 +72,9 @@ public sealed record MetricsResult(ReportWindow Window, MethodParameters Paramet
         var release = new Release(Window.Key);
         foreach (var (practice, pcn) in Members)
             release.Member(practice, pcn);
-        foreach (var table in Tables.Concat(others))
+        var tables = Tables.Concat(others).ToList();
+        release.Reserve(tables.Sum(t => t.CountCells));
+        foreach (var table in tables)
             table.RegisterIn(release);
         return release;
     }

@@ -36,8 +36,9 @@ public sealed class Release(string windowKey)
         _values.Add(value);
     }
 
-    /// <summary>Makes room for <paramref name="more"/> counts (a table's, some of which other tables hold too): one
-    /// growth a table instead of a doubling at a time, each a fresh array whose first touch costs page faults.</summary>
+    /// <summary>Makes room for <paramref name="more"/> counts (the tables', some of which several tables hold): the
+    /// arrays are made once at their size instead of doubling, each doubling a fresh array whose first touch costs
+    /// page faults (nationally about 0.1 s).</summary>
     public void Reserve(int more)
     {
         _index.EnsureCapacity(_keys.Count + more);

@@ -23,6 +23,9 @@ public interface IMetricTable
     /// <summary>Adds every count of the table, printed or not, to the release.</summary>
     void RegisterIn(Release release);
 
+    /// <summary>How many counts <see cref="RegisterIn"/> adds at most (some may be other tables' too).</summary>
+    int CountCells { get; }
+
     Disclosure.Disclosure Disclosure { get; set; }
 
     /// <summary>Whether any printed cell is hidden (said in the pack's notes).</summary>

@@ -59,10 +59,11 @@ public sealed class MetricTable<TRow> : IMetricTable
         return Rows.Select(r => printed.Select(c => Show(r, c)).ToArray());
     }
 
+    public int CountCells => Rows.Count * Columns.Count(c => c.Kind == ColumnKind.Count);
+
     public void RegisterIn(Release release)
     {
         ArgumentNullException.ThrowIfNull(release);
-        release.Reserve(Rows.Count * Columns.Count(c => c.Kind == ColumnKind.Count));
         foreach (var row in Rows)
         {
             foreach (var column in Columns)
